@@ -1,0 +1,114 @@
+# Makefile — builds vigil and runs its tests, benchmarks, fuzzers and demo.
+#
+#   make            the binary ./vigil
+#   make demo       dependencies, build, the demo database, then the main job
+#   make test       dependencies, build, every test (unit, end-to-end, fuzz replay, corpus)
+#   make bench      throughput, latency and memory figures (never pass/fail)
+#   make asan       the whole test suite under AddressSanitizer and UBSan
+#   make fuzz       libFuzzer targets, each run for FUZZ_SECONDS
+#
+# Every src/*.c is part of the program; every tests/unit/test_*.c is a cmocka test
+# binary; every fuzz/fuzz_*.c is a fuzz target. New files need no change here.
+
+CC      ?= cc
+PKGS    := sqlite3 libmicrohttpd libsodium gumbo libcurl libpcre2-8 libutf8proc jansson gmime-3.0
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers
+DEFS    := -D_GNU_SOURCE -DVIGIL_BUILD_DATADIR='"$(CURDIR)/data"'
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(DEFS) $(PKG_CFLAGS) $(CFLAGS) $(SAN)
+LIBS    = $(PKG_LIBS) -lm
+
+B       ?= build
+BIN     ?= vigil
+SRC     := $(wildcard src/*.c)
+OBJ     = $(SRC:src/%.c=$(B)/%.o)
+LIBOBJ  = $(filter-out $(B)/main.o,$(OBJ))
+LIBA    = $(B)/libvigil.a
+UNIT    := $(wildcard tests/unit/test_*.c)
+UNITBIN = $(UNIT:tests/unit/%.c=$(B)/tests/%)
+FUZZSRC := $(wildcard fuzz/fuzz_*.c)
+SHARED  := ../shared
+
+.PHONY: all deps demo test check unit e2e fuzz-replay corpus bench asan fuzz clean
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+deps:
+	@./deps.sh
+
+$(BIN): $(OBJ)
+	@echo "LD $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(B)/%.o: src/%.c $(wildcard src/*.h) | $(B)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
+
+# Tests and fuzz targets link the program's objects from an archive, so each takes
+# only the parts it uses.
+$(LIBA): $(LIBOBJ)
+	@rm -f $@
+	@ar rcs $@ $(LIBOBJ)
+
+$(B) $(B)/tests $(B)/fuzz:
+	mkdir -p $@
+
+$(B)/tests/%: tests/unit/%.c $(LIBA) tests/unit/testing.h | $(B)/tests
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -Isrc -Itests/unit -o $@ $< $(LIBA) $(LIBS) -lcmocka
+
+# Fuzz targets replayed over their corpora by a plain main() (no libFuzzer needed).
+$(B)/fuzz/%: fuzz/%.c fuzz/replay.c $(LIBA) | $(B)/fuzz
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< fuzz/replay.c $(LIBA) $(LIBS)
+
+demo: deps all
+	rm -f demo.db demo.db-wal demo.db-shm
+	./$(BIN) -d demo.db add --quiet --source https://example.org/demo --by demo demo/reports
+	./$(BIN) -d demo.db reports
+
+test: deps all check
+
+# The suite without the dependency step (CI and asan call this after building).
+check: unit e2e fuzz-replay corpus
+
+unit: $(UNITBIN)
+	@tests/run-unit.sh $(UNITBIN)
+
+e2e: $(BIN)
+	@VIGIL=$(CURDIR)/$(BIN) SHARED=$(abspath $(SHARED)) tests/run-e2e.sh
+
+fuzz-replay: $(FUZZSRC:fuzz/%.c=$(B)/fuzz/%)
+	@tests/run-fuzz-replay.sh $(B)/fuzz
+
+corpus: $(BIN)
+	@VIGIL=$(CURDIR)/$(BIN) SHARED=$(abspath $(SHARED)) tests/run-corpus.sh
+
+bench: deps all
+	@VIGIL=$(CURDIR)/$(BIN) SHARED=$(abspath $(SHARED)) bench/run.sh
+
+asan: deps
+	$(MAKE) B=build-asan BIN=build-asan/vigil OPT=-O1 \
+		SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+		build-asan/vigil check
+
+# libFuzzer (clang) builds of every target, each run FUZZ_SECONDS on its corpus.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@mkdir -p build-fuzz
+	@for f in $(FUZZSRC); do \
+		t=build-fuzz/$$(basename $$f .c); \
+		clang -std=c11 -g -O1 -D_GNU_SOURCE -DVIGIL_BUILD_DATADIR='"$(CURDIR)/data"' \
+			-fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Isrc -o $$t $$f \
+			$(filter-out src/main.c,$(SRC)) $(LIBS) || exit 1; \
+		mkdir -p fuzz/corpus/$$(basename $$f .c); \
+		echo "== $$t ($(FUZZ_SECONDS)s)"; \
+		$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 fuzz/corpus/$$(basename $$f .c) || exit 1; \
+	done
+
+clean:
+	rm -rf build build-asan build-fuzz $(BIN) demo.db demo.db-wal demo.db-shm

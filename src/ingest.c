@@ -1,0 +1,316 @@
+/*
+** ingest.c — reports into vigil: `vigil add` stores each file's original bytes with its
+** provenance, cleans it and records what was found; `vigil clean` shows the cleaning of
+** one file without a database.
+**
+** Each report is added in its own transaction, so an interruption loses at most the
+** report in flight; a file that cannot be read or cleaned is reported with its reason
+** and the others go on.
+*/
+#include "clean.h"
+#include "cli.h"
+#include "dates.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Reports larger than this are refused: no report a person writes comes near it. */
+#define MAX_REPORT_BYTES (256u << 20)
+
+typedef struct AddOpts {
+	const char *source, *received, *by;
+	int quiet;
+} AddOpts;
+
+typedef struct AddTally {
+	long added, had, failed;
+} AddTally;
+
+typedef struct PathList {
+	char **v;
+	size_t n, cap;
+} PathList;
+
+static void paths_push(PathList *p, char *s)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
+	}
+	p->v[p->n++] = s;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collects path, or every regular file under it (sorted, hidden entries skipped). A path
+   that is neither is still listed, so that reading it reports why. */
+static void collect(const char *path, PathList *out, int depth)
+{
+	struct stat sb;
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && depth < 64) {
+		DIR *d = opendir(path);
+		if (!d) {
+			paths_push(out, xstrdup(path));
+			return;
+		}
+		PathList sub = {0};
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.')
+				continue;
+			Blob p = BLOB_INIT;
+			blob_appendf(&p, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+			paths_push(&sub, blob_steal(&p));
+		}
+		closedir(d);
+		qsort(sub.v, sub.n, sizeof *sub.v, cmp_str);
+		for (size_t i = 0; i < sub.n; i++) {
+			collect(sub.v[i], out, depth + 1);
+			free(sub.v[i]);
+		}
+		free(sub.v);
+		return;
+	}
+	paths_push(out, xstrdup(path));
+}
+
+/* A --received value: an ISO 8601 date, or date and time. */
+static int valid_received(const char *s)
+{
+	Ymd v;
+	size_t n = strlen(s);
+	if (n < 10 || !ymd_parse_iso(s, &v) || !v.d)
+		return 0;
+	if (n == 10)
+		return 1;
+	if (s[10] != 'T' && s[10] != ' ')
+		return 0;
+	int hh, mm;
+	char rest[16] = "";
+	if (sscanf(s + 11, "%2d:%2d%15s", &hh, &mm, rest) < 2 || hh > 23 || mm > 59)
+		return 0;
+	return strspn(rest, "0123456789:.+-Z") == strlen(rest);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static void progress(size_t done, size_t total)
+{
+	int width = 30, fill = total ? (int)(done * (size_t)width / total) : width;
+	fprintf(stderr, "\r[%.*s%*s] %zu/%zu", fill, "##############################",
+	        width - fill, "", done, total);
+	if (done == total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+/* Adds one file. Messages about it go to stderr; the tally says what happened. */
+static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
+{
+	Blob bytes = BLOB_INIT, err = BLOB_INIT, map = BLOB_INIT;
+	CleanDoc doc = {0};
+	const char *shown = strcmp(path, "-") == 0 ? "(standard input)" : path;
+
+	struct stat sb;
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		warn("%s: not a regular file", shown);
+		t->failed++;
+		goto done;
+	}
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && (size_t)sb.st_size > MAX_REPORT_BYTES) {
+		warn("%s: too large (%lld bytes; the limit is %u MB)", shown, (long long)sb.st_size,
+		     MAX_REPORT_BYTES >> 20);
+		t->failed++;
+		goto done;
+	}
+	if (read_file(path, &bytes) != 0) {
+		warn("%s: %s", shown, strerror(errno));
+		t->failed++;
+		goto done;
+	}
+	if (bytes.len > MAX_REPORT_BYTES) {
+		warn("%s: too large (%zu bytes; the limit is %u MB)", shown, bytes.len, MAX_REPORT_BYTES >> 20);
+		t->failed++;
+		goto done;
+	}
+
+	Report r = {0};
+	sha256_hex(bytes.data ? bytes.data : "", bytes.len, r.sha256);
+	long long id;
+	int found = store_report_by_sha(st, r.sha256, &id);
+	if (found < 0) {
+		warn("%s: %s", shown, store_error(st));
+		t->failed++;
+		goto done;
+	}
+	if (found) {
+		if (!o->quiet)
+			fprintf(stderr, "%s: already have report %lld\n", shown, id);
+		t->had++;
+		goto done;
+	}
+	if (clean_doc(bytes.data ? bytes.data : "", bytes.len, path, &doc, &err) != 0) {
+		warn("%s: %s", shown, blob_str(&err));
+		t->failed++;
+		goto done;
+	}
+	char now[21];
+	now_iso(now);
+	r.media_type = doc.media_type;
+	r.filename = strcmp(path, "-") == 0 ? NULL : (char *)base_name(path);
+	r.source = (char *)o->source;
+	r.received = (char *)(o->received ? o->received : now);
+	r.added_by = (char *)cli_user(o->by);
+	r.added_at = now;
+	r.title = doc.title;
+	r.published = doc.published;
+	r.publisher = doc.publisher;
+	r.author = doc.author;
+	r.language = doc.language;
+	offmap_serialize(&doc, &map);
+	if (store_begin(st) != 0 ||
+	    store_report_insert(st, &r, bytes.data, bytes.len, doc.text.data, doc.text.len, map.data,
+	                        map.len, &id) != 0 ||
+	    store_commit(st) != 0) {
+		warn("%s: %s", shown, store_error(st));
+		store_rollback(st);
+		t->failed++;
+		goto done;
+	}
+	t->added++;
+	if (!o->quiet && !isatty(2))
+		fprintf(stderr, "%s: added report %lld\n", shown, id);
+done:
+	clean_free(&doc);
+	blob_free(&bytes);
+	blob_free(&err);
+	blob_free(&map);
+}
+
+int cmd_add(Cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"source", required_argument, NULL, 's'},
+		{"received", required_argument, NULL, 'r'},
+		{"by", required_argument, NULL, 'b'},
+		{"quiet", no_argument, NULL, 'q'},
+		{NULL, 0, NULL, 0},
+	};
+	AddOpts o = {0};
+	int ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+s:r:b:q", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 's': o.source = optarg; break;
+		case 'r': o.received = optarg; break;
+		case 'b': o.by = optarg; break;
+		case 'q': o.quiet = 1; break;
+		default: return cli_usage("add");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("add");
+	if (o.received && !valid_received(o.received)) {
+		warn("--received %s: not an ISO 8601 date (2013-03-07 or 2013-03-07T10:00:00Z)", o.received);
+		return EXIT_INPUT;
+	}
+	PathList paths = {0};
+	for (int i = optind; i < argc; i++)
+		collect(argv[i], &paths, 0);
+
+	Store *st = cli_store(c);
+	AddTally t = {0, 0, 0};
+	int bar = !o.quiet && isatty(2) && paths.n > 1;
+	for (size_t i = 0; i < paths.n; i++) {
+		add_one(st, paths.v[i], &o, &t);
+		if (bar)
+			progress(i + 1, paths.n);
+		free(paths.v[i]);
+	}
+	free(paths.v);
+	printf("added %ld, already had %ld, failed %ld\n", t.added, t.had, t.failed);
+	return t.failed ? EXIT_INPUT : EXIT_OK;
+}
+
+/* Writes the document metadata of a cleaned report as JSON members (no braces). */
+static void json_meta(Blob *b, const CleanDoc *d)
+{
+	blob_puts(b, "\"title\":");
+	blob_json_str(b, d->title);
+	blob_puts(b, ",\"published\":");
+	blob_json_str(b, d->published);
+	blob_puts(b, ",\"publisher\":");
+	blob_json_str(b, d->publisher);
+	blob_puts(b, ",\"author\":");
+	blob_json_str(b, d->author);
+	blob_puts(b, ",\"language\":");
+	blob_json_str(b, d->language);
+	blob_puts(b, ",\"media_type\":");
+	blob_json_str(b, d->media_type);
+}
+
+int cmd_clean(Cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"title", no_argument, NULL, 't'},
+		{NULL, 0, NULL, 0},
+	};
+	int json = 0, title = 0, ch;
+	(void)c;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+jt", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j': json = 1; break;
+		case 't': title = 1; break;
+		default: return cli_usage("clean");
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage("clean");
+	const char *path = argv[optind];
+	Blob bytes = BLOB_INIT, err = BLOB_INIT, out = BLOB_INIT;
+	CleanDoc doc = {0};
+	int rc = EXIT_OK;
+	if (read_file(path, &bytes) != 0) {
+		warn("%s: %s", path, strerror(errno));
+		rc = EXIT_INPUT;
+	} else if (bytes.len > MAX_REPORT_BYTES) {
+		warn("%s: too large (%zu bytes; the limit is %u MB)", path, bytes.len, MAX_REPORT_BYTES >> 20);
+		rc = EXIT_INPUT;
+	} else if (clean_doc(bytes.data ? bytes.data : "", bytes.len, path, &doc, &err) != 0) {
+		warn("%s: %s", path, blob_str(&err));
+		rc = EXIT_INPUT;
+	} else if (json) {
+		blob_putc(&out, '{');
+		json_meta(&out, &doc);
+		blob_puts(&out, ",\"text\":");
+		blob_json_str(&out, blob_str(&doc.text));
+		blob_puts(&out, "}\n");
+	} else {
+		if (title)
+			blob_appendf(&out, "%s\n", doc.title ? doc.title : "");
+		blob_append(&out, doc.text.data, doc.text.len);
+		if (doc.text.len && doc.text.data[doc.text.len - 1] != '\n')
+			blob_putc(&out, '\n');
+	}
+	fwrite(out.data, 1, out.len, stdout);
+	clean_free(&doc);
+	blob_free(&bytes);
+	blob_free(&err);
+	blob_free(&out);
+	return rc;
+}

@@ -1,0 +1,148 @@
+/*
+** reports.c — reading what is stored: `vigil reports` lists the reports, `vigil report`
+** shows one (provenance and metadata, cleaned text, or the exact original bytes).
+*/
+#include "cli.h"
+#include "util.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Writes one report as a JSON object. */
+static void report_json(Blob *b, const Report *r)
+{
+	blob_appendf(b, "{\"id\":%lld,\"sha256\":\"%s\",\"title\":", r->id, r->sha256);
+	blob_json_str(b, r->title);
+	blob_puts(b, ",\"published\":");
+	blob_json_str(b, r->published);
+	blob_puts(b, ",\"publisher\":");
+	blob_json_str(b, r->publisher);
+	blob_puts(b, ",\"author\":");
+	blob_json_str(b, r->author);
+	blob_puts(b, ",\"language\":");
+	blob_json_str(b, r->language);
+	blob_puts(b, ",\"source\":");
+	blob_json_str(b, r->source);
+	blob_puts(b, ",\"filename\":");
+	blob_json_str(b, r->filename);
+	blob_puts(b, ",\"received\":");
+	blob_json_str(b, r->received);
+	blob_puts(b, ",\"added_by\":");
+	blob_json_str(b, r->added_by);
+	blob_puts(b, ",\"added_at\":");
+	blob_json_str(b, r->added_at);
+	blob_appendf(b, ",\"bytes\":%lld,\"media_type\":", r->bytes);
+	blob_json_str(b, r->media_type);
+	blob_putc(b, '}');
+}
+
+typedef struct ListCtx {
+	Blob out;
+	int json;
+	long n;
+} ListCtx;
+
+static int list_one(const Report *r, void *ctx)
+{
+	ListCtx *l = ctx;
+	if (l->json) {
+		blob_puts(&l->out, l->n ? ",\n" : "\n");
+		report_json(&l->out, r);
+	} else {
+		blob_appendf(&l->out, "%5lld  %-10s  %-28.28s  %s\n", r->id, r->published ? r->published : "-",
+		             r->publisher ? r->publisher : "-", r->title ? r->title : r->filename ? r->filename : "-");
+	}
+	l->n++;
+	if (l->out.len > 1 << 16) {
+		fwrite(l->out.data, 1, l->out.len, stdout);
+		blob_reset(&l->out);
+	}
+	return 0;
+}
+
+int cmd_reports(Cli *c, int argc, char **argv)
+{
+	int json = argc == 2 && strcmp(argv[1], "--json") == 0;
+	if (argc != 1 && !json)
+		return cli_usage("reports");
+	ListCtx l = {BLOB_INIT, json, 0};
+	Store *st = cli_store(c);
+	if (json)
+		blob_putc(&l.out, '[');
+	if (store_reports_each(st, list_one, &l) != 0) {
+		warn("%s", store_error(st));
+		blob_free(&l.out);
+		return EXIT_INTERNAL;
+	}
+	if (json)
+		blob_puts(&l.out, l.n ? "\n]\n" : "]\n");
+	fwrite(l.out.data, 1, l.out.len, stdout);
+	blob_free(&l.out);
+	return EXIT_OK;
+}
+
+int cmd_report(Cli *c, int argc, char **argv)
+{
+	enum { SHOW, JSON, TEXT, ORIGINAL } mode = SHOW;
+	const char *idarg = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			mode = JSON;
+		else if (strcmp(argv[i], "--text") == 0)
+			mode = TEXT;
+		else if (strcmp(argv[i], "--original") == 0)
+			mode = ORIGINAL;
+		else if (!idarg)
+			idarg = argv[i];
+		else
+			return cli_usage("report");
+	}
+	long long id;
+	if (!idarg)
+		return cli_usage("report");
+	if (!parse_id(idarg, &id)) {
+		warn("'%s' is not a report id", idarg);
+		return EXIT_INPUT;
+	}
+	Store *st = cli_store(c);
+	Report r;
+	int found = store_report_get(st, id, &r);
+	if (found < 0) {
+		warn("%s", store_error(st));
+		return EXIT_INTERNAL;
+	}
+	if (!found) {
+		warn("no report %lld", id);
+		return EXIT_INPUT;
+	}
+	Blob out = BLOB_INIT;
+	int rc = EXIT_OK;
+	if (mode == JSON) {
+		report_json(&out, &r);
+		blob_putc(&out, '\n');
+	} else if (mode == TEXT || mode == ORIGINAL) {
+		int ok = mode == TEXT ? store_report_text(st, id, &out, NULL) : store_report_original(st, id, &out);
+		if (ok != 1) {
+			warn("report %lld: %s", id, ok < 0 ? store_error(st) : "no content");
+			rc = EXIT_INTERNAL;
+		}
+		if (mode == TEXT && out.len && out.data[out.len - 1] != '\n')
+			blob_putc(&out, '\n');
+	} else {
+		blob_appendf(&out,
+		             "report     %lld\ntitle      %s\npublished  %s\npublisher  %s\nauthor     %s\n"
+		             "language   %s\nsource     %s\nfile       %s\nreceived   %s\nadded by   %s at %s\n"
+		             "bytes      %lld (%s)\nsha256     %s\n",
+		             r.id, r.title ? r.title : "-", r.published ? r.published : "-",
+		             r.publisher ? r.publisher : "-", r.author ? r.author : "-",
+		             r.language ? r.language : "-", r.source ? r.source : "-",
+		             r.filename ? r.filename : "-", r.received ? r.received : "-",
+		             r.added_by ? r.added_by : "-", r.added_at ? r.added_at : "-", r.bytes,
+		             r.media_type ? r.media_type : "-", r.sha256);
+	}
+	fwrite(out.data, 1, out.len, stdout);
+	blob_free(&out);
+	report_free(&r);
+	return rc;
+}

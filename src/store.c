@@ -1,0 +1,376 @@
+/*
+** store.c — the SQLite backend of store.h: the only file with SQL in it.
+**
+** One database file, WAL journal, foreign keys on. The schema is a list of numbered
+** migrations; PRAGMA user_version records how many have run. Opening a database
+** applies the missing ones, each in its own transaction; a database whose version is
+** newer than this binary knows is refused, never touched.
+*/
+#include "store.h"
+#include "util.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+struct Store {
+	sqlite3 *db;
+	Blob err;
+};
+
+/* Migration N (1-based) brings the schema from version N-1 to N. Never edit one that has
+   shipped: add a new one. */
+static const char *const migrations[] = {
+	/* 1: reports and their original bytes */
+	"CREATE TABLE report("
+	"  id INTEGER PRIMARY KEY,"
+	"  sha256 TEXT NOT NULL UNIQUE,"
+	"  bytes INTEGER NOT NULL,"
+	"  media_type TEXT NOT NULL,"
+	"  filename TEXT,"
+	"  source TEXT,"
+	"  received TEXT NOT NULL,"
+	"  added_by TEXT,"
+	"  added_at TEXT NOT NULL,"
+	"  title TEXT, published TEXT, publisher TEXT, author TEXT, language TEXT,"
+	"  text TEXT NOT NULL,"
+	"  offmap BLOB"
+	");"
+	"CREATE TABLE original("
+	"  sha256 TEXT PRIMARY KEY,"
+	"  content BLOB NOT NULL"
+	");",
+};
+
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int store_schema_version(void)
+{
+	return NMIGRATIONS;
+}
+
+static int fail(Store *st, const char *what)
+{
+	blob_reset(&st->err);
+	blob_appendf(&st->err, "%s: %s", what, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+const char *store_error(Store *st)
+{
+	return blob_str(&st->err);
+}
+
+static int exec(Store *st, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		blob_reset(&st->err);
+		blob_appendf(&st->err, "database: %s", msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int user_version(Store *st)
+{
+	sqlite3_stmt *q;
+	int v = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(q) == SQLITE_ROW)
+		v = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
+
+static int migrate(Store *st, int *input_error)
+{
+	int v = user_version(st);
+	if (v < 0) {
+		*input_error = 1;
+		return fail(st, "not a vigil database");
+	}
+	if (v > NMIGRATIONS) {
+		*input_error = 1;
+		blob_reset(&st->err);
+		blob_appendf(&st->err,
+		             "the database has schema version %d, newer than this vigil knows (%d): "
+		             "use a newer vigil",
+		             v, NMIGRATIONS);
+		return -1;
+	}
+	for (int i = v; i < NMIGRATIONS; i++) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", i + 1);
+		if (exec(st, "BEGIN IMMEDIATE") || exec(st, migrations[i]) || exec(st, pragma) ||
+		    exec(st, "COMMIT")) {
+			Blob keep = BLOB_INIT;
+			blob_appendf(&keep, "migration %d: %s", i + 1, store_error(st));
+			exec(st, "ROLLBACK");
+			blob_reset(&st->err);
+			blob_append(&st->err, keep.data, keep.len);
+			blob_free(&keep);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+Store *store_open(const char *path, int create, Blob *err, int *input_error)
+{
+	Store *st = xcalloc(1, sizeof *st);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+	*input_error = 0;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		*input_error = 1;
+		blob_appendf(err, "cannot open database %s: %s", path,
+		             st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		store_close(st);
+		return NULL;
+	}
+	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_extended_result_codes(st->db, 1);
+	if (exec(st, "PRAGMA foreign_keys=ON") || exec(st, "PRAGMA journal_mode=WAL") ||
+	    exec(st, "PRAGMA synchronous=NORMAL") || migrate(st, input_error)) {
+		if (!*input_error && strstr(store_error(st), "not a database"))
+			*input_error = 1;
+		blob_appendf(err, "%s: %s", path, store_error(st));
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+void store_close(Store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close_v2(st->db);
+	blob_free(&st->err);
+	free(st);
+}
+
+int store_begin(Store *st)
+{
+	return exec(st, "BEGIN IMMEDIATE");
+}
+
+int store_commit(Store *st)
+{
+	return exec(st, "COMMIT");
+}
+
+int store_rollback(Store *st)
+{
+	return exec(st, "ROLLBACK");
+}
+
+/* Prepares sql or records the error. */
+static sqlite3_stmt *prepare(Store *st, const char *sql)
+{
+	sqlite3_stmt *q = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		fail(st, "prepare");
+		return NULL;
+	}
+	return q;
+}
+
+static void bind_text(sqlite3_stmt *q, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+static char *col_text(sqlite3_stmt *q, int i)
+{
+	const unsigned char *s = sqlite3_column_text(q, i);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+void report_free(Report *r)
+{
+	free(r->media_type);
+	free(r->filename);
+	free(r->source);
+	free(r->received);
+	free(r->added_by);
+	free(r->added_at);
+	free(r->title);
+	free(r->published);
+	free(r->publisher);
+	free(r->author);
+	free(r->language);
+	memset(r, 0, sizeof *r);
+}
+
+int store_report_by_sha(Store *st, const char *sha256, long long *id)
+{
+	sqlite3_stmt *q = prepare(st, "SELECT id FROM report WHERE sha256=?1");
+	if (!q)
+		return -1;
+	bind_text(q, 1, sha256);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(q, 0);
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = fail(st, "find report");
+	sqlite3_finalize(q);
+	return found;
+}
+
+int store_report_insert(Store *st, const Report *r, const void *orig, size_t orig_len,
+                        const char *text, size_t text_len, const void *map, size_t map_len,
+                        long long *id)
+{
+	sqlite3_stmt *q = prepare(st, "INSERT OR IGNORE INTO original(sha256, content) VALUES(?1, ?2)");
+	if (!q)
+		return -1;
+	bind_text(q, 1, r->sha256);
+	sqlite3_bind_blob64(q, 2, orig_len ? orig : "", orig_len, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return fail(st, "store original");
+
+	q = prepare(st, "INSERT INTO report(sha256, bytes, media_type, filename, source, received,"
+	                " added_by, added_at, title, published, publisher, author, language, text, offmap)"
+	                " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+	if (!q)
+		return -1;
+	bind_text(q, 1, r->sha256);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)orig_len);
+	bind_text(q, 3, r->media_type);
+	bind_text(q, 4, r->filename);
+	bind_text(q, 5, r->source);
+	bind_text(q, 6, r->received);
+	bind_text(q, 7, r->added_by);
+	bind_text(q, 8, r->added_at);
+	bind_text(q, 9, r->title);
+	bind_text(q, 10, r->published);
+	bind_text(q, 11, r->publisher);
+	bind_text(q, 12, r->author);
+	bind_text(q, 13, r->language);
+	sqlite3_bind_text64(q, 14, text ? text : "", text_len, SQLITE_STATIC, SQLITE_UTF8);
+	if (map && map_len)
+		sqlite3_bind_blob64(q, 15, map, map_len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(q, 15);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return fail(st, "store report");
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+#define REPORT_COLS                                                                          \
+	"id, sha256, bytes, media_type, filename, source, received, added_by, added_at, title," \
+	" published, publisher, author, language"
+
+static void report_row(sqlite3_stmt *q, Report *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(q, 0);
+	const unsigned char *sha = sqlite3_column_text(q, 1);
+	snprintf(r->sha256, sizeof r->sha256, "%s", sha ? (const char *)sha : "");
+	r->bytes = sqlite3_column_int64(q, 2);
+	r->media_type = col_text(q, 3);
+	r->filename = col_text(q, 4);
+	r->source = col_text(q, 5);
+	r->received = col_text(q, 6);
+	r->added_by = col_text(q, 7);
+	r->added_at = col_text(q, 8);
+	r->title = col_text(q, 9);
+	r->published = col_text(q, 10);
+	r->publisher = col_text(q, 11);
+	r->author = col_text(q, 12);
+	r->language = col_text(q, 13);
+}
+
+int store_report_get(Store *st, long long id, Report *r)
+{
+	sqlite3_stmt *q = prepare(st, "SELECT " REPORT_COLS " FROM report WHERE id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		report_row(q, r);
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = fail(st, "read report");
+	sqlite3_finalize(q);
+	return found;
+}
+
+int store_report_original(Store *st, long long id, Blob *out)
+{
+	sqlite3_stmt *q = prepare(st, "SELECT o.content FROM report r JOIN original o"
+	                              " ON o.sha256 = r.sha256 WHERE r.id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		blob_append(out, sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0));
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = fail(st, "read original");
+	sqlite3_finalize(q);
+	return found;
+}
+
+int store_report_text(Store *st, long long id, Blob *text, Blob *map)
+{
+	sqlite3_stmt *q = prepare(st, "SELECT text, offmap FROM report WHERE id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		if (text)
+			blob_append(text, sqlite3_column_text(q, 0), (size_t)sqlite3_column_bytes(q, 0));
+		if (map)
+			blob_append(map, sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1));
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = fail(st, "read report text");
+	sqlite3_finalize(q);
+	return found;
+}
+
+int store_reports_each(Store *st, int (*fn)(const Report *r, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = prepare(st, "SELECT " REPORT_COLS " FROM report ORDER BY id");
+	if (!q)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		Report r;
+		report_row(q, &r);
+		int stop = fn(&r, ctx);
+		report_free(&r);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : fail(st, "list reports");
+}
+
+long long store_report_count(Store *st)
+{
+	sqlite3_stmt *q = prepare(st, "SELECT count(*) FROM report");
+	if (!q)
+		return -1;
+	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_finalize(q);
+	return n;
+}

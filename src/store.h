@@ -1,0 +1,58 @@
+/*
+** store.h — the one interface to vigil's database.
+**
+** Every SQL statement of vigil lives behind these functions (the SQLite backend is
+** store.c). Callers see plain structs and callbacks, never SQL or sqlite3 handles, so a
+** PostgreSQL backend can implement the same interface later. Functions return 0 on
+** success and -1 on error, with the reason in store_error(); lookups return 1 when found,
+** 0 when not, -1 on error.
+*/
+#ifndef VIGIL_STORE_H
+#define VIGIL_STORE_H
+
+#include <stddef.h>
+
+#include "blob.h"
+
+typedef struct Store Store;
+
+/* The schema version this binary writes (PRAGMA user_version). */
+int store_schema_version(void);
+
+/* Opens (creating when asked) the database at path and brings its schema up to date.
+   Returns NULL with a one-line reason in err; *input_error is set when the cause is the
+   user's (a newer schema, not a database, cannot open) rather than vigil's. */
+Store *store_open(const char *path, int create, Blob *err, int *input_error);
+void store_close(Store *st);
+const char *store_error(Store *st);
+
+int store_begin(Store *st);
+int store_commit(Store *st);
+int store_rollback(Store *st);
+
+/* A stored report: its provenance and the metadata found when it was cleaned. */
+typedef struct Report {
+	long long id;
+	char sha256[65];
+	long long bytes;
+	char *media_type, *filename, *source, *received, *added_by, *added_at;
+	char *title, *published, *publisher, *author, *language;
+} Report;
+
+void report_free(Report *r);
+
+/* Finds a report by the SHA-256 of its original bytes. */
+int store_report_by_sha(Store *st, const char *sha256, long long *id);
+/* Stores a report: its provenance and metadata (r), the original bytes, the cleaned text
+   and the offset map from cleaned text to original bytes (opaque bytes to the store). */
+int store_report_insert(Store *st, const Report *r, const void *orig, size_t orig_len,
+                        const char *text, size_t text_len, const void *map, size_t map_len,
+                        long long *id);
+int store_report_get(Store *st, long long id, Report *r);
+int store_report_original(Store *st, long long id, Blob *out);
+int store_report_text(Store *st, long long id, Blob *text, Blob *map);
+/* Calls fn for every report in id order; a non-zero return from fn stops the walk. */
+int store_reports_each(Store *st, int (*fn)(const Report *r, void *ctx), void *ctx);
+long long store_report_count(Store *st);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+** util.h — small things every file needs: allocation that never returns NULL, the
+** exit codes, reading whole files, SHA-256 in hex, the current time in ISO 8601.
+*/
+#ifndef VIGIL_UTIL_H
+#define VIGIL_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "blob.h"
+
+/* Exit codes of every command. */
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_INTERNAL = 2 };
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* An internal error: prints "vigil: MESSAGE" and exits 2. */
+void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* A one-line message to stderr, prefixed "vigil: ". */
+void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Reads a whole file ("-" = standard input) into out. Returns 0, or -1 with errno set. */
+int read_file(const char *path, Blob *out);
+
+/* SHA-256 of data as 64 lowercase hex digits plus NUL. */
+void sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Now in UTC as "YYYY-MM-DDTHH:MM:SSZ". */
+void now_iso(char out[21]);
+
+/* Parses a record id: a positive decimal number. Returns 1, or 0 when s is not one. */
+int parse_id(const char *s, long long *id);
+
+/* 1 when s starts with prefix. */
+int starts_with(const char *s, const char *prefix);
+
+#endif

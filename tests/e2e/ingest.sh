@@ -1,0 +1,57 @@
+# ingest.sh — vigil init/add/reports/report: originals kept byte-exact, duplicates
+# recognised, provenance recorded, bad input refused without touching what is stored.
+. "$TESTS/lib.sh"
+
+run 0 "$VIGIL" init
+contains "$OUT" "schema version"
+
+mkdir -p in/sub
+printf 'Camp Nadir, 3 March 2021\n\nA first report about the camp.\n' > in/a.txt
+printf '<html><head><title>Second</title></head><body><p>Second report.</p></body></html>' > in/sub/b.html
+printf 'hidden' > in/.hidden
+
+run 0 "$VIGIL" add --source https://example.org/x --received 2021-03-04 --by tester in
+contains "$OUT" "added 2, already had 0, failed 0"
+run 0 "$VIGIL" add in/a.txt
+contains "$OUT" "added 0, already had 1, failed 0"
+contains "$ERR" "already have report 1"
+
+run 0 "$VIGIL" reports --json
+json "len(j) == 2"
+json "all(k in j[0] for k in ('id','sha256','title','published','publisher','author','source','received','bytes','media_type'))"
+json "j[0]['source'] == 'https://example.org/x' and j[0]['received'] == '2021-03-04'"
+json "j[1]['media_type'] == 'text/html'"
+
+# --original gives back the exact bytes, whose hash is the recorded one
+for id in 1 2; do
+	"$VIGIL" report $id --original > orig.bin || die "report --original"
+	sha=$(sha256sum orig.bin | cut -d' ' -f1)
+	run 0 "$VIGIL" report $id --json
+	json "j['sha256'] == '$sha'"
+done
+cmp -s orig.bin in/sub/b.html && ok "original byte-exact" || die "original differs"
+
+# standard input
+run 0 sh -c "printf 'From standard input, a third report.\n' | \"$VIGIL\" add -"
+contains "$OUT" "added 1"
+
+# bad input: an empty file, a missing file; the others still go in, exit 1
+: > in/empty.txt
+printf 'A fourth report, fine.\n' > in/d.txt
+run 1 "$VIGIL" add in/empty.txt in/missing.txt in/d.txt
+contains "$OUT" "added 1, already had 0, failed 2"
+contains "$ERR" "empty"
+contains "$ERR" "missing.txt"
+
+# usage errors and unknown ids
+run 1 "$VIGIL" add --received yesterday in/d.txt
+run 1 "$VIGIL" report 999
+run 1 "$VIGIL" report abc
+run 1 "$VIGIL" nosuchcommand
+run 0 "$VIGIL" add --help
+contains "$OUT" "usage: vigil add"
+run 0 "$VIGIL" --version
+
+# nothing stored was touched
+run 0 "$VIGIL" reports --json
+json "len(j) == 4"

@@ -1,0 +1,69 @@
+/*
+** test_blob.c — buffers, escapers and the escaping formatter.
+*/
+#include "testing.h"
+
+#include "blob.h"
+
+static void test_appendf(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	blob_appendf(&b, "%d-%s-%5.2f-%zu-%lld-%x-%c-%%", 42, "x<y", 3.14159, (size_t)7, -9LL, 255, 'q');
+	assert_string_equal(blob_str(&b), "42-x<y- 3.14-7--9-ff-q-%");
+	blob_reset(&b);
+	blob_appendf(&b, "[%-4s][%4s][%.2s][%*d][%.*s]", "ab", "ab", "abcdef", 3, 5, 1, "zz");
+	assert_string_equal(blob_str(&b), "[ab  ][  ab][ab][  5][z]");
+	blob_free(&b);
+}
+
+static void test_html_escapes_every_string(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	html_appendf(&b, "<p title=\"%s\">%s %d %c</p>", "\"><script>", "a&b'c", 7, '<');
+	assert_string_equal(blob_str(&b),
+	                    "<p title=\"&quot;&gt;&lt;script&gt;\">a&amp;b&#39;c 7 &lt;</p>");
+	blob_free(&b);
+}
+
+static void test_json_and_url(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	blob_json_str(&b, "a\"b\\c\n\x01</script>");
+	assert_string_equal(blob_str(&b), "\"a\\\"b\\\\c\\n\\u0001\\u003c/script>\"");
+	blob_reset(&b);
+	blob_json_str(&b, NULL);
+	assert_string_equal(blob_str(&b), "null");
+	blob_reset(&b);
+	blob_url(&b, "a b&c=d/é", strlen("a b&c=d/é"));
+	assert_string_equal(blob_str(&b), "a%20b%26c%3Dd%2F%C3%A9");
+	blob_free(&b);
+}
+
+static void test_growth_and_steal(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	for (int i = 0; i < 100000; i++)
+		blob_putc(&b, 'a' + i % 26);
+	assert_int_equal(b.len, 100000);
+	assert_int_equal(b.data[26], 'a');
+	blob_truncate(&b, 3);
+	char *s = blob_steal(&b);
+	assert_string_equal(s, "abc");
+	assert_null(b.data);
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_appendf),
+		cmocka_unit_test(test_html_escapes_every_string),
+		cmocka_unit_test(test_json_and_url),
+		cmocka_unit_test(test_growth_and_steal),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
