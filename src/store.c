@@ -6,17 +6,13 @@
 ** applies the missing ones, each in its own transaction; a database whose version is
 ** newer than this binary knows is refused, never touched.
 */
-#include "store.h"
+#include "store_int.h"
 #include "util.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
-struct Store {
-	sqlite3 *db;
-	Blob err;
-};
 
 /* Migration N (1-based) brings the schema from version N-1 to N. Never edit one that has
    shipped: add a new one. */
@@ -40,6 +36,18 @@ static const char *const migrations[] = {
 	"  sha256 TEXT PRIMARY KEY,"
 	"  content BLOB NOT NULL"
 	");",
+
+	/* 2: proposals — what the extraction engine read from a report, awaiting review */
+	"CREATE TABLE proposal("
+	"  id INTEGER PRIMARY KEY,"
+	"  report_id INTEGER NOT NULL REFERENCES report(id),"
+	"  type TEXT NOT NULL CHECK(type IN ('event','appeal')),"
+	"  json TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'pending' CHECK(state IN ('pending','accepted','rejected')),"
+	"  created_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX proposal_report ON proposal(report_id);"
+	"CREATE INDEX proposal_state ON proposal(state);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -49,7 +57,7 @@ int store_schema_version(void)
 	return NMIGRATIONS;
 }
 
-static int fail(Store *st, const char *what)
+int store_fail(Store *st, const char *what)
 {
 	blob_reset(&st->err);
 	blob_appendf(&st->err, "%s: %s", what, sqlite3_errmsg(st->db));
@@ -61,7 +69,7 @@ const char *store_error(Store *st)
 	return blob_str(&st->err);
 }
 
-static int exec(Store *st, const char *sql)
+int store_exec(Store *st, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -90,7 +98,7 @@ static int migrate(Store *st, int *input_error)
 	int v = user_version(st);
 	if (v < 0) {
 		*input_error = 1;
-		return fail(st, "not a vigil database");
+		return store_fail(st, "not a vigil database");
 	}
 	if (v > NMIGRATIONS) {
 		*input_error = 1;
@@ -104,11 +112,11 @@ static int migrate(Store *st, int *input_error)
 	for (int i = v; i < NMIGRATIONS; i++) {
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", i + 1);
-		if (exec(st, "BEGIN IMMEDIATE") || exec(st, migrations[i]) || exec(st, pragma) ||
-		    exec(st, "COMMIT")) {
+		if (store_exec(st, "BEGIN IMMEDIATE") || store_exec(st, migrations[i]) || store_exec(st, pragma) ||
+		    store_exec(st, "COMMIT")) {
 			Blob keep = BLOB_INIT;
 			blob_appendf(&keep, "migration %d: %s", i + 1, store_error(st));
-			exec(st, "ROLLBACK");
+			store_exec(st, "ROLLBACK");
 			blob_reset(&st->err);
 			blob_append(&st->err, keep.data, keep.len);
 			blob_free(&keep);
@@ -132,8 +140,8 @@ Store *store_open(const char *path, int create, Blob *err, int *input_error)
 	}
 	sqlite3_busy_timeout(st->db, 10000);
 	sqlite3_extended_result_codes(st->db, 1);
-	if (exec(st, "PRAGMA foreign_keys=ON") || exec(st, "PRAGMA journal_mode=WAL") ||
-	    exec(st, "PRAGMA synchronous=NORMAL") || migrate(st, input_error)) {
+	if (store_exec(st, "PRAGMA foreign_keys=ON") || store_exec(st, "PRAGMA journal_mode=WAL") ||
+	    store_exec(st, "PRAGMA synchronous=NORMAL") || migrate(st, input_error)) {
 		if (!*input_error && strstr(store_error(st), "not a database"))
 			*input_error = 1;
 		blob_appendf(err, "%s: %s", path, store_error(st));
@@ -154,31 +162,31 @@ void store_close(Store *st)
 
 int store_begin(Store *st)
 {
-	return exec(st, "BEGIN IMMEDIATE");
+	return store_exec(st, "BEGIN IMMEDIATE");
 }
 
 int store_commit(Store *st)
 {
-	return exec(st, "COMMIT");
+	return store_exec(st, "COMMIT");
 }
 
 int store_rollback(Store *st)
 {
-	return exec(st, "ROLLBACK");
+	return store_exec(st, "ROLLBACK");
 }
 
 /* Prepares sql or records the error. */
-static sqlite3_stmt *prepare(Store *st, const char *sql)
+sqlite3_stmt *store_prepare(Store *st, const char *sql)
 {
 	sqlite3_stmt *q = NULL;
 	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) {
-		fail(st, "prepare");
+		store_fail(st, "prepare");
 		return NULL;
 	}
 	return q;
 }
 
-static void bind_text(sqlite3_stmt *q, int i, const char *s)
+void store_bind_text(sqlite3_stmt *q, int i, const char *s)
 {
 	if (s)
 		sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
@@ -186,7 +194,7 @@ static void bind_text(sqlite3_stmt *q, int i, const char *s)
 		sqlite3_bind_null(q, i);
 }
 
-static char *col_text(sqlite3_stmt *q, int i)
+char *store_col_text(sqlite3_stmt *q, int i)
 {
 	const unsigned char *s = sqlite3_column_text(q, i);
 	return s ? xstrdup((const char *)s) : NULL;
@@ -210,16 +218,16 @@ void report_free(Report *r)
 
 int store_report_by_sha(Store *st, const char *sha256, long long *id)
 {
-	sqlite3_stmt *q = prepare(st, "SELECT id FROM report WHERE sha256=?1");
+	sqlite3_stmt *q = store_prepare(st, "SELECT id FROM report WHERE sha256=?1");
 	if (!q)
 		return -1;
-	bind_text(q, 1, sha256);
+	store_bind_text(q, 1, sha256);
 	int rc = sqlite3_step(q), found = 0;
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(q, 0);
 		found = 1;
 	} else if (rc != SQLITE_DONE)
-		found = fail(st, "find report");
+		found = store_fail(st, "find report");
 	sqlite3_finalize(q);
 	return found;
 }
@@ -228,34 +236,34 @@ int store_report_insert(Store *st, const Report *r, const void *orig, size_t ori
                         const char *text, size_t text_len, const void *map, size_t map_len,
                         long long *id)
 {
-	sqlite3_stmt *q = prepare(st, "INSERT OR IGNORE INTO original(sha256, content) VALUES(?1, ?2)");
+	sqlite3_stmt *q = store_prepare(st, "INSERT OR IGNORE INTO original(sha256, content) VALUES(?1, ?2)");
 	if (!q)
 		return -1;
-	bind_text(q, 1, r->sha256);
+	store_bind_text(q, 1, r->sha256);
 	sqlite3_bind_blob64(q, 2, orig_len ? orig : "", orig_len, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
-		return fail(st, "store original");
+		return store_fail(st, "store original");
 
-	q = prepare(st, "INSERT INTO report(sha256, bytes, media_type, filename, source, received,"
+	q = store_prepare(st, "INSERT INTO report(sha256, bytes, media_type, filename, source, received,"
 	                " added_by, added_at, title, published, publisher, author, language, text, offmap)"
 	                " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
 	if (!q)
 		return -1;
-	bind_text(q, 1, r->sha256);
+	store_bind_text(q, 1, r->sha256);
 	sqlite3_bind_int64(q, 2, (sqlite3_int64)orig_len);
-	bind_text(q, 3, r->media_type);
-	bind_text(q, 4, r->filename);
-	bind_text(q, 5, r->source);
-	bind_text(q, 6, r->received);
-	bind_text(q, 7, r->added_by);
-	bind_text(q, 8, r->added_at);
-	bind_text(q, 9, r->title);
-	bind_text(q, 10, r->published);
-	bind_text(q, 11, r->publisher);
-	bind_text(q, 12, r->author);
-	bind_text(q, 13, r->language);
+	store_bind_text(q, 3, r->media_type);
+	store_bind_text(q, 4, r->filename);
+	store_bind_text(q, 5, r->source);
+	store_bind_text(q, 6, r->received);
+	store_bind_text(q, 7, r->added_by);
+	store_bind_text(q, 8, r->added_at);
+	store_bind_text(q, 9, r->title);
+	store_bind_text(q, 10, r->published);
+	store_bind_text(q, 11, r->publisher);
+	store_bind_text(q, 12, r->author);
+	store_bind_text(q, 13, r->language);
 	sqlite3_bind_text64(q, 14, text ? text : "", text_len, SQLITE_STATIC, SQLITE_UTF8);
 	if (map && map_len)
 		sqlite3_bind_blob64(q, 15, map, map_len, SQLITE_STATIC);
@@ -264,7 +272,7 @@ int store_report_insert(Store *st, const Report *r, const void *orig, size_t ori
 	rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
-		return fail(st, "store report");
+		return store_fail(st, "store report");
 	*id = sqlite3_last_insert_rowid(st->db);
 	return 0;
 }
@@ -280,22 +288,22 @@ static void report_row(sqlite3_stmt *q, Report *r)
 	const unsigned char *sha = sqlite3_column_text(q, 1);
 	snprintf(r->sha256, sizeof r->sha256, "%s", sha ? (const char *)sha : "");
 	r->bytes = sqlite3_column_int64(q, 2);
-	r->media_type = col_text(q, 3);
-	r->filename = col_text(q, 4);
-	r->source = col_text(q, 5);
-	r->received = col_text(q, 6);
-	r->added_by = col_text(q, 7);
-	r->added_at = col_text(q, 8);
-	r->title = col_text(q, 9);
-	r->published = col_text(q, 10);
-	r->publisher = col_text(q, 11);
-	r->author = col_text(q, 12);
-	r->language = col_text(q, 13);
+	r->media_type = store_col_text(q, 3);
+	r->filename = store_col_text(q, 4);
+	r->source = store_col_text(q, 5);
+	r->received = store_col_text(q, 6);
+	r->added_by = store_col_text(q, 7);
+	r->added_at = store_col_text(q, 8);
+	r->title = store_col_text(q, 9);
+	r->published = store_col_text(q, 10);
+	r->publisher = store_col_text(q, 11);
+	r->author = store_col_text(q, 12);
+	r->language = store_col_text(q, 13);
 }
 
 int store_report_get(Store *st, long long id, Report *r)
 {
-	sqlite3_stmt *q = prepare(st, "SELECT " REPORT_COLS " FROM report WHERE id=?1");
+	sqlite3_stmt *q = store_prepare(st, "SELECT " REPORT_COLS " FROM report WHERE id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
@@ -304,14 +312,14 @@ int store_report_get(Store *st, long long id, Report *r)
 		report_row(q, r);
 		found = 1;
 	} else if (rc != SQLITE_DONE)
-		found = fail(st, "read report");
+		found = store_fail(st, "read report");
 	sqlite3_finalize(q);
 	return found;
 }
 
 int store_report_original(Store *st, long long id, Blob *out)
 {
-	sqlite3_stmt *q = prepare(st, "SELECT o.content FROM report r JOIN original o"
+	sqlite3_stmt *q = store_prepare(st, "SELECT o.content FROM report r JOIN original o"
 	                              " ON o.sha256 = r.sha256 WHERE r.id=?1");
 	if (!q)
 		return -1;
@@ -321,14 +329,14 @@ int store_report_original(Store *st, long long id, Blob *out)
 		blob_append(out, sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0));
 		found = 1;
 	} else if (rc != SQLITE_DONE)
-		found = fail(st, "read original");
+		found = store_fail(st, "read original");
 	sqlite3_finalize(q);
 	return found;
 }
 
 int store_report_text(Store *st, long long id, Blob *text, Blob *map)
 {
-	sqlite3_stmt *q = prepare(st, "SELECT text, offmap FROM report WHERE id=?1");
+	sqlite3_stmt *q = store_prepare(st, "SELECT text, offmap FROM report WHERE id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
@@ -340,14 +348,14 @@ int store_report_text(Store *st, long long id, Blob *text, Blob *map)
 			blob_append(map, sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1));
 		found = 1;
 	} else if (rc != SQLITE_DONE)
-		found = fail(st, "read report text");
+		found = store_fail(st, "read report text");
 	sqlite3_finalize(q);
 	return found;
 }
 
 int store_reports_each(Store *st, int (*fn)(const Report *r, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = prepare(st, "SELECT " REPORT_COLS " FROM report ORDER BY id");
+	sqlite3_stmt *q = store_prepare(st, "SELECT " REPORT_COLS " FROM report ORDER BY id");
 	if (!q)
 		return -1;
 	int rc;
@@ -362,14 +370,47 @@ int store_reports_each(Store *st, int (*fn)(const Report *r, void *ctx), void *c
 		}
 	}
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : fail(st, "list reports");
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "list reports");
 }
 
 long long store_report_count(Store *st)
 {
-	sqlite3_stmt *q = prepare(st, "SELECT count(*) FROM report");
+	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM report");
 	if (!q)
 		return -1;
+	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_finalize(q);
+	return n;
+}
+
+int store_proposal_add(Store *st, long long report_id, const char *type, const char *json,
+                       long long *id)
+{
+	char now[21];
+	now_iso(now);
+	sqlite3_stmt *q = store_prepare(st, "INSERT INTO proposal(report_id, type, json, created_at)"
+	                                    " VALUES(?1, ?2, ?3, ?4)");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, report_id);
+	store_bind_text(q, 2, type);
+	store_bind_text(q, 3, json);
+	store_bind_text(q, 4, now);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, "store proposal");
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+long long store_proposal_count(Store *st, long long report_id)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM proposal WHERE report_id=?1 OR ?1=0");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, report_id);
 	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
 	sqlite3_finalize(q);
 	return n;

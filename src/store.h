@@ -55,4 +55,11 @@ int store_report_text(Store *st, long long id, Blob *text, Blob *map);
 int store_reports_each(Store *st, int (*fn)(const Report *r, void *ctx), void *ctx);
 long long store_report_count(Store *st);
 
+/* Proposals: records the extraction engine read from a report, as one JSON object each in
+   the extraction format of ../shared/corpus/README.md (type "event" or "appeal"). */
+int store_proposal_add(Store *st, long long report_id, const char *type, const char *json,
+                       long long *id);
+/* The number of proposals of a report (report_id 0: of all reports). */
+long long store_proposal_count(Store *st, long long report_id);
+
 #endif

@@ -1,0 +1,28 @@
+/*
+** store_int.h — internals shared by the store's source files (store.c, store_*.c).
+** Nothing outside the store includes this: callers use store.h.
+*/
+#ifndef VIGIL_STORE_INT_H
+#define VIGIL_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+struct Store {
+	sqlite3 *db;
+	Blob err;
+};
+
+/* Records "what: sqlite's message" as the store's error and returns -1. */
+int store_fail(Store *st, const char *what);
+/* Runs SQL without results; -1 with the error recorded on failure. */
+int store_exec(Store *st, const char *sql);
+/* Prepares one statement, or records the error and returns NULL. */
+sqlite3_stmt *store_prepare(Store *st, const char *sql);
+/* Binds a string, or NULL for a NULL pointer. */
+void store_bind_text(sqlite3_stmt *q, int i, const char *s);
+/* A malloc'd copy of a text column, or NULL. */
+char *store_col_text(sqlite3_stmt *q, int i);
+
+#endif
