@@ -96,18 +96,20 @@ asan: deps
 		SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		build-asan/vigil check
 
-# libFuzzer (clang) builds of every target, each run FUZZ_SECONDS on its corpus.
+# libFuzzer (clang) builds of every target, each run FUZZ_SECONDS on its corpus. New
+# inputs it finds go to build-fuzz/corpus-NAME (copy the telling ones into fuzz/corpus).
 FUZZ_SECONDS ?= 60
 fuzz: deps
-	@mkdir -p build-fuzz
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang OPT=-O1 \
+		SAN='-fsanitize=fuzzer-no-link,address,undefined' build-fuzz/libvigil.a
 	@for f in $(FUZZSRC); do \
-		t=build-fuzz/$$(basename $$f .c); \
-		clang -std=c11 -g -O1 -D_GNU_SOURCE -DVIGIL_BUILD_DATADIR='"$(CURDIR)/data"' \
-			-fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Isrc -o $$t $$f \
-			$(filter-out src/main.c,$(SRC)) $(LIBS) || exit 1; \
-		mkdir -p fuzz/corpus/$$(basename $$f .c); \
-		echo "== $$t ($(FUZZ_SECONDS)s)"; \
-		$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 fuzz/corpus/$$(basename $$f .c) || exit 1; \
+		n=$$(basename $$f .c); \
+		clang $(WARN) $(DEFS) $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
+			-Isrc -o build-fuzz/$$n $$f build-fuzz/libvigil.a $(LIBS) || exit 1; \
+		mkdir -p build-fuzz/corpus-$$n; \
+		echo "== $$n ($(FUZZ_SECONDS)s)"; \
+		build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+			build-fuzz/corpus-$$n fuzz/corpus/$$n || exit 1; \
 	done
 
 clean:
