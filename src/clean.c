@@ -1,46 +1,346 @@
 /*
-** clean.c — report bytes to article text, metadata and offset map (see clean.h).
+** clean.c — report bytes to article text, metadata and offset map (see clean.h): what
+** kind of report the bytes are (HTML page, e-mail, saved text, or not text at all), the
+** reader for each kind, the final NFC pass, and the word lists of data/clean/.
 **
-** FIRST SLICE: passes valid UTF-8 text through unchanged. The HTML and saved-page
-** cleaner replaces it.
+** The readers are clean_html.c, clean_text.c and clean_mail.c; meta.c settles the
+** metadata. Everything here is pure except the one-time load of the word lists, which
+** happens before the first report is cleaned and is read-only afterwards.
 */
-#include "clean.h"
+#include "clean_int.h"
 #include "util.h"
 
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
-static void map_add(CleanDoc *d, size_t text, size_t orig)
+/* ---- word lists ---- */
+
+static CleanLex lex;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+static char lex_dir[4096];
+static int lex_missing;
+
+void clean_set_datadir(const char *dir)
 {
-	if (d->nmap == d->capmap) {
-		d->capmap = d->capmap ? d->capmap * 2 : 16;
-		d->map = xrealloc(d->map, d->capmap * sizeof *d->map);
+	snprintf(lex_dir, sizeof lex_dir, "%s", dir);
+}
+
+int clean_data_missing(void)
+{
+	clean_lex();
+	return lex_missing;
+}
+
+static void wl_push(WordList *w, const char *s, size_t n)
+{
+	w->v = xrealloc(w->v, (w->n + 1) * sizeof *w->v);
+	char *e = xstrndup(s, n);
+	for (char *p = e; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	w->v[w->n++] = e;
+}
+
+/* Reads data/clean/NAME: one entry a line, '#' starts a comment line. */
+static void wl_load(WordList *w, const char *name)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/clean/%s", lex_dir, name);
+	Blob b = BLOB_INIT;
+	if (read_file(path, &b) != 0) {
+		lex_missing = 1;
+		return;
 	}
-	d->map[d->nmap].text = (uint32_t)text;
-	d->map[d->nmap].orig = (uint32_t)orig;
-	d->nmap++;
+	const char *s = blob_str(&b), *end = s + b.len;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		const char *a = s, *z = e;
+		while (a < z && (*a == ' ' || *a == '\t'))
+			a++;
+		while (z > a && (z[-1] == ' ' || z[-1] == '\t' || z[-1] == '\r'))
+			z--;
+		if (z > a && *a != '#')
+			wl_push(w, a, (size_t)(z - a));
+		s = e + 1;
+	}
+	blob_free(&b);
+}
+
+/* stopwords.txt: "LANG word word …" one language a line. */
+static void load_stopwords(void)
+{
+	WordList lines = {0};
+	wl_load(&lines, "stopwords.txt");
+	for (size_t i = 0; i < lines.n && lex.nstop < 16; i++) {
+		const char *s = lines.v[i];
+		const char *sp = strchr(s, ' ');
+		if (!sp || sp - s >= 8)
+			continue;
+		snprintf(lex.stop_lang[lex.nstop], 8, "%.*s", (int)(sp - s), s);
+		WordList *w = &lex.stop[lex.nstop++];
+		for (const char *p = sp; *p;) {
+			while (*p == ' ')
+				p++;
+			const char *q = p;
+			while (*q && *q != ' ')
+				q++;
+			if (q > p)
+				wl_push(w, p, (size_t)(q - p));
+			p = q;
+		}
+	}
+	for (size_t i = 0; i < lines.n; i++)
+		free(lines.v[i]);
+	free(lines.v);
+}
+
+static void lex_load(void)
+{
+	if (!lex_dir[0]) {
+		const char *env = getenv("VIGIL_DATA");
+		snprintf(lex_dir, sizeof lex_dir, "%s", env && *env ? env : VIGIL_BUILD_DATADIR);
+	}
+	wl_load(&lex.boilerplate, "boilerplate.txt");
+	wl_load(&lex.list_heads, "list-headings.txt");
+	wl_load(&lex.class_bad, "class-negative.txt");
+	wl_load(&lex.class_drop, "class-furniture.txt");
+	wl_load(&lex.class_good, "class-positive.txt");
+	wl_load(&lex.byline_class, "class-byline.txt");
+	wl_load(&lex.roles, "signature-roles.txt");
+	load_stopwords();
+}
+
+const CleanLex *clean_lex(void)
+{
+	pthread_once(&lex_once, lex_load);
+	return &lex;
+}
+
+int wl_has(const WordList *w, const char *s, size_t n)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (strlen(w->v[i]) == n && strncasecmp(w->v[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+int wl_any_in(const WordList *w, const char *s, size_t n)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		size_t k = strlen(w->v[i]);
+		if (k > n)
+			continue;
+		for (size_t j = 0; j + k <= n; j++)
+			if (tolower((unsigned char)s[j]) == w->v[i][0] && strncasecmp(s + j, w->v[i], k) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* ---- what the bytes are ---- */
+
+/* Formats that are not text reports, by their first bytes. */
+static const char *binary_kind(const unsigned char *u, size_t n)
+{
+	static const struct {
+		const char *magic;
+		size_t len, at;
+		const char *what;
+	} kinds[] = {
+		{"\x89PNG", 4, 0, "a PNG image"},
+		{"\xFF\xD8\xFF", 3, 0, "a JPEG image"},
+		{"GIF8", 4, 0, "a GIF image"},
+		{"%PDF-", 5, 0, "a PDF document; convert it to text first"},
+		{"PK\x03\x04", 4, 0, "a ZIP archive or office document; convert it to text first"},
+		{"\xD0\xCF\x11\xE0", 4, 0, "an old office document; convert it to text first"},
+		{"\x7F" "ELF", 4, 0, "an executable"},
+		{"MZ", 2, 0, NULL}, /* checked below: only with a PE header */
+		{"\x1F\x8B", 2, 0, "gzip-compressed data; decompress it first"},
+		{"BZh", 3, 0, "bzip2-compressed data; decompress it first"},
+		{"\xFD" "7zXZ", 5, 0, "xz-compressed data; decompress it first"},
+		{"7z\xBC\xAF", 4, 0, "a 7-Zip archive"},
+		{"RIFF", 4, 0, "audio, video or image data"},
+		{"OggS", 4, 0, "audio or video data"},
+		{"ftyp", 4, 4, "audio or video data"},
+		{"wOFF", 4, 0, "a font"},
+		{"SQLite format 3", 16, 0, "an SQLite database"},
+		{"\xCA\xFE\xBA\xBE", 4, 0, "an executable"},
+		{"\xCF\xFA\xED\xFE", 4, 0, "an executable"},
+		{"II*\0", 4, 0, "a TIFF image"},
+		{"MM\0*", 4, 0, "a TIFF image"},
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (n < kinds[i].at + kinds[i].len || memcmp(u + kinds[i].at, kinds[i].magic, kinds[i].len) != 0)
+			continue;
+		if (kinds[i].what)
+			return kinds[i].what;
+		if (n > 0x40 && memchr(u, 0, n < 0x40 ? n : 0x40))
+			return "an executable";
+	}
+	return NULL;
+}
+
+/* 1 when the first bytes hold so many NULs or control characters that they are not text
+   (UTF-16 is recognised before this). */
+static int looks_binary(const unsigned char *u, size_t n)
+{
+	size_t k = n < 8192 ? n : 8192, bad = 0;
+	for (size_t i = 0; i < k; i++)
+		bad += u[i] == 0 || (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' &&
+		                     u[i] != '\f' && u[i] != 0x1B);
+	return bad * 10 > k;
+}
+
+/* 1 when the bytes start with a mail header block. */
+static int looks_mail(const char *s, size_t n)
+{
+	static const char *const known[] = {
+		"from", "to", "subject", "date", "received", "return-path", "message-id",
+		"mime-version", "delivered-to", "reply-to", "cc", "content-type", "x-mailer", NULL,
+	};
+	size_t i = 0, lines = 0, hits = 0;
+	if (n > 5 && memcmp(s, "From ", 5) == 0) { /* an mbox "From " line */
+		const char *nl = memchr(s, '\n', n);
+		if (!nl)
+			return 0;
+		i = (size_t)(nl - s) + 1;
+	}
+	while (i < n && lines < 200) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - s) : n, len = e - i;
+		if (len && s[e - 1] == '\r')
+			len--;
+		if (len == 0)
+			return lines >= 2 && hits >= 2;
+		if (s[i] == ' ' || s[i] == '\t') {
+			if (!lines)
+				return 0;
+		} else {
+			size_t k = 0;
+			while (k < len && (isalnum((unsigned char)s[i + k]) || s[i + k] == '-'))
+				k++;
+			if (!k || k >= len || s[i + k] != ':')
+				return 0;
+			for (int j = 0; known[j]; j++)
+				if (strlen(known[j]) == k && strncasecmp(s + i, known[j], k) == 0)
+					hits++;
+			lines++;
+		}
+		i = e + 1;
+	}
+	return lines >= 2 && hits >= 2 && i >= n;
+}
+
+/* 1 when the bytes are an HTML page (or fragment) rather than text. */
+static int looks_html(const char *s, size_t n, const char *name)
+{
+	static const char *const tags[] = {
+		"<html", "<!doctype", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ",
+		"<table", "<article", "<section", "<h1", "<h2", "<br", "<ul", "<span", "<a href",
+		"<script", "<link", "<?xml", NULL,
+	};
+	size_t i = 0;
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	size_t lim = n < 4096 ? n : 4096;
+	int starts = i < n && s[i] == '<';
+	for (int t = 0; tags[t]; t++) {
+		size_t k = strlen(tags[t]);
+		for (size_t j = i; j + k <= lim; j++) {
+			if (s[j] != '<' || strncasecmp(s + j, tags[t], k) != 0)
+				continue;
+			if (starts || t < 2)
+				return 1;
+		}
+	}
+	const char *dot = name ? strrchr(name, '.') : NULL;
+	if (dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 ||
+	            strcasecmp(dot, ".xhtml") == 0 || strcasecmp(dot, ".shtml") == 0))
+		return memchr(s, '<', lim) != NULL;
+	return 0;
 }
 
 const char *media_sniff(const char *bytes, size_t len, const char *name)
 {
-	(void)name;
-	size_t n = len < 1024 ? len : 1024;
-	for (size_t i = 0; i + 5 < n; i++)
-		if (bytes[i] == '<' && (strncasecmp(bytes + i, "<html", 5) == 0 ||
-		                        strncasecmp(bytes + i, "<!doc", 5) == 0))
-			return "text/html";
-	return "text/plain";
+	const unsigned char *u = (const unsigned char *)bytes;
+	if (binary_kind(u, len))
+		return "application/octet-stream";
+	const char *r;
+	if (text_is_wide(bytes, len)) { /* UTF-16 or UTF-32: look at the decoded text */
+		MText t = {0};
+		text_decode(bytes, len, NULL, &t);
+		r = looks_html(t.text.data ? t.text.data : "", t.text.len, name) ? "text/html" : "text/plain";
+		mt_free(&t);
+		return r;
+	}
+	if (looks_binary(u, len))
+		r = "application/octet-stream";
+ if (looks_binary(u, len))
+		r = "application/octet-stream";
+	else if (looks_mail(bytes, len))
+		r = "message/rfc822";
+	else if (looks_html(bytes, len, name))
+		r = "text/html";
+	else {
+		const char *dot = name ? strrchr(name, '.') : NULL;
+		r = dot && strcasecmp(dot, ".eml") == 0 && looks_mail(bytes, len < 65536 ? len : 65536)
+		        ? "message/rfc822" : "text/plain";
+	}
+	return r;
+}
+
+/* ---- cleaning ---- */
+
+/* 1 when the text has nothing but white space. */
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	return 1;
 }
 
 int clean_doc(const char *bytes, size_t len, const char *name, CleanDoc *out, Blob *err)
 {
-	out->media_type = xstrdup(media_sniff(bytes, len, name));
-	if (len == 0) {
-		blob_puts(err, "empty file");
+	const char *mt = media_sniff(bytes, len, name);
+	out->media_type = xstrdup(mt);
+	if (len == 0 || (len < 4096 && blank(bytes, len))) {
+		blob_puts(err, len ? "no text in the file (only white space)" : "empty file");
 		return 1;
 	}
-	blob_append(&out->text, bytes, len);
-	map_add(out, 0, 0);
-	return 0;
+	if (strcmp(mt, "application/octet-stream") == 0) {
+		const char *what = binary_kind((const unsigned char *)bytes, len);
+		blob_appendf(err, "not a text report (%s)", what ? what : "binary data");
+		return 1;
+	}
+	(void)clean_lex();
+	Meta m = {0};
+	MText o = {0};
+	int rc;
+	if (strcmp(mt, "message/rfc822") == 0) {
+		rc = clean_mail(bytes, len, &o, &m, err);
+	} else {
+		MText u = {0};
+		char cs[48];
+		int html = strcmp(mt, "text/html") == 0;
+		text_decode(bytes, len, html ? text_html_charset(bytes, len, cs) : NULL, &u);
+		rc = html ? clean_html(&u, &o, &m, err) : clean_text(&u, &o, &m, err);
+		mt_free(&u);
+	}
+	if (rc == 0) {
+		text_nfc(&o);
+		mt_trim_end(&o);
+		meta_finish(&m, o.text.data ? o.text.data : "", o.text.len, out);
+		mt_move_to_doc(&o, out);
+	}
+	mt_free(&o);
+	meta_free(&m);
+	return rc;
 }
 
 void clean_free(CleanDoc *d)

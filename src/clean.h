@@ -37,6 +37,12 @@ typedef struct CleanDoc {
 int clean_doc(const char *bytes, size_t len, const char *name, CleanDoc *out, Blob *err);
 void clean_free(CleanDoc *d);
 
+/* Where the word lists (the .txt files under DIR/clean) are; call before the first clean_doc. Without
+   it they come from $VIGIL_DATA or the build tree. clean_data_missing() says whether
+   some could not be read (cleaning still works, less well). */
+void clean_set_datadir(const char *dir);
+int clean_data_missing(void);
+
 /* The media type of the bytes, from their content first and the name second. */
 const char *media_sniff(const char *bytes, size_t len, const char *name);
 

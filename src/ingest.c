@@ -227,6 +227,7 @@ int cmd_add(Cli *c, int argc, char **argv)
 		warn("--received %s: not an ISO 8601 date (2013-03-07 or 2013-03-07T10:00:00Z)", o.received);
 		return EXIT_INPUT;
 	}
+	clean_set_datadir(cli_datadir());
 	PathList paths = {0};
 	for (int i = optind; i < argc; i++)
 		collect(argv[i], &paths, 0);
@@ -282,6 +283,7 @@ int cmd_clean(Cli *c, int argc, char **argv)
 	if (optind != argc - 1)
 		return cli_usage("clean");
 	const char *path = argv[optind];
+	clean_set_datadir(cli_datadir());
 	Blob bytes = BLOB_INIT, err = BLOB_INIT, out = BLOB_INIT;
 	CleanDoc doc = {0};
 	int rc = EXIT_OK;

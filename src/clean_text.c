@@ -1,0 +1,366 @@
+/*
+** clean_text.c — text saved from a web page (or written as text) to its article text.
+**
+** A page saved as text keeps its furniture as lines, and each kind has a shape:
+**   - a banner at the very top showing the day the page was saved (a lone date line,
+**     followed by the menu, or years after everything the text mentions);
+**   - menus and breadcrumbs whose items were glued together ("HomeNewsStatements: …"),
+**     or a path ending in the title that follows ("… › Iran group says …");
+**   - lists of image file names from slide shows ("• slide3.jpg");
+**   - template leftovers, whole lines from data/clean/boilerplate.txt;
+**   - "Latest news", "Must read", "Related" (data/clean/list-headings.txt) and the run
+**     of headlines and teasers ("…") under them, up to the next real paragraph.
+** Everything else is kept as written, line for line, each line a block (blank lines
+** between) unless the text is hard-wrapped, in which case the lines of a paragraph stay
+** together. A dateline glued to the line before it ("…Camp AshrafNCRI – ") is split off.
+** The first short line before the body is the title.
+*/
+#include "clean_int.h"
+#include "dates.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+enum { L_DROP = 1, L_BLANK = 2 };
+
+typedef struct TLine {
+	size_t a, z;      /* trimmed extent in the decoded text */
+	unsigned flags;
+} TLine;
+
+static int lower_cp(uint32_t c)
+{
+	return c < 0x80 ? (c >= 'a' && c <= 'z') : utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_LL;
+}
+
+static int upper_cp(uint32_t c)
+{
+	return c < 0x80 ? (c >= 'A' && c <= 'Z') : utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_LU;
+}
+
+/* Places where two words were glued together: two lower-case letters, then an upper-case
+   letter followed by a lower-case one ("HomeStatements", "LibertyIranian"). */
+static int glue_count(const char *s, size_t n)
+{
+	uint32_t c0 = 0, c1 = 0, c2 = 0;
+	size_t i = 0;
+	int glue = 0;
+	while (i < n) {
+		uint32_t c = utf8_get(s, n, &i);
+		if (lower_cp(c0) && lower_cp(c1) && upper_cp(c2) && lower_cp(c))
+			glue++;
+		c0 = c1;
+		c1 = c2;
+		c2 = c;
+	}
+	return glue;
+}
+
+/* A line naming an image file, as slide shows leave them: "• slide1.jpg". */
+static int image_line(const char *s, size_t n)
+{
+	static const char *const ext[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif", NULL};
+	size_t i = 0;
+	while (i < n && !isalnum((unsigned char)s[i]))
+		i++; /* bullets, spaces */
+	if (i == n || memchr(s + i, ' ', n - i))
+		return 0;
+	for (int k = 0; ext[k]; k++) {
+		size_t e = strlen(ext[k]);
+		if (n - i > e && strncasecmp(s + n - e, ext[k], e) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the line is a heading over a list of other articles, alone or with the next
+   heading glued to it ("You might also likeRELATED"). */
+static int list_heading(const WordList *w, const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
+		n--;
+	if (wl_has(w, s, n))
+		return 1;
+	for (size_t i = 0; i < w->n; i++) {
+		size_t k = strlen(w->v[i]);
+		if (k < n && strncasecmp(s, w->v[i], k) == 0 && !isspace((unsigned char)s[k]) &&
+		    (isupper((unsigned char)s[k]) || isdigit((unsigned char)s[k])))
+			return 1;
+	}
+	return 0;
+}
+
+/* A teaser: a truncated sentence ending with "..." or "…". */
+static int teaser(const char *s, size_t n)
+{
+	return (n >= 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+	       (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
+static int ends_sentence(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+		n--;
+	if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+	    ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+		n -= 3;
+	return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+	             (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x82", 3) == 0));
+}
+
+/* A lone date (a weekday may precede it). */
+static int lone_date(const char *s, size_t n, Ymd *out)
+{
+	Ymd none = {0, 0, 0};
+	DateHit h;
+	size_t k = date_scan(s, n, none, &h);
+	if (!k || !h.has_year)
+		return 0;
+	while (k < n && (s[k] == ' ' || s[k] == '.' || s[k] == ','))
+		k++;
+	if (k != n)
+		return 0;
+	*out = h.date;
+	return 1;
+}
+
+/* The latest year 1900..2099 standing alone in s[0..n). */
+static int max_year(const char *s, size_t n)
+{
+	int best = 0;
+	for (size_t i = 0; i + 4 <= n; i++) {
+		if ((i && isalnum((unsigned char)s[i - 1])) || (i + 4 < n && isalnum((unsigned char)s[i + 4])))
+			continue;
+		if (!isdigit((unsigned char)s[i]) || !isdigit((unsigned char)s[i + 1]) ||
+		    !isdigit((unsigned char)s[i + 2]) || !isdigit((unsigned char)s[i + 3]))
+			continue;
+		int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + s[i + 3] - '0';
+		if (y >= 1900 && y <= 2099 && y > best)
+			best = y;
+	}
+	return best;
+}
+
+/* The longest tail of a (without a trailing "..." or "…") that begins b; 0 when under
+   20 bytes. A breadcrumb path ends with the start of the title under it. */
+static size_t crumb_overlap(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (teaser(a, an))
+		an -= 3;
+	while (an && a[an - 1] == ' ')
+		an--;
+	size_t best = 0;
+	for (size_t k = 20; k <= an && k <= bn; k++)
+		if (memcmp(a + an - k, b, k) == 0)
+			best = k;
+	return best < an ? best : 0;
+}
+
+/* Where a dateline was glued to the text before it ("…Camp AshrafNCRI – Yesterday"):
+   the offset of the capitals, or 0. */
+static size_t glued_dateline(const char *s, size_t n)
+{
+	for (size_t i = 2; i + 4 < n; i++) {
+		if (!islower((unsigned char)s[i - 1]) || !isupper((unsigned char)s[i]) ||
+		    !isupper((unsigned char)s[i + 1]))
+			continue;
+		size_t j = i;
+		while (j < n && isupper((unsigned char)s[j]))
+			j++;
+		if (j - i > 8 || j >= n || s[j] != ' ')
+			continue;
+		j++;
+		if (j + 3 <= n && ((unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+		                   ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)))
+			return i;
+		if (j < n && s[j] == '-' && j + 1 < n && s[j + 1] == ' ')
+			return i;
+	}
+	return 0;
+}
+
+int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
+{
+	(void)err;
+	const CleanLex *lx = clean_lex();
+	const char *s = u->text.data ? u->text.data : "";
+	size_t n = u->text.len;
+	TLine *v = NULL;
+	size_t nl = 0, cap = 0;
+	for (size_t i = 0; i <= n;) {
+		const char *e = i < n ? memchr(s + i, '\n', n - i) : NULL;
+		size_t end = e ? (size_t)(e - s) : n;
+		size_t a = i, z = end;
+		while (a < z && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r' || s[a] == '\f'))
+			a++;
+		while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' || s[z - 1] == '\r' || s[z - 1] == '\f'))
+			z--;
+		/* U+00A0 at either end */
+		while (z >= a + 2 && (unsigned char)s[z - 2] == 0xC2 && (unsigned char)s[z - 1] == 0xA0)
+			z -= 2;
+		if (nl == cap) {
+			cap = cap ? cap * 2 : 256;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[nl++] = (TLine){a, z, z == a ? L_BLANK : 0};
+		if (!e)
+			break;
+		i = end + 1;
+	}
+#define LS(k) (s + v[k].a)
+#define LN(k) (v[k].z - v[k].a)
+
+	/* the top: banner, menus, breadcrumbs */
+	size_t first = 0;
+	while (first < nl && (v[first].flags & L_BLANK))
+		first++;
+	size_t seen = 0;
+	for (size_t i = first; i < nl && seen < 5; i++) {
+		if (v[i].flags & L_BLANK)
+			continue;
+		seen++;
+		size_t next = i + 1;
+		while (next < nl && (v[next].flags & L_BLANK))
+			next++;
+		Ymd d;
+		if (seen == 1 && lone_date(LS(i), LN(i), &d)) {
+			int glued_next = next < nl && glue_count(LS(next), LN(next)) >= 2;
+			int later = d.y > max_year(s + v[i].z, n - v[i].z) + 1 && max_year(s + v[i].z, n - v[i].z);
+			if (glued_next || later) {
+				v[i].flags |= L_DROP;
+				free(m->banner);
+				m->banner = xstrndup(LS(i), LN(i));
+				continue;
+			}
+		}
+		if (glue_count(LS(i), LN(i)) >= 2 && LN(i) < 300) {
+			v[i].flags |= L_DROP;
+			continue;
+		}
+		if (next < nl && crumb_overlap(LS(i), LN(i), LS(next), LN(next))) {
+			v[i].flags |= L_DROP;
+			continue;
+		}
+	}
+
+	/* furniture anywhere */
+	int in_list = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (v[i].flags & (L_BLANK | L_DROP))
+			continue;
+		const char *ls = LS(i);
+		size_t ln = LN(i);
+		if (image_line(ls, ln) || wl_has(&lx->boilerplate, ls, ln)) {
+			v[i].flags |= L_DROP;
+			continue;
+		}
+		if (list_heading(&lx->list_heads, ls, ln)) {
+			v[i].flags |= L_DROP;
+			in_list = 1;
+			continue;
+		}
+		if (in_list) {
+			/* headlines and teasers, until a real paragraph */
+			if (teaser(ls, ln) || ln < 150 || !ends_sentence(ls, ln) || glue_count(ls, ln) >= 1) {
+				v[i].flags |= L_DROP;
+				continue;
+			}
+			in_list = 0;
+		}
+	}
+
+	/* runs of headlines with teasers (a list without its heading) */
+	for (size_t i = 0; i < nl;) {
+		if (v[i].flags & (L_BLANK | L_DROP)) {
+			i++;
+			continue;
+		}
+		size_t j = i, heads = 0, teasers = 0, last = i;
+		while (j < nl) {
+			if (v[j].flags & (L_BLANK | L_DROP)) {
+				j++;
+				continue;
+			}
+			const char *ls = LS(j);
+			size_t ln = LN(j);
+			if (teaser(ls, ln) && ln < 300)
+				teasers++;
+			else if (ln < 100 && !ends_sentence(ls, ln) && ls[ln - 1] != ':' && ls[ln - 1] != ',')
+				heads++;
+			else
+				break;
+			last = j++;
+		}
+		if (teasers >= 2 && heads >= 2)
+			for (size_t k = i; k <= last; k++)
+				v[k].flags |= L_DROP;
+		i = j > i ? j : i + 1;
+	}
+
+	/* hard-wrapped? most long lines end near the same column */
+	size_t longl = 0, wrapped = 0, maxlen = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (v[i].flags & (L_BLANK | L_DROP))
+			continue;
+		size_t chars = utf8_count(LS(i), LN(i));
+		if (chars > maxlen)
+			maxlen = chars;
+		if (chars > 40) {
+			longl++;
+			wrapped += chars >= 55 && chars <= 80;
+		}
+	}
+	int hard_wrapped = longl >= 3 && wrapped * 10 >= longl * 6 && maxlen <= 100;
+
+	/* the title: the first short line before the body */
+	for (size_t i = 0; i < nl; i++) {
+		if (v[i].flags & (L_BLANK | L_DROP))
+			continue;
+		const char *ls = LS(i);
+		size_t ln = LN(i);
+		if (ln <= 250 && !(ln && ls[ln - 1] == '.') && !(ln && ls[ln - 1] == ',') &&
+		    utf8_count(ls, ln) >= 8) {
+			meta_set(&m->title, &m->title_p, 1, ls, ln);
+			if (!m->doc_title)
+				m->doc_title = text_collapse(ls, ln);
+		}
+		break;
+	}
+
+	/* write the kept lines */
+	out->src_len = u->src_len;
+	MText o = {0};
+	o.src_len = n;
+	int gap = 0, any = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (v[i].flags & L_BLANK) {
+			gap = 2;
+			continue;
+		}
+		if (v[i].flags & L_DROP) {
+			gap = 2;
+			continue;
+		}
+		if (any)
+			mt_sep(&o, gap == 2 || !hard_wrapped ? "\n\n" : "\n", gap == 2 || !hard_wrapped ? 2 : 1);
+		size_t a = v[i].a, z = v[i].z;
+		size_t g = glued_dateline(s + a, z - a);
+		if (g) {
+			mt_copy(&o, s + a, g, a);
+			mt_sep(&o, "\n\n", 2);
+			a += g;
+		}
+		mt_copy(&o, s + a, z - a, a);
+		any = 1;
+		gap = 0;
+	}
+#undef LS
+#undef LN
+	free(v);
+	mt_compose(&o, u);
+	*out = o;
+	return 0;
+}

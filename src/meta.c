@@ -1,0 +1,844 @@
+/*
+** meta.c — the document's title, publication date, publisher, author and language,
+** from what the readers found (meta tags, JSON-LD, mail headers, a title line) and from
+** the article text itself: a dateline ("PARIS, Jan 6 (Reuters) –"), a signature with a
+** date at the end, a masthead or byline ("THE WIP – By Jane Roe  December 4, 2011").
+**
+** Each value comes with the trust of its source (clean_int.h: MP_*); the most trusted
+** wins. A date written without a year takes the year from the text: the latest year the
+** article mentions, moved on to the first year in which that day falls on the weekday the
+** article names ("said on Friday"). A saved page's banner (the day it was saved) is never
+** a source.
+*/
+#include "clean_int.h"
+#include "dates.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+void meta_set(char **slot, int *prio, int p, const char *s, size_t n)
+{
+	if (p <= *prio || !s)
+		return;
+	char *v = text_collapse(s, n);
+	if (!v)
+		return;
+	free(*slot);
+	*slot = v;
+	*prio = p;
+}
+
+void meta_free(Meta *m)
+{
+	free(m->title);
+	free(m->doc_title);
+	free(m->h1);
+	free(m->published);
+	free(m->publisher);
+	free(m->author);
+	free(m->language);
+	free(m->banner);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- dates in metadata ---- */
+
+int meta_date_value(const char *s, size_t n, char out[11])
+{
+	char buf[64];
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
+	memcpy(buf, s, k);
+	buf[k] = 0;
+	Ymd v;
+	if (ymd_parse_iso(buf, &v) && v.y >= 1900 && v.y <= 2100) {
+		ymd_format(v, out);
+		return 1;
+	}
+	/* 20130307 */
+	if (k >= 8 && strspn(buf, "0123456789") >= 8) {
+		char iso[11];
+		snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", buf, buf + 4, buf + 6);
+		if (ymd_parse_iso(iso, &v) && v.y >= 1900 && v.y <= 2100) {
+			ymd_format(v, out);
+			return 1;
+		}
+	}
+	size_t at;
+	DateHit h;
+	Ymd none = {0, 0, 0};
+	if (date_find(s, n < 200 ? n : 200, none, &at, &h) && h.has_year && h.date.y >= 1900 &&
+	    h.date.y <= 2100) {
+		ymd_format(h.date, out);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- JSON-LD ---- */
+
+/* The names in an author or publisher value: "Name", {"name": …}, or a list. */
+static void jsonld_names(json_t *v, Blob *out)
+{
+	if (json_is_string(v)) {
+		const char *s = json_string_value(v);
+		if (*s && !strstr(s, "://")) {
+			if (out->len)
+				blob_puts(out, ", ");
+			blob_puts(out, s);
+		}
+	} else if (json_is_object(v)) {
+		jsonld_names(json_object_get(v, "name"), out);
+	} else if (json_is_array(v)) {
+		size_t i;
+		json_t *e;
+		json_array_foreach(v, i, e)
+			if (i < 8)
+				jsonld_names(e, out);
+	}
+}
+
+/* 1 when the @type (a string or a list) names an article or report. */
+static int article_type(json_t *t)
+{
+	if (json_is_array(t)) {
+		size_t i;
+		json_t *e;
+		json_array_foreach(t, i, e)
+			if (article_type(e))
+				return 1;
+		return 0;
+	}
+	if (!json_is_string(t))
+		return 0;
+	const char *s = json_string_value(t);
+	return strstr(s, "Article") || strstr(s, "Posting") || strcmp(s, "Report") == 0 ||
+	       strcmp(s, "WebPage") == 0 || strcmp(s, "LiveBlogPosting") == 0;
+}
+
+static void jsonld_object(Meta *m, json_t *o, int depth)
+{
+	if (depth > 4)
+		return;
+	if (json_is_array(o)) {
+		size_t i;
+		json_t *e;
+		json_array_foreach(o, i, e)
+			jsonld_object(m, e, depth + 1);
+		return;
+	}
+	if (!json_is_object(o))
+		return;
+	json_t *graph = json_object_get(o, "@graph");
+	if (graph)
+		jsonld_object(m, graph, depth + 1);
+	json_t *type = json_object_get(o, "@type");
+	if (!article_type(type))
+		return;
+	int page = json_is_string(type) && strcmp(json_string_value(type), "WebPage") == 0;
+	int p = page ? MP_META : MP_JSONLD;
+	json_t *t = json_object_get(o, "headline");
+	if (!json_is_string(t) && !page)
+		t = json_object_get(o, "name");
+	if (json_is_string(t))
+		meta_set(&m->title, &m->title_p, page ? 3 : 10, json_string_value(t), strlen(json_string_value(t)));
+	json_t *d = json_object_get(o, "datePublished");
+	if (!json_is_string(d))
+		d = json_object_get(o, "dateCreated");
+	char iso[11];
+	if (json_is_string(d) && meta_date_value(json_string_value(d), strlen(json_string_value(d)), iso))
+		meta_set(&m->published, &m->published_p, p, iso, strlen(iso));
+	Blob names = BLOB_INIT;
+	jsonld_names(json_object_get(o, "author"), &names);
+	if (names.len)
+		meta_set(&m->author, &m->author_p, p, names.data, names.len);
+	blob_reset(&names);
+	jsonld_names(json_object_get(o, "publisher"), &names);
+	if (names.len)
+		meta_set(&m->publisher, &m->publisher_p, p, names.data, names.len);
+	blob_free(&names);
+	json_t *lang = json_object_get(o, "inLanguage");
+	if (json_is_string(lang))
+		meta_set(&m->language, &m->language_p, MP_WEAK, json_string_value(lang),
+		         strlen(json_string_value(lang)));
+}
+
+void meta_jsonld(Meta *m, const char *s, size_t n)
+{
+	json_error_t e;
+	/* strip a CDATA wrapper some sites put around it */
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	if (n > 12 && memcmp(s, "//<![CDATA[", 11) == 0) {
+		s += 11;
+		n -= 11;
+	}
+	json_t *j = json_loadb(s, n, JSON_DISABLE_EOF_CHECK, &e);
+	if (!j)
+		return;
+	jsonld_object(m, j, 0);
+	json_decref(j);
+}
+
+/* ---- the text, line by line ---- */
+
+typedef struct Line {
+	const char *s;
+	size_t n;
+} Line;
+
+/* The non-empty lines of the text, trimmed. */
+static size_t split_lines(const char *t, size_t n, Line **out)
+{
+	size_t k = 0, cap = 0;
+	Line *v = NULL;
+	size_t i = 0;
+	while (i < n) {
+		const char *nl = memchr(t + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - t) : n;
+		size_t a = i, z = e;
+		while (a < z && isspace((unsigned char)t[a]))
+			a++;
+		while (z > a && isspace((unsigned char)t[z - 1]))
+			z--;
+		if (z > a) {
+			if (k == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof *v);
+			}
+			v[k].s = t + a;
+			v[k].n = z - a;
+			k++;
+		}
+		i = e + 1;
+	}
+	*out = v;
+	return k;
+}
+
+/* Skips spaces, including U+00A0. */
+static size_t skip_sp(const char *s, size_t n, size_t i)
+{
+	for (;;) {
+		if (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+			i += 2;
+		else
+			return i;
+	}
+}
+
+/* A dash at s[i] (-, --, – or —): its length, or 0. */
+static size_t dash_at(const char *s, size_t n, size_t i)
+{
+	if (i < n && s[i] == '-')
+		return i + 1 < n && s[i + 1] == '-' ? 2 : 1;
+	if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+		return 3;
+	return 0;
+}
+
+static int upper_at(const char *s, size_t n, size_t i)
+{
+	if (i >= n)
+		return 0;
+	if ((unsigned char)s[i] < 0x80)
+		return isupper((unsigned char)s[i]);
+	size_t j = i;
+	uint32_t c = utf8_get(s, n, &j);
+	return utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_LU;
+}
+
+/* A word of letters (and . ' -) at s[i]: its length. */
+static size_t word_at(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	while (j < n) {
+		if (isalpha((unsigned char)s[j]) || s[j] == '.' || s[j] == '\'' || s[j] == '-') {
+			j++;
+			continue;
+		}
+		if ((unsigned char)s[j] >= 0x80) {
+			size_t k = j;
+			uint32_t c = utf8_get(s, n, &k);
+			if (cp_word(c)) {
+				j = k;
+				continue;
+			}
+		}
+		break;
+	}
+	return j - i;
+}
+
+typedef struct Dateline {
+	DateHit date;
+	int has_date;
+	const char *agency;
+	size_t agency_n;
+	const char *org; /* an all-capitals source ("NCRI – …") */
+	size_t org_n;
+	size_t end;      /* where the report's own words start */
+} Dateline;
+
+/* A dateline at the start of s: PLACE[, DATE][ (AGENCY)] – . */
+static int dateline_at(const char *s, size_t n, Dateline *dl)
+{
+	memset(dl, 0, sizeof *dl);
+	size_t i = 0, words = 0, caps = 1, letters = 0;
+	while (words < 5 && i < n && upper_at(s, n, i)) {
+		size_t w = word_at(s, n, i);
+		if (!w)
+			break;
+		for (size_t k = i; k < i + w; k++)
+			if (isalpha((unsigned char)s[k])) {
+				letters++;
+				if (islower((unsigned char)s[k]))
+					caps = 0;
+			}
+		i += w;
+		words++;
+		size_t j = i;
+		if (j < n && s[j] == ',')
+			j++;
+		j = skip_sp(s, n, j);
+		if (!upper_at(s, n, j) || j == i)
+			break;
+		/* a date starts here? */
+		size_t mk;
+		if (month_at(s + j, n - j, &mk) || weekday_at(s + j, n - j, &mk) >= 0)
+			break;
+		i = j;
+	}
+	if (!words || i > 60)
+		return 0;
+	size_t place_end = i;
+	size_t j = i;
+	if (j < n && s[j] == ',')
+		j++;
+	j = skip_sp(s, n, j);
+	Ymd none = {0, 0, 0};
+	size_t dk = date_scan(s + j, n - j, none, &dl->date);
+	if (dk) {
+		dl->has_date = 1;
+		j = skip_sp(s, n, j + dk);
+	}
+	if (j < n && s[j] == '(') {
+		const char *close = memchr(s + j, ')', n - j < 48 ? n - j : 48);
+		if (close && close > s + j + 1) {
+			dl->agency = s + j + 1;
+			dl->agency_n = (size_t)(close - s) - j - 1;
+			j = skip_sp(s, n, (size_t)(close - s) + 1);
+		}
+	}
+	size_t d = dash_at(s, n, j);
+	if (!d)
+		return 0;
+	j = skip_sp(s, n, j + d);
+	if (!dl->has_date && !dl->agency) {
+		if (!caps || letters < 2 || words > 2)
+			return 0;
+		dl->org = s;
+		dl->org_n = place_end;
+	}
+	dl->end = j;
+	return 1;
+}
+
+/* The years the text mentions (1900..2099, standing alone): the latest. */
+static int latest_year(const char *t, size_t n)
+{
+	int best = 0;
+	for (size_t i = 0; i + 4 <= n; i++) {
+		if ((t[i] != '1' && t[i] != '2') || (i && (isalnum((unsigned char)t[i - 1]))))
+			continue;
+		if (!isdigit((unsigned char)t[i + 1]) || !isdigit((unsigned char)t[i + 2]) ||
+		    !isdigit((unsigned char)t[i + 3]) || (i + 4 < n && isalnum((unsigned char)t[i + 4])))
+			continue;
+		int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+		/* not a figure: 1,500 or 2.000 */
+		if (i && (t[i - 1] == ',' || t[i - 1] == '.') && i >= 2 && isdigit((unsigned char)t[i - 2]))
+			continue;
+		if (y >= 1900 && y <= 2099 && y > best)
+			best = y;
+	}
+	return best;
+}
+
+/* The first weekday named in s[0..n) ("on Friday"), or -1. */
+static int weekday_named(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i && isalpha((unsigned char)s[i - 1]))
+			continue;
+		if (!isupper((unsigned char)s[i]))
+			continue;
+		size_t k;
+		int w = weekday_at(s + i, n - i, &k);
+		/* whole names only: "Sun" or "Wed" in prose are other words */
+		if (w >= 0 && k >= 6 && (i + k >= n || !isalpha((unsigned char)s[i + k])))
+			return w;
+	}
+	return -1;
+}
+
+/* Gives a day and month without a year the year the text implies. */
+static int infer_year(int m, int d, int weekday, const char *t, size_t n)
+{
+	int y = latest_year(t, n);
+	if (!y)
+		return 0;
+	if (weekday < 0)
+		return y;
+	for (int k = 0; k < 40; k++) {
+		Ymd v = {y + k, m, d};
+		if (ymd_valid(v) && ymd_weekday(y + k, m, d) == weekday)
+			return y + k;
+	}
+	return y;
+}
+
+/* 1 when the line is nothing but a date (with a year); the date in *out. */
+static int date_line(const char *s, size_t n, Ymd *out)
+{
+	Ymd none = {0, 0, 0};
+	DateHit h;
+	size_t i = skip_sp(s, n, 0);
+	size_t k = date_scan(s + i, n - i, none, &h);
+	if (!k || !h.has_year || !h.date.d)
+		return 0;
+	i = skip_sp(s, n, i + k);
+	while (i < n && (s[i] == '.' || s[i] == ','))
+		i++;
+	if (skip_sp(s, n, i) != n)
+		return 0;
+	*out = h.date;
+	return 1;
+}
+
+/* A signature: a short line of capitalised words without a full stop. */
+static int signature_line(const char *s, size_t n)
+{
+	if (n < 4 || n > 120 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':')
+		return 0;
+	int caps = 0, words = 0;
+	for (size_t i = 0; i < n;) {
+		i = skip_sp(s, n, i);
+		size_t w = word_at(s, n, i);
+		if (!w) {
+			if (i < n && s[i] != '&' && s[i] != ',' && s[i] != '(' && s[i] != ')')
+				return 0;
+			i++;
+			continue;
+		}
+		words++;
+		caps += upper_at(s, n, i);
+		i += w;
+	}
+	return words >= 2 && words <= 14 && caps * 2 >= words && upper_at(s, n, 0);
+}
+
+/* The organisation in a signature: "Secretariat of the X" (a role from
+   data/clean/signature-roles.txt) gives X; anything else is taken whole. */
+static void signature_org(const char *s, size_t n, const char **org, size_t *len)
+{
+	const CleanLex *lx = clean_lex();
+	*org = s;
+	*len = n;
+	for (size_t i = 0; i + 4 < n; i++) {
+		if (strncmp(s + i, " of ", 4) != 0)
+			continue;
+		if (!wl_has(&lx->roles, s, i))
+			return;
+		size_t j = i + 4;
+		if (j + 4 < n && strncasecmp(s + j, "the ", 4) == 0)
+			j += 4;
+		*org = s + j;
+		*len = n - j;
+		return;
+	}
+}
+
+/* "By NAME" at s[i]: the name's extent (2 to 5 capitalised words). */
+static int byline_name(const char *s, size_t n, size_t i, size_t *a, size_t *z)
+{
+	if (i + 3 > n || (strncmp(s + i, "By ", 3) != 0 && strncmp(s + i, "by ", 3) != 0 &&
+	                  strncmp(s + i, "BY ", 3) != 0) ) {
+		if (!(i + 4 <= n && (strncmp(s + i, "By\xC2\xA0", 4) == 0)))
+			return 0;
+	}
+	size_t j = skip_sp(s, n, i + 2);
+	*a = j;
+	int words = 0;
+	size_t end = j;
+	while (j < n && words < 5 && upper_at(s, n, j)) {
+		size_t w = word_at(s, n, j);
+		if (!w)
+			break;
+		size_t mk;
+		if (month_at(s + j, n - j, &mk))
+			break;
+		j += w;
+		end = j;
+		words++;
+		j = skip_sp(s, n, j);
+		if (j < n && s[j] == ',')
+			break;
+		if (j + 4 <= n && strncmp(s + j, "and ", 4) == 0)
+			j = skip_sp(s, n, j + 4);
+	}
+	*z = end;
+	return words >= 2;
+}
+
+/* ---- language ---- */
+
+static void normalize_lang(char **lang)
+{
+	if (!*lang)
+		return;
+	char *s = *lang;
+	size_t k = 0;
+	while (s[k] && isalpha((unsigned char)s[k]) && k < 3)
+		k++;
+	if (k < 2 || (s[k] && s[k] != '-' && s[k] != '_' && !isalpha((unsigned char)s[k]))) {
+		free(*lang);
+		*lang = NULL;
+		return;
+	}
+	if (isalpha((unsigned char)s[k])) { /* a name, not a code */
+		free(*lang);
+		*lang = NULL;
+		return;
+	}
+	for (size_t i = 0; i < k; i++)
+		s[i] = (char)tolower((unsigned char)s[i]);
+	s[k] = 0;
+}
+
+/* Guesses the language of the text: by script, then by its commonest small words. */
+static char *guess_lang(const char *t, size_t n)
+{
+	size_t lim = n < 20000 ? n : 20000, i = 0;
+	size_t han = 0, kana = 0, hangul = 0, arabic = 0, cyr = 0, hebrew = 0, greek = 0,
+	       thai = 0, deva = 0, latin = 0;
+	while (i < lim) {
+		uint32_t c = utf8_get(t, n, &i);
+		if (c < 0x80) {
+			latin += isalpha((int)c) != 0;
+			continue;
+		}
+		if (c >= 0x3040 && c <= 0x30FF)
+			kana++;
+		else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF))
+			han++;
+		else if (c >= 0xAC00 && c <= 0xD7AF)
+			hangul++;
+		else if (c >= 0x0600 && c <= 0x06FF)
+			arabic++;
+		else if (c >= 0x0400 && c <= 0x04FF)
+			cyr++;
+		else if (c >= 0x0590 && c <= 0x05FF)
+			hebrew++;
+		else if (c >= 0x0370 && c <= 0x03FF)
+			greek++;
+		else if (c >= 0x0E00 && c <= 0x0E7F)
+			thai++;
+		else if (c >= 0x0900 && c <= 0x097F)
+			deva++;
+		else if (c < 0x250)
+			latin++;
+	}
+	size_t total = han + kana + hangul + arabic + cyr + hebrew + greek + thai + deva + latin;
+	if (!total)
+		return NULL;
+	if (kana * 20 > total)
+		return xstrdup("ja");
+	if (hangul * 3 > total)
+		return xstrdup("ko");
+	if (han * 3 > total)
+		return xstrdup("zh");
+	if (hebrew * 2 > total)
+		return xstrdup("he");
+	if (greek * 2 > total)
+		return xstrdup("el");
+	if (thai * 2 > total)
+		return xstrdup("th");
+	if (deva * 2 > total)
+		return xstrdup("hi");
+	/* small words */
+	const CleanLex *lx = clean_lex();
+	size_t hits[16] = {0};
+	i = 0;
+	char w[32];
+	while (i < lim) {
+		size_t k = 0;
+		while (i < lim) {
+			size_t at = i;
+			uint32_t c = utf8_get(t, n, &i);
+			if (!cp_word(c) && c != '\'') {
+				if (k)
+					break;
+				continue;
+			}
+			c = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
+			Blob b = {0};
+			char enc[8];
+			b.data = enc;
+			b.cap = sizeof enc;
+			utf8_put(&b, c);
+			if (k + b.len < sizeof w - 1) {
+				memcpy(w + k, enc, b.len);
+				k += b.len;
+			}
+			(void)at;
+		}
+		if (!k || k > 12)
+			continue;
+		for (size_t l = 0; l < lx->nstop; l++)
+			hits[l] += wl_has(&lx->stop[l], w, k);
+	}
+	size_t best = 0, second = 0, bi = 0;
+	for (size_t l = 0; l < lx->nstop; l++) {
+		if (hits[l] > best) {
+			second = best;
+			best = hits[l];
+			bi = l;
+		} else if (hits[l] > second) {
+			second = hits[l];
+		}
+	}
+	if (best >= 3 && best * 2 > second * 3)
+		return xstrdup(lx->stop_lang[bi]);
+	if (arabic * 2 > total)
+		return xstrdup("ar");
+	if (cyr * 2 > total)
+		return xstrdup("ru");
+	return NULL;
+}
+
+/* ---- titles ---- */
+
+static int count_words(const char *s)
+{
+	int w = 0, in = 0;
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			w++;
+		}
+	}
+	return w;
+}
+
+/* A separator between a title and a site name at s[i] (" | ", " - ", " – ", " — ", " / ",
+   " \ ", " > ", " » "): its length including the spaces, else 0. */
+static size_t title_sep(const char *s, size_t n, size_t i, int *hier)
+{
+	if (s[i] != ' ' || i + 2 >= n)
+		return 0;
+	size_t k = 0;
+	const unsigned char *u = (const unsigned char *)s + i + 1;
+	*hier = 0;
+	if (*u == '|' || *u == '-')
+		k = 1;
+	else if (*u == '/' || *u == '\\' || *u == '>') {
+		k = 1;
+		*hier = 1;
+	} else if (i + 3 < n && u[0] == 0xC2 && u[1] == 0xBB) {
+		k = 2;
+		*hier = 1;
+	} else if (i + 4 < n && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94))
+		k = 3;
+	if (!k || i + 1 + k >= n || s[i + 1 + k] != ' ')
+		return 0;
+	return k + 2;
+}
+
+/* The document title without the site name around it ("Title | Site", "Site - Title"),
+   unless what is left is too short to be a title by itself. */
+static char *title_from_doc(const char *t)
+{
+	size_t n = strlen(t), last = 0, last_len = 0, first = 0, first_len = 0;
+	int hier = 0, any = 0;
+	for (size_t i = 0; i < n; i++) {
+		int hh;
+		size_t k = title_sep(t, n, i, &hh);
+		if (!k)
+			continue;
+		if (!any)
+			first = i, first_len = k;
+		any = 1;
+		last = i;
+		last_len = k;
+		hier |= hh;
+	}
+	if (!any)
+		return xstrdup(t);
+	char *cur = xstrndup(t, last);
+	if (count_words(cur) < 3) {
+		free(cur);
+		cur = xstrdup(t + first + first_len);
+	}
+	int cw = count_words(cur);
+	/* words of the whole title, separators not counted */
+	int ow = 0;
+	{
+		char *tmp = xstrdup(t);
+		for (char *p = tmp; *p; p++)
+			if (*p == '|' || *p == '-' || *p == '\\' || *p == '/' || *p == '>')
+				*p = ' ';
+		ow = count_words(tmp);
+		free(tmp);
+	}
+	if (cw <= 4 && (!hier || cw != ow - 1)) {
+		free(cur);
+		return xstrdup(t);
+	}
+	(void)last_len;
+	return cur;
+}
+
+/* ---- putting it together ---- */
+
+void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
+{
+	Line *lines = NULL;
+	size_t nl = split_lines(text, n, &lines);
+	Ymd banner = {0, 0, 0};
+	if (m->banner) {
+		Ymd v;
+		if (date_line(m->banner, strlen(m->banner), &v))
+			banner = v;
+	}
+
+	/* a dateline in the first paragraphs */
+	for (size_t i = 0; i < nl && i < 8; i++) {
+		Dateline dl;
+		if (!dateline_at(lines[i].s, lines[i].n, &dl))
+			continue;
+		if (dl.agency)
+			meta_set(&m->publisher, &m->publisher_p, MP_STRONG, dl.agency, dl.agency_n);
+		else if (dl.org)
+			meta_set(&m->publisher, &m->publisher_p, MP_WEAK, dl.org, dl.org_n);
+		if (dl.has_date && dl.date.date.d) {
+			Ymd v = dl.date.date;
+			if (!dl.date.has_year) {
+				int wd = dl.date.weekday >= 0 ? dl.date.weekday
+				                              : weekday_named(lines[i].s + dl.end,
+				                                              lines[i].n - dl.end < 400 ? lines[i].n - dl.end : 400);
+				v.y = infer_year(v.m, v.d, wd, text, n);
+			}
+			char iso[11];
+			if (v.y && ymd_valid(v) && ymd_cmp(v, banner) != 0) {
+				ymd_format(v, iso);
+				meta_set(&m->published, &m->published_p, MP_DATELINE, iso, strlen(iso));
+			}
+		}
+		break;
+	}
+
+	/* a date under a signature at the end */
+	for (size_t k = 0; k < 3 && k < nl; k++) {
+		size_t i = nl - 1 - k;
+		Ymd v;
+		if (!date_line(lines[i].s, lines[i].n, &v) || ymd_cmp(v, banner) == 0)
+			continue;
+		char iso[11];
+		ymd_format(v, iso);
+		meta_set(&m->published, &m->published_p, MP_SIGN, iso, strlen(iso));
+		if (i > 0 && signature_line(lines[i - 1].s, lines[i - 1].n)) {
+			const char *org;
+			size_t len;
+			signature_org(lines[i - 1].s, lines[i - 1].n, &org, &len);
+			meta_set(&m->publisher, &m->publisher_p, MP_JSONLD, org, len);
+		}
+		break;
+	}
+
+	/* a masthead or byline near the top: "SITE – By NAME  DATE", "By NAME" */
+	for (size_t i = 0; i < nl && i < 10; i++) {
+		const char *s = lines[i].s;
+		size_t ln = lines[i].n;
+		if (ln > 200)
+			continue;
+		for (size_t j = 0; j + 3 < ln; j++) {
+			if (j && s[j - 1] != ' ' && s[j - 1] != '\xA0')
+				continue;
+			size_t a, z;
+			if (!byline_name(s, ln, j, &a, &z))
+				continue;
+			meta_set(&m->author, &m->author_p, MP_TEXT, s + a, z - a);
+			if (j) { /* what stands before "By" names the publication */
+				size_t e = j;
+				while (e && (s[e - 1] == ' ' || (unsigned char)s[e - 1] == 0xA0 || (unsigned char)s[e - 1] == 0xC2))
+					e--;
+				size_t dk = e >= 3 ? dash_at(s, ln, e - 3) : 0;
+				if (!dk && e >= 1)
+					dk = dash_at(s, ln, e - 1) == 1 ? 1 : 0;
+				if (dk) {
+					e -= dk;
+					while (e && s[e - 1] == ' ')
+						e--;
+					if (e && e < 60)
+						meta_set(&m->publisher, &m->publisher_p, MP_TEXT, s, e);
+				}
+			}
+			Ymd none = {0, 0, 0};
+			size_t at;
+			DateHit h;
+			if (date_find(s + z, ln - z, none, &at, &h) && h.has_year && h.date.d &&
+			    ymd_cmp(h.date, banner) != 0) {
+				char iso[11];
+				ymd_format(h.date, iso);
+				meta_set(&m->published, &m->published_p, MP_TEXT, iso, strlen(iso));
+			}
+			break;
+		}
+	}
+
+	/* the title */
+	char *title = NULL;
+	if (m->title)
+		title = xstrdup(m->title);
+	else if (m->doc_title)
+		title = title_from_doc(m->doc_title);
+	if (m->h1 && (!title || ((strlen(title) > 150 || strlen(title) < 15) && !m->title)))
+		title = (free(title), xstrdup(m->h1));
+	/* a date in the title, last */
+	if (title) {
+		Ymd none = {0, 0, 0};
+		size_t at;
+		DateHit h;
+		if (date_find(title, strlen(title), none, &at, &h) && h.has_year && h.date.d &&
+		    ymd_cmp(h.date, banner) != 0) {
+			char iso[11];
+			ymd_format(h.date, iso);
+			meta_set(&m->published, &m->published_p, MP_WEAK, iso, strlen(iso));
+		}
+	}
+
+	normalize_lang(&m->language);
+	if (!m->language)
+		m->language = guess_lang(text, n);
+
+	free(lines);
+	d->title = title;
+	d->published = m->published;
+	m->published = NULL;
+	d->publisher = m->publisher;
+	m->publisher = NULL;
+	d->author = m->author;
+	m->author = NULL;
+	d->language = m->language;
+	m->language = NULL;
+}
