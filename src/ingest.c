@@ -10,6 +10,7 @@
 #include "clean.h"
 #include "cli.h"
 #include "dates.h"
+#include "ingest.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -22,11 +23,6 @@
 
 /* Reports larger than this are refused: no report a person writes comes near it. */
 #define MAX_REPORT_BYTES (256u << 20)
-
-typedef struct AddOpts {
-	const char *source, *received, *by;
-	int quiet;
-} AddOpts;
 
 typedef struct AddTally {
 	long added, had, failed;
@@ -117,12 +113,63 @@ static void progress(size_t done, size_t total)
 	fflush(stderr);
 }
 
+/* Stores one report from its bytes: see ingest.h. */
+int ingest_bytes(Store *st, const char *bytes, size_t len, const char *name, const AddOpts *o,
+                 long long *id, Blob *err)
+{
+	Blob map = BLOB_INIT;
+	CleanDoc doc = {0};
+	int rc = -1;
+	Report r = {0};
+
+	if (len > MAX_REPORT_BYTES) {
+		blob_appendf(err, "too large (%zu bytes; the limit is %u MB)", len, MAX_REPORT_BYTES >> 20);
+		return -1;
+	}
+	sha256_hex(bytes ? bytes : "", len, r.sha256);
+	int found = store_report_by_sha(st, r.sha256, id);
+	if (found < 0) {
+		blob_puts(err, store_error(st));
+		return -1;
+	}
+	if (found)
+		return 0;
+	if (clean_doc(bytes ? bytes : "", len, name, &doc, err) != 0)
+		goto done;
+	char now[21];
+	now_iso(now);
+	r.media_type = doc.media_type;
+	r.filename = name ? (char *)base_name(name) : NULL;
+	r.source = (char *)o->source;
+	r.received = (char *)(o->received ? o->received : now);
+	r.added_by = (char *)cli_user(o->by);
+	r.added_at = now;
+	r.title = doc.title;
+	r.published = doc.published;
+	r.publisher = doc.publisher;
+	r.author = doc.author;
+	r.language = doc.language;
+	offmap_serialize(&doc, &map);
+	if (store_begin(st) != 0 ||
+	    store_report_insert(st, &r, bytes, len, doc.text.data, doc.text.len, map.data, map.len, id) != 0 ||
+	    store_commit(st) != 0) {
+		blob_puts(err, store_error(st));
+		store_rollback(st);
+		goto done;
+	}
+	rc = 1;
+done:
+	clean_free(&doc);
+	blob_free(&map);
+	return rc;
+}
+
 /* Adds one file. Messages about it go to stderr; the tally says what happened. */
 static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
 {
-	Blob bytes = BLOB_INIT, err = BLOB_INIT, map = BLOB_INIT;
-	CleanDoc doc = {0};
+	Blob bytes = BLOB_INIT, err = BLOB_INIT;
 	const char *shown = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	long long id;
 
 	struct stat sb;
 	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
@@ -141,63 +188,24 @@ static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
 		t->failed++;
 		goto done;
 	}
-	if (bytes.len > MAX_REPORT_BYTES) {
-		warn("%s: too large (%zu bytes; the limit is %u MB)", shown, bytes.len, MAX_REPORT_BYTES >> 20);
-		t->failed++;
-		goto done;
-	}
-
-	Report r = {0};
-	sha256_hex(bytes.data ? bytes.data : "", bytes.len, r.sha256);
-	long long id;
-	int found = store_report_by_sha(st, r.sha256, &id);
-	if (found < 0) {
-		warn("%s: %s", shown, store_error(st));
-		t->failed++;
-		goto done;
-	}
-	if (found) {
+	switch (ingest_bytes(st, bytes.data, bytes.len, strcmp(path, "-") == 0 ? NULL : path, o, &id, &err)) {
+	case 0:
 		if (!o->quiet)
 			fprintf(stderr, "%s: already have report %lld\n", shown, id);
 		t->had++;
-		goto done;
-	}
-	if (clean_doc(bytes.data ? bytes.data : "", bytes.len, path, &doc, &err) != 0) {
+		break;
+	case 1:
+		t->added++;
+		if (!o->quiet && !isatty(2))
+			fprintf(stderr, "%s: added report %lld\n", shown, id);
+		break;
+	default:
 		warn("%s: %s", shown, blob_str(&err));
 		t->failed++;
-		goto done;
 	}
-	char now[21];
-	now_iso(now);
-	r.media_type = doc.media_type;
-	r.filename = strcmp(path, "-") == 0 ? NULL : (char *)base_name(path);
-	r.source = (char *)o->source;
-	r.received = (char *)(o->received ? o->received : now);
-	r.added_by = (char *)cli_user(o->by);
-	r.added_at = now;
-	r.title = doc.title;
-	r.published = doc.published;
-	r.publisher = doc.publisher;
-	r.author = doc.author;
-	r.language = doc.language;
-	offmap_serialize(&doc, &map);
-	if (store_begin(st) != 0 ||
-	    store_report_insert(st, &r, bytes.data, bytes.len, doc.text.data, doc.text.len, map.data,
-	                        map.len, &id) != 0 ||
-	    store_commit(st) != 0) {
-		warn("%s: %s", shown, store_error(st));
-		store_rollback(st);
-		t->failed++;
-		goto done;
-	}
-	t->added++;
-	if (!o->quiet && !isatty(2))
-		fprintf(stderr, "%s: added report %lld\n", shown, id);
 done:
-	clean_free(&doc);
 	blob_free(&bytes);
 	blob_free(&err);
-	blob_free(&map);
 }
 
 int cmd_add(Cli *c, int argc, char **argv)
