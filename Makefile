@@ -66,9 +66,11 @@ $(B)/fuzz/%: fuzz/%.c fuzz/replay.c $(LIBA) | $(B)/fuzz
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< fuzz/replay.c $(LIBA) $(LIBS)
 
+# The demo database is rebuilt from demo/reports every time (see demo/README.md), then the
+# main job runs on it.
 demo: deps all
 	rm -f demo.db demo.db-wal demo.db-shm
-	./$(BIN) -d demo.db add --quiet --source https://example.org/demo --by demo demo/reports
+	./$(BIN) -d demo.db add --quiet --source https://demo.vigil.example/ --by demo demo/reports
 	./$(BIN) -d demo.db reports
 
 test: deps all check

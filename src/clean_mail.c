@@ -99,7 +99,7 @@ static void decode_transfer(const char *raw, size_t n, size_t base, GMimeContent
 int clean_mail(const char *bytes, size_t len, MText *out, Meta *m, Blob *err)
 {
 	pthread_once(&gmime_once, gmime_start);
-	GMimeStream *stream = g_mime_stream_mem_new_with_byte_array(NULL);
+	GMimeStream *stream = g_mime_stream_mem_new();
 	g_mime_stream_write(stream, bytes, len);
 	g_mime_stream_seek(stream, 0, GMIME_STREAM_SEEK_SET);
 	GMimeParser *parser = g_mime_parser_new_with_stream(stream);
