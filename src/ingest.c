@@ -68,7 +68,8 @@ static void collect(const char *path, PathList *out, int depth)
 			paths_push(&sub, blob_steal(&p));
 		}
 		closedir(d);
-		qsort(sub.v, sub.n, sizeof *sub.v, cmp_str);
+		if (sub.n)
+			qsort(sub.v, sub.n, sizeof *sub.v, cmp_str);
 		for (size_t i = 0; i < sub.n; i++) {
 			collect(sub.v[i], out, depth + 1);
 			free(sub.v[i]);
@@ -183,8 +184,11 @@ static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
 		t->failed++;
 		goto done;
 	}
-	if (read_file(path, &bytes) != 0) {
-		warn("%s: %s", shown, strerror(errno));
+	if (read_file_max(path, &bytes, MAX_REPORT_BYTES) != 0) {
+		if (errno == EFBIG)
+			warn("%s: too large (more than %u MB)", shown, MAX_REPORT_BYTES >> 20);
+		else
+			warn("%s: %s", shown, strerror(errno));
 		t->failed++;
 		goto done;
 	}
@@ -295,11 +299,17 @@ int cmd_clean(Cli *c, int argc, char **argv)
 	Blob bytes = BLOB_INIT, err = BLOB_INIT, out = BLOB_INIT;
 	CleanDoc doc = {0};
 	int rc = EXIT_OK;
-	if (read_file(path, &bytes) != 0) {
-		warn("%s: %s", path, strerror(errno));
+	struct stat sb;
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (size_t)sb.st_size > MAX_REPORT_BYTES) {
+		warn("%s: too large (%lld bytes; the limit is %u MB)", path, (long long)sb.st_size,
+		     MAX_REPORT_BYTES >> 20);
 		rc = EXIT_INPUT;
-	} else if (bytes.len > MAX_REPORT_BYTES) {
-		warn("%s: too large (%zu bytes; the limit is %u MB)", path, bytes.len, MAX_REPORT_BYTES >> 20);
+	} else if (read_file_max(path, &bytes, MAX_REPORT_BYTES) != 0) {
+		if (errno == EFBIG)
+			warn("%s: too large (more than %u MB)", path, MAX_REPORT_BYTES >> 20);
+		else
+			warn("%s: %s", path, strerror(errno));
 		rc = EXIT_INPUT;
 	} else if (clean_doc(bytes.data ? bytes.data : "", bytes.len, path, &doc, &err) != 0) {
 		warn("%s: %s", path, blob_str(&err));
@@ -317,7 +327,8 @@ int cmd_clean(Cli *c, int argc, char **argv)
 		if (doc.text.len && doc.text.data[doc.text.len - 1] != '\n')
 			blob_putc(&out, '\n');
 	}
-	fwrite(out.data, 1, out.len, stdout);
+	if (out.len)
+		fwrite(out.data, 1, out.len, stdout);
 	clean_free(&doc);
 	blob_free(&bytes);
 	blob_free(&err);

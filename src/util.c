@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <sodium.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -70,14 +71,26 @@ void warn(const char *fmt, ...)
 
 int read_file(const char *path, Blob *out)
 {
+	return read_file_max(path, out, SIZE_MAX);
+}
+
+int read_file_max(const char *path, Blob *out, size_t max)
+{
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f)
 		return -1;
 	char buf[65536];
 	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+	int err = 0;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (n > max - out->len) {
+			err = EFBIG;
+			break;
+		}
 		blob_append(out, buf, n);
-	int err = ferror(f) ? (errno ? errno : EIO) : 0;
+	}
+	if (!err && ferror(f))
+		err = errno ? errno : EIO;
 	if (f != stdin)
 		fclose(f);
 	if (err) {

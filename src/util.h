@@ -27,6 +27,9 @@ void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Reads a whole file ("-" = standard input) into out. Returns 0, or -1 with errno set. */
 int read_file(const char *path, Blob *out);
+/* The same, stopping with errno EFBIG once the file holds more than max bytes (so that
+   standard input or a device cannot fill the memory). */
+int read_file_max(const char *path, Blob *out, size_t max);
 
 /* SHA-256 of data as 64 lowercase hex digits plus NUL. */
 void sha256_hex(const void *data, size_t len, char out[65]);
