@@ -52,4 +52,34 @@ size_t date_scan(const char *s, size_t n, Ymd ref, DateHit *hit);
    or 0 when none. Used for titles, metadata values and datelines. */
 size_t date_find(const char *s, size_t n, Ymd ref, size_t *at, DateHit *hit);
 
+/*
+** Date expressions in running text (the extraction engine's part): relative dates
+** ("yesterday", "on Friday", "last week", "at the end of last year", "three days ago"),
+** bare months and years after a preposition ("since January", "in 2009"), spans
+** ("from 1 to 5 March", "April 18, 19 and 20, 2009", "early 2012", "the 1990s") and the
+** absolute forms of date_scan. Relative forms are resolved against ref, the report's
+** publication date; with no ref they are recognised but left without a date.
+*/
+typedef struct DateSpan {
+	Ymd start;  /* start.y == 0: recognised but not resolvable (no reference date) */
+	Ymd end;    /* end.y == 0: a single date, not a span */
+	int flags;  /* DS_* */
+} DateSpan;
+
+enum {
+	DS_RELATIVE = 1,  /* resolved against the reference date */
+	DS_SINCE = 2,     /* "since …": from start up to the reference date (ongoing) */
+	DS_UNTIL = 4,     /* "by …", "until …", "before …": a deadline */
+	DS_FUTURE = 8,    /* points after the reference ("tomorrow", "next week", "in coming days") */
+	DS_WEEKDAY = 16,  /* a bare weekday, resolved to the latest such day on or before ref */
+	DS_INFERRED = 32, /* the year was not written */
+};
+
+/* Recognises one date expression starting at s (at a word start), with its leading
+   preposition ("since", "on", "by", "at the end of" …). Returns the bytes consumed, or 0
+   when there is no date expression there. Linear in the bytes it looks at (a few words). */
+size_t date_phrase(const char *s, size_t n, Ymd ref, DateSpan *out);
+/* Same weekday rule the other way round: the first such weekday on or after ref. */
+Ymd ymd_weekday_after(Ymd ref, int weekday);
+
 #endif

@@ -3,6 +3,8 @@
 */
 #include "testing.h"
 
+#include <stdio.h>
+
 #include "dates.h"
 
 /* Scans s from its start and returns the ISO form, or "" when there is no date. */
@@ -84,6 +86,94 @@ static void test_find(void **state)
 	assert_int_equal(k, 0);
 }
 
+/* date_phrase on s: "START" or "START..END", "" when nothing is recognised, "?" when
+   recognised without a date; *len gets the bytes taken. */
+static const char *phrase(const char *s, Ymd ref, size_t *len, int *flags)
+{
+	static char out[32];
+	DateSpan d;
+	size_t k = date_phrase(s, strlen(s), ref, &d);
+	if (len)
+		*len = k;
+	if (flags)
+		*flags = k ? d.flags : 0;
+	if (!k)
+		return "";
+	if (!d.start.y)
+		return "?";
+	char a[11], b[11];
+	ymd_format(d.start, a);
+	ymd_format(d.end, b);
+	snprintf(out, sizeof out, "%s%s%s", a, d.end.y ? ".." : "", b);
+	return out;
+}
+
+static void test_relative(void **state)
+{
+	(void)state;
+	Ymd fri = {2012, 1, 6}; /* a Friday */
+	Ymd jul28 = {2009, 7, 28};
+	size_t k;
+	int fl;
+	assert_string_equal(phrase("yesterday, the", jul28, &k, NULL), "2009-07-27");
+	assert_int_equal(k, 9);
+	assert_string_equal(phrase("on Friday the leader", fri, &k, &fl), "2012-01-06");
+	assert_int_equal(k, 9);
+	assert_true(fl & DS_WEEKDAY);
+	assert_string_equal(phrase("on Wednesday", fri, NULL, NULL), "2012-01-04");
+	assert_string_equal(phrase("last Friday", fri, NULL, NULL), "2011-12-30");
+	assert_string_equal(phrase("at the end of last year, just", fri, &k, NULL), "2011-12");
+	assert_int_equal(k, 23);
+	assert_string_equal(phrase("since January imposed", jul28, &k, &fl), "2009-01");
+	assert_true(fl & DS_SINCE);
+	assert_string_equal(phrase("since the beginning of 2009 have", jul28, NULL, NULL), "2009-01");
+	assert_string_equal(phrase("by the end of 2011.", fri, &k, &fl), "2011-12");
+	assert_true(fl & DS_UNTIL);
+	assert_string_equal(phrase("last week", fri, NULL, NULL), "2011-12-26..2012-01-01");
+	assert_string_equal(phrase("this week", fri, NULL, NULL), "2012-01-02..2012-01-06");
+	assert_string_equal(phrase("last month", fri, NULL, NULL), "2011-12");
+	assert_string_equal(phrase("last year", fri, NULL, NULL), "2011");
+	assert_string_equal(phrase("three days ago", fri, NULL, NULL), "2012-01-03");
+	assert_string_equal(phrase("two months ago", fri, NULL, NULL), "2011-11");
+	assert_string_equal(phrase("the day before yesterday", fri, NULL, NULL), "2012-01-04");
+	assert_string_equal(phrase("tomorrow", fri, NULL, &fl), "2012-01-07");
+	assert_true(fl & DS_FUTURE);
+	assert_string_equal(phrase("in the coming days", fri, NULL, &fl), "?");
+	assert_true(fl & DS_FUTURE);
+	assert_string_equal(phrase("in coming days", fri, NULL, &fl), "?");
+	assert_string_equal(phrase("in the 1970s the group", fri, NULL, NULL), "1970..1979");
+	assert_string_equal(phrase("early 2012", fri, NULL, NULL), "2012-01..2012-04");
+	assert_string_equal(phrase("in 2009 when", fri, NULL, NULL), "2009");
+	/* without a reference date a relative date is recognised but not dated */
+	assert_string_equal(phrase("yesterday", none, NULL, NULL), "?");
+	assert_string_equal(phrase("a few months ago", fri, NULL, NULL), "");
+	/* "may" is a verb, a bare year needs a preposition, a count is not a year */
+	assert_string_equal(phrase("may attack", fri, NULL, NULL), "");
+	assert_string_equal(phrase("2009 people", fri, NULL, NULL), "");
+	assert_string_equal(phrase("over 2,000 people", fri, NULL, NULL), "");
+}
+
+static void test_spans(void **state)
+{
+	(void)state;
+	Ymd ref = {2013, 3, 7};
+	assert_string_equal(phrase("on April 18, 19 and 20, 2009 with", ref, NULL, NULL),
+	                    "2009-04-18..2009-04-20");
+	assert_string_equal(phrase("from 1 to 5 March", ref, NULL, NULL), "2013-03-01..2013-03-05");
+	assert_string_equal(phrase("1-5 March 2012", ref, NULL, NULL), "2012-03-01..2012-03-05");
+	assert_string_equal(phrase("between 3 and 5 February", ref, NULL, NULL), "2013-02-03..2013-02-05");
+	assert_string_equal(phrase("March 1-5", ref, NULL, NULL), "2013-03-01..2013-03-05");
+	assert_string_equal(phrase("from January to March 2012", ref, NULL, NULL), "2012-01..2012-03");
+	assert_string_equal(phrase("The February 9 rocket", ref, NULL, NULL), "");
+	assert_string_equal(phrase("February 9 rocket", ref, NULL, NULL), "2013-02-09");
+	assert_string_equal(phrase("Wednesday, March 6, Iranian", ref, NULL, NULL), "2013-03-06");
+	assert_string_equal(phrase("in July 2010 the", ref, NULL, NULL), "2010-07");
+	/* out of range, impossible */
+	assert_string_equal(phrase("in 1850", ref, NULL, NULL), "?");
+	assert_string_equal(phrase("on February 30, 2013", ref, NULL, NULL), "");
+	assert_string_equal(phrase("99999999999999999999", ref, NULL, NULL), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -91,6 +181,8 @@ int main(void)
 		cmocka_unit_test(test_written_forms),
 		cmocka_unit_test(test_missing_year),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_relative),
+		cmocka_unit_test(test_spans),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
