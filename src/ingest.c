@@ -26,6 +26,8 @@
 
 typedef struct AddTally {
 	long added, had, failed;
+	int bar;    /* a progress bar is shown (a terminal, several files, not --quiet) */
+	int bar_up; /* the bar is drawn on the current line */
 } AddTally;
 
 typedef struct PathList {
@@ -104,7 +106,8 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-static void progress(size_t done, size_t total)
+/* Draws the progress bar over the current line (the last time with a newline). */
+static void progress(AddTally *t, size_t done, size_t total)
 {
 	int width = 30, fill = total ? (int)(done * (size_t)width / total) : width;
 	fprintf(stderr, "\r[%.*s%*s] %zu/%zu", fill, "##############################",
@@ -112,6 +115,15 @@ static void progress(size_t done, size_t total)
 	if (done == total)
 		fputc('\n', stderr);
 	fflush(stderr);
+	t->bar_up = done < total;
+}
+
+/* Erases the progress bar, so that a message about a file starts on a clean line. */
+static void bar_clear(AddTally *t)
+{
+	if (t->bar_up)
+		fputs("\r\033[K", stderr);
+	t->bar_up = 0;
 }
 
 /* Stores one report from its bytes: see ingest.h. */
@@ -174,17 +186,20 @@ static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
 
 	struct stat sb;
 	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		bar_clear(t);
 		warn("%s: not a regular file", shown);
 		t->failed++;
 		goto done;
 	}
 	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && (size_t)sb.st_size > MAX_REPORT_BYTES) {
+		bar_clear(t);
 		warn("%s: too large (%lld bytes; the limit is %u MB)", shown, (long long)sb.st_size,
 		     MAX_REPORT_BYTES >> 20);
 		t->failed++;
 		goto done;
 	}
 	if (read_file_max(path, &bytes, MAX_REPORT_BYTES) != 0) {
+		bar_clear(t);
 		if (errno == EFBIG)
 			warn("%s: too large (more than %u MB)", shown, MAX_REPORT_BYTES >> 20);
 		else
@@ -194,7 +209,7 @@ static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
 	}
 	switch (ingest_bytes(st, bytes.data, bytes.len, strcmp(path, "-") == 0 ? NULL : path, o, &id, &err)) {
 	case 0:
-		if (!o->quiet)
+		if (!o->quiet && !t->bar) /* with a bar, the summary line counts them */
 			fprintf(stderr, "%s: already have report %lld\n", shown, id);
 		t->had++;
 		break;
@@ -204,6 +219,7 @@ static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
 			fprintf(stderr, "%s: added report %lld\n", shown, id);
 		break;
 	default:
+		bar_clear(t);
 		warn("%s: %s", shown, blob_str(&err));
 		t->failed++;
 	}
@@ -245,12 +261,12 @@ int cmd_add(Cli *c, int argc, char **argv)
 		collect(argv[i], &paths, 0);
 
 	Store *st = cli_store(c);
-	AddTally t = {0, 0, 0};
-	int bar = !o.quiet && isatty(2) && paths.n > 1;
+	AddTally t = {0};
+	t.bar = !o.quiet && isatty(2) && paths.n > 1;
 	for (size_t i = 0; i < paths.n; i++) {
 		add_one(st, paths.v[i], &o, &t);
-		if (bar)
-			progress(i + 1, paths.n);
+		if (t.bar)
+			progress(&t, i + 1, paths.n);
 		free(paths.v[i]);
 	}
 	free(paths.v);

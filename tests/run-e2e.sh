@@ -3,7 +3,7 @@
 # temporary directory, and prints one summary line. A script exits 0 (pass), 77 (skipped:
 # something it needs is absent) or anything else (fail).
 : "${VIGIL:?set VIGIL to the binary}"
-: "${SHARED:=$(cd "$(dirname "$0")/../.." && pwd)/../shared}"
+: "${SHARED:=$(cd "$(dirname "$0")/.." && pwd)/../shared}"
 export VIGIL SHARED
 export TESTS="$(cd "$(dirname "$0")" && pwd)"
 pass=0 fail=0 skip=0 failed=""
