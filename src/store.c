@@ -48,6 +48,45 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX proposal_report ON proposal(report_id);"
 	"CREATE INDEX proposal_state ON proposal(state);",
+
+	/* 3: the web server's accounts, sessions and API tokens (secrets kept only as
+	   SHA-256), and the full-text index of reports kept in step by triggers */
+	"CREATE TABLE account("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  role TEXT NOT NULL CHECK(role IN ('viewer','editor','admin')),"
+	"  pwhash TEXT NOT NULL,"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  created_at TEXT NOT NULL,"
+	"  last_login TEXT"
+	");"
+	"CREATE TABLE session("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  seen INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE INDEX session_account ON session(account_id);"
+	"CREATE TABLE api_token("
+	"  id INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  label TEXT,"
+	"  token_hash TEXT NOT NULL UNIQUE,"
+	"  prefix TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  last_used TEXT"
+	");"
+	"CREATE VIRTUAL TABLE report_fts USING fts5(title, text, content='report', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER report_fts_ins AFTER INSERT ON report BEGIN"
+	"  INSERT INTO report_fts(rowid, title, text) VALUES(new.id, new.title, new.text); END;"
+	"CREATE TRIGGER report_fts_del AFTER DELETE ON report BEGIN"
+	"  INSERT INTO report_fts(report_fts, rowid, title, text) VALUES('delete', old.id, old.title, old.text); END;"
+	"CREATE TRIGGER report_fts_upd AFTER UPDATE OF title, text ON report BEGIN"
+	"  INSERT INTO report_fts(report_fts, rowid, title, text) VALUES('delete', old.id, old.title, old.text);"
+	"  INSERT INTO report_fts(rowid, title, text) VALUES(new.id, new.title, new.text); END;"
+	"INSERT INTO report_fts(report_fts) VALUES('rebuild');",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -277,11 +316,7 @@ int store_report_insert(Store *st, const Report *r, const void *orig, size_t ori
 	return 0;
 }
 
-#define REPORT_COLS                                                                          \
-	"id, sha256, bytes, media_type, filename, source, received, added_by, added_at, title," \
-	" published, publisher, author, language"
-
-static void report_row(sqlite3_stmt *q, Report *r)
+void store_report_row(sqlite3_stmt *q, Report *r)
 {
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(q, 0);
@@ -309,7 +344,7 @@ int store_report_get(Store *st, long long id, Report *r)
 	sqlite3_bind_int64(q, 1, id);
 	int rc = sqlite3_step(q), found = 0;
 	if (rc == SQLITE_ROW) {
-		report_row(q, r);
+		store_report_row(q, r);
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read report");
@@ -361,7 +396,7 @@ int store_reports_each(Store *st, int (*fn)(const Report *r, void *ctx), void *c
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		Report r;
-		report_row(q, &r);
+		store_report_row(q, &r);
 		int stop = fn(&r, ctx);
 		report_free(&r);
 		if (stop) {

@@ -25,4 +25,10 @@ void store_bind_text(sqlite3_stmt *q, int i, const char *s);
 /* A malloc'd copy of a text column, or NULL. */
 char *store_col_text(sqlite3_stmt *q, int i);
 
+/* The columns of a report row, in the order store_report_row() reads them. */
+#define REPORT_COLS                                                                          \
+	"id, sha256, bytes, media_type, filename, source, received, added_by, added_at, title," \
+	" published, publisher, author, language"
+void store_report_row(sqlite3_stmt *q, Report *r);
+
 #endif

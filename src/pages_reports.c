@@ -1,0 +1,370 @@
+/*
+** pages_reports.c — the reports: the list (/reports), one report (/report/N: provenance,
+** SHA-256, the cleaned text with the evidence of every proposal read from it
+** highlighted, the proposals), its original bytes as a download and its text as plain
+** text, and adding a report by upload (the same ingest_bytes() as `vigil add`).
+*/
+#include "dates.h"
+#include "ingest.h"
+#include "util.h"
+#include "web.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE_SIZE 50
+
+/* A report's provenance and metadata as a JSON object. */
+static json_t *report_json(const Report *r)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(r->id));
+	json_object_set_new(o, "title", jstr(r->title));
+	json_object_set_new(o, "published", jstr(r->published));
+	json_object_set_new(o, "publisher", jstr(r->publisher));
+	json_object_set_new(o, "author", jstr(r->author));
+	json_object_set_new(o, "language", jstr(r->language));
+	json_object_set_new(o, "source", jstr(r->source));
+	json_object_set_new(o, "filename", jstr(r->filename));
+	json_object_set_new(o, "received", jstr(r->received));
+	json_object_set_new(o, "added_by", jstr(r->added_by));
+	json_object_set_new(o, "added_at", jstr(r->added_at));
+	json_object_set_new(o, "bytes", json_integer(r->bytes));
+	json_object_set_new(o, "media_type", jstr(r->media_type));
+	json_object_set_new(o, "sha256", jstr(r->sha256));
+	return o;
+}
+
+typedef struct ListCtx {
+	json_t *rows;
+	int n, limit;
+} ListCtx;
+
+static int list_one(const Report *r, void *ctx)
+{
+	ListCtx *l = ctx;
+	if (l->n++ < l->limit)
+		json_array_append_new(l->rows, report_json(r));
+	return 0;
+}
+
+int page_reports(Req *q)
+{
+	long long page = req_int(q, "page", 1);
+	if (page > 1000000)
+		page = 1000000;
+	ListCtx l = {json_array(), 0, PAGE_SIZE};
+	if (store_reports_page(q->st, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1, list_one, &l) != 0) {
+		json_decref(l.rows);
+		return req_error(q, 500, "%s", store_error(q->st));
+	}
+	q->data = json_object();
+	json_object_set_new(q->data, "total", json_integer(store_report_count(q->st)));
+	json_object_set_new(q->data, "page", json_integer(page));
+	json_object_set_new(q->data, "next", json_boolean(l.n > PAGE_SIZE));
+	json_object_set_new(q->data, "reports", l.rows);
+	return 200;
+}
+
+/* The title a report is shown under. */
+static const char *report_label(json_t *r)
+{
+	if (js(r, "title") && *js(r, "title"))
+		return js(r, "title");
+	if (js(r, "filename"))
+		return js(r, "filename");
+	return "(untitled)";
+}
+
+void view_reports(Req *q, Blob *out)
+{
+	json_t *rows = jo(q->data, "reports"), *r;
+	size_t i;
+	blob_puts(&q->title, "Reports");
+	html_appendf(out, "<h1>Reports <small>%lld stored</small></h1>", ji(q->data, "total"));
+	if (q->role >= ROLE_EDITOR)
+		html_appendf(out, "<p><a class=\"button\" href=\"/upload\">Add a report</a></p>");
+	if (!json_array_size(rows)) {
+		html_appendf(out, "<p class=\"empty\">No reports here.</p>");
+		return;
+	}
+	html_appendf(out, "<table class=\"list\"><thead><tr><th>#</th><th>Title</th><th>Published</th>"
+	                  "<th>Publisher</th><th>Received</th></tr></thead><tbody>");
+	json_array_foreach(rows, i, r) {
+		html_appendf(out, "<tr><td>%lld</td><td><a href=\"/report/%lld\">%s</a></td><td>%s</td><td>%s</td>"
+		                  "<td>%.10s</td></tr>",
+		             ji(r, "id"), ji(r, "id"), report_label(r), js(r, "published"), js(r, "publisher"),
+		             js(r, "received"));
+	}
+	html_appendf(out, "</tbody></table>");
+	page_pager(q, out, "/reports", q->data);
+}
+
+/* Collects the proposals of a report and the evidence spans they cite. */
+typedef struct PropCtx {
+	json_t *props, *spans;
+} PropCtx;
+
+static int prop_one(const ProposalRow *p, void *ctx)
+{
+	PropCtx *x = ctx;
+	json_t *rec = json_loads(p->json ? p->json : "", 0, NULL);
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(p->id));
+	json_object_set_new(o, "type", jstr(p->type));
+	json_object_set_new(o, "state", jstr(p->state));
+	json_object_set_new(o, "record", json_is_object(rec) ? json_incref(rec) : json_null());
+	json_array_append_new(x->props, o);
+	json_t *ev = jo(rec, "evidence"), *e;
+	size_t i;
+	json_array_foreach(ev, i, e) {
+		json_t *sp = json_object();
+		json_object_set_new(sp, "start", json_integer(ji(e, "start")));
+		json_object_set_new(sp, "end", json_integer(ji(e, "end")));
+		json_object_set_new(sp, "proposal", json_integer(p->id));
+		json_array_append_new(x->spans, sp);
+	}
+	json_decref(rec);
+	return 0;
+}
+
+/* Orders spans by start, longest first. */
+static int span_cmp(const void *a, const void *b)
+{
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	long long d = ji(x, "start") - ji(y, "start");
+	if (!d)
+		d = ji(y, "end") - ji(x, "end");
+	return d < 0 ? -1 : d > 0;
+}
+
+/* Sorts spans and merges overlapping ones (the merged span keeps the first proposal). */
+static json_t *spans_merge(json_t *spans, size_t text_len)
+{
+	size_t n = json_array_size(spans);
+	json_t **v = xmalloc((n ? n : 1) * sizeof *v), *out = json_array();
+	for (size_t i = 0; i < n; i++)
+		v[i] = json_array_get(spans, i);
+	qsort(v, n, sizeof *v, span_cmp);
+	json_t *last = NULL;
+	for (size_t i = 0; i < n; i++) {
+		long long s = ji(v[i], "start"), e = ji(v[i], "end");
+		if (s < 0 || e <= s || (size_t)s >= text_len)
+			continue;
+		if ((size_t)e > text_len)
+			e = (long long)text_len;
+		if (last && s < ji(last, "end")) {
+			if (e > ji(last, "end"))
+				json_object_set_new(last, "end", json_integer(e));
+			continue;
+		}
+		last = json_deep_copy(v[i]);
+		json_object_set_new(last, "end", json_integer(e));
+		json_array_append_new(out, last);
+	}
+	free(v);
+	return out;
+}
+
+int page_report(Req *q)
+{
+	Report r;
+	int found = store_report_get(q->st, q->id, &r);
+	if (found < 0)
+		return req_error(q, 500, "%s", store_error(q->st));
+	if (!found)
+		return req_error(q, 404, "there is no report %lld", q->id);
+	Blob text = BLOB_INIT;
+	if (store_report_text(q->st, q->id, &text, NULL) < 0) {
+		report_free(&r);
+		blob_free(&text);
+		return req_error(q, 500, "%s", store_error(q->st));
+	}
+	PropCtx x = {json_array(), json_array()};
+	store_report_proposals(q->st, q->id, prop_one, &x);
+	q->data = json_object();
+	json_object_set_new(q->data, "report", report_json(&r));
+	json_object_set_new(q->data, "text", jstr(blob_str(&text)));
+	json_object_set_new(q->data, "spans", spans_merge(x.spans, text.len));
+	json_object_set_new(q->data, "proposals", x.props);
+	json_decref(x.spans);
+	report_free(&r);
+	blob_free(&text);
+	return 200;
+}
+
+/* One row of the provenance table, left out when the value is unknown. */
+static void prov_row(Blob *out, const char *label, const char *value)
+{
+	if (value && *value)
+		html_appendf(out, "<tr><th>%s</th><td>%s</td></tr>", label, value);
+}
+
+/* A one-line summary of a proposal's record. */
+static void proposal_line(Blob *out, json_t *p)
+{
+	json_t *rec = jo(p, "record");
+	const char *type = js(p, "type");
+	if (type && strcmp(type, "appeal") == 0) {
+		html_appendf(out, "<b>appeal</b>");
+		json_t *to = jo(rec, "to"), *a;
+		size_t i;
+		json_array_foreach(to, i, a)
+			html_appendf(out, "%s%s", i ? ", " : " to ", js(a, "name"));
+	} else {
+		html_appendf(out, "<b>%s</b> %s", js(rec, "kind") ? js(rec, "kind") : "event",
+		             js(rec, "status") ? js(rec, "status") : "");
+		if (js(jo(rec, "date"), "start"))
+			html_appendf(out, " · %s", js(jo(rec, "date"), "start"));
+		if (js(jo(rec, "place"), "name"))
+			html_appendf(out, " · %s", js(jo(rec, "place"), "name"));
+		json_t *k = jo(rec, "killed"), *w = jo(rec, "wounded");
+		if (json_is_integer(jo(k, "min")))
+			html_appendf(out, " · killed %lld%s", ji(k, "min"), json_is_integer(jo(k, "max")) ? "" : "+");
+		if (json_is_integer(jo(w, "min")))
+			html_appendf(out, " · wounded %lld%s", ji(w, "min"), json_is_integer(jo(w, "max")) ? "" : "+");
+	}
+	html_appendf(out, " <span class=\"state %s\">%s</span>", js(p, "state"), js(p, "state"));
+}
+
+void view_report(Req *q, Blob *out)
+{
+	json_t *r = jo(q->data, "report");
+	long long id = ji(r, "id");
+	blob_puts(&q->title, report_label(r));
+	html_appendf(out, "<article class=\"report\"><h1>%s</h1><table class=\"prov\">", report_label(r));
+	html_appendf(out, "<tr><th>Report</th><td>%lld</td></tr>", id);
+	prov_row(out, "Published", js(r, "published"));
+	prov_row(out, "Publisher", js(r, "publisher"));
+	prov_row(out, "Author", js(r, "author"));
+	prov_row(out, "Language", js(r, "language"));
+	if (js(r, "source")) {
+		html_appendf(out, "<tr><th>Source</th><td>");
+		page_link_or_text(out, js(r, "source"));
+		html_appendf(out, "</td></tr>");
+	}
+	prov_row(out, "File name", js(r, "filename"));
+	prov_row(out, "Received", js(r, "received"));
+	html_appendf(out, "<tr><th>Added</th><td>%s by %s</td></tr>", js(r, "added_at"),
+	             js(r, "added_by") ? js(r, "added_by") : "-");
+	html_appendf(out, "<tr><th>Original</th><td>%lld bytes, %s · <a href=\"/report/%lld/original\" download>"
+	                  "download the original</a> · <a href=\"/report/%lld/text\">cleaned text</a></td></tr>",
+	             ji(r, "bytes"), js(r, "media_type"), id, id);
+	html_appendf(out, "<tr><th>SHA-256</th><td><code class=\"hash\">%s</code></td></tr></table>", js(r, "sha256"));
+
+	json_t *props = jo(q->data, "proposals"), *p;
+	size_t i;
+	if (json_array_size(props)) {
+		html_appendf(out, "<section class=\"proposals\"><h2>Read from this report</h2><ul>");
+		json_array_foreach(props, i, p) {
+			html_appendf(out, "<li>");
+			if (json_array_size(jo(jo(p, "record"), "evidence")))
+				html_appendf(out, "<a href=\"#p%lld\">", ji(p, "id"));
+			proposal_line(out, p);
+			if (json_array_size(jo(jo(p, "record"), "evidence")))
+				html_appendf(out, "</a>");
+			html_appendf(out, "</li>");
+		}
+		html_appendf(out, "</ul></section>");
+	}
+	const char *text = js(q->data, "text");
+	html_appendf(out, "<h2>Text</h2><div class=\"text\">");
+	page_highlight(out, text ? text : "", text ? strlen(text) : 0, jo(q->data, "spans"),
+	               req_int(q, "s", -1), req_int(q, "e", -1));
+	html_appendf(out, "</div></article>");
+}
+
+int page_report_original(Req *q)
+{
+	Report r;
+	int found = store_report_get(q->st, q->id, &r);
+	if (found != 1)
+		return found < 0 ? req_error(q, 500, "%s", store_error(q->st))
+		                 : req_error(q, 404, "there is no report %lld", q->id);
+	if (store_report_original(q->st, q->id, &q->body) != 1) {
+		report_free(&r);
+		return req_error(q, 500, "the original of report %lld cannot be read", q->id);
+	}
+	/* Always a download, never shown by the browser as a page of this site. */
+	char ext[12] = "";
+	const char *dot = r.filename ? strrchr(r.filename, '.') : NULL;
+	if (dot && strlen(dot) < sizeof ext && strspn(dot + 1, "abcdefghijklmnopqrstuvwxyz0123456789") == strlen(dot + 1))
+		snprintf(ext, sizeof ext, "%s", dot);
+	char disp[160];
+	snprintf(disp, sizeof disp, "attachment; filename=\"report-%lld-%.12s%s\"", r.id, r.sha256, ext);
+	req_header(q, "Content-Disposition", disp);
+	q->ctype = "application/octet-stream";
+	report_free(&r);
+	return 200;
+}
+
+int page_report_text(Req *q)
+{
+	int found = store_report_text(q->st, q->id, &q->body, NULL);
+	if (found != 1)
+		return found < 0 ? req_error(q, 500, "%s", store_error(q->st))
+		                 : req_error(q, 404, "there is no report %lld", q->id);
+	q->ctype = "text/plain; charset=utf-8";
+	return 200;
+}
+
+int page_upload_form(Req *q)
+{
+	q->data = json_object();
+	return 200;
+}
+
+void view_upload(Req *q, Blob *out)
+{
+	blob_puts(&q->title, "Add a report");
+	html_appendf(out, "<h1>Add a report</h1>"
+	                  "<p>The file is kept exactly as it is, with its SHA-256; its text is cleaned and read "
+	                  "into proposals for review.</p>"
+	                  "<form class=\"stack\" method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">");
+	page_csrf(q, out);
+	html_appendf(out, "<label>File <input type=\"file\" name=\"file\" required></label>"
+	                  "<label>Source (where it came from, e.g. its URL) <input type=\"text\" name=\"source\" "
+	                  "maxlength=\"2000\"></label>"
+	                  "<label>Received (date, when not today) <input type=\"date\" name=\"received\"></label>"
+	                  "<button type=\"submit\">Add</button></form>");
+}
+
+/* Uploads are stored one at a time, as `vigil add` would. */
+static pthread_mutex_t upload_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int page_upload(Req *q)
+{
+	const Field *f = req_field(q, "file");
+	if (!f || !f->filename)
+		return req_error(q, 400, "choose a file to add");
+	const char *source = req_arg(q, "source"), *received = req_arg(q, "received");
+	if (source && !*source)
+		source = NULL;
+	if (received && *received) {
+		Ymd d;
+		if (strlen(received) != 10 || !ymd_parse_iso(received, &d) || !d.d)
+			return req_error(q, 400, "the date received must be a date like 2021-03-04");
+	} else
+		received = NULL;
+	if (source && strlen(source) > 2000)
+		return req_error(q, 400, "the source is longer than 2000 characters");
+	AddOpts o = {source, received, q->user.name, 1};
+	Blob err = BLOB_INIT;
+	long long id = 0;
+	pthread_mutex_lock(&upload_lock);
+	int rc = ingest_bytes(q->st, f->value, f->len, f->filename, &o, &id, &err);
+	pthread_mutex_unlock(&upload_lock);
+	if (rc < 0) {
+		req_error(q, 422, "%s: %s", f->filename, blob_str(&err));
+		blob_free(&err);
+		return 422;
+	}
+	blob_free(&err);
+	q->data = json_object();
+	json_object_set_new(q->data, "id", json_integer(id));
+	json_object_set_new(q->data, "added", json_boolean(rc == 1));
+	char to[64];
+	snprintf(to, sizeof to, "/report/%lld?msg=%s", id, rc == 1 ? "added" : "exists");
+	return req_redirect(q, to);
+}

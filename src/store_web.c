@@ -1,0 +1,437 @@
+/*
+** store_web.c — the SQL of the web server: accounts, sessions, API tokens, the pages of
+** the report list, full-text search and a report's proposals (see store_web.h). The
+** tables are created by migration 3 in store.c.
+*/
+#include "store_int.h"
+#include "store_web.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const role_names[] = {"anonymous", "viewer", "editor", "admin"};
+
+const char *role_name(int role)
+{
+	return role >= ROLE_NONE && role <= ROLE_ADMIN ? role_names[role] : "anonymous";
+}
+
+int role_parse(const char *s)
+{
+	for (int r = ROLE_VIEWER; s && r <= ROLE_ADMIN; r++)
+		if (strcmp(s, role_names[r]) == 0)
+			return r;
+	return -1;
+}
+
+void account_free(Account *a)
+{
+	free(a->name);
+	free(a->pwhash);
+	free(a->created_at);
+	free(a->last_login);
+	memset(a, 0, sizeof *a);
+}
+
+/* Steps a statement that returns nothing; 0, or -1 with what in the error. */
+static int step_done(Store *st, sqlite3_stmt *q, const char *what)
+{
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		blob_reset(&st->err);
+		blob_appendf(&st->err, "%s: %s", what, sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
+#define ACCOUNT_COLS "id, name, role, disabled, pwhash, created_at, last_login"
+
+/* Reads an account row selected with ACCOUNT_COLS. */
+static void account_row(sqlite3_stmt *q, Account *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(q, 0);
+	a->name = store_col_text(q, 1);
+	a->role = role_parse((const char *)sqlite3_column_text(q, 2));
+	a->disabled = sqlite3_column_int(q, 3);
+	a->pwhash = store_col_text(q, 4);
+	a->created_at = store_col_text(q, 5);
+	a->last_login = store_col_text(q, 6);
+}
+
+int store_account_add(Store *st, const char *name, int role, const char *pwhash, long long *id)
+{
+	char now[21];
+	now_iso(now);
+	sqlite3_stmt *q = store_prepare(st, "INSERT INTO account(name, role, pwhash, created_at)"
+	                                    " VALUES(?1, ?2, ?3, ?4)");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, name);
+	store_bind_text(q, 2, role_name(role));
+	store_bind_text(q, 3, pwhash);
+	store_bind_text(q, 4, now);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		blob_reset(&st->err);
+		blob_appendf(&st->err, "an account named %s exists", name);
+		return -1;
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, "add account");
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+/* Runs an account query bound to a text or an id; 1 found, 0 not, -1 error. */
+static int account_lookup(Store *st, const char *sql, const char *name, long long id, Account *a)
+{
+	sqlite3_stmt *q = store_prepare(st, sql);
+	if (!q)
+		return -1;
+	if (name)
+		store_bind_text(q, 1, name);
+	else
+		sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		account_row(q, a);
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = store_fail(st, "read account");
+	sqlite3_finalize(q);
+	return found;
+}
+
+int store_account_get(Store *st, const char *name, Account *a)
+{
+	return account_lookup(st, "SELECT " ACCOUNT_COLS " FROM account WHERE name=?1", name, 0, a);
+}
+
+int store_account_by_id(Store *st, long long id, Account *a)
+{
+	return account_lookup(st, "SELECT " ACCOUNT_COLS " FROM account WHERE id=?1", NULL, id, a);
+}
+
+/* Sets one column of an account by id. */
+static int account_set(Store *st, const char *sql, long long id, const char *text, long long num)
+{
+	sqlite3_stmt *q = store_prepare(st, sql);
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	if (text)
+		store_bind_text(q, 2, text);
+	else
+		sqlite3_bind_int64(q, 2, num);
+	return step_done(st, q, "update account");
+}
+
+int store_account_set_password(Store *st, long long id, const char *pwhash)
+{
+	return account_set(st, "UPDATE account SET pwhash=?2 WHERE id=?1", id, pwhash, 0);
+}
+
+int store_account_set_role(Store *st, long long id, int role)
+{
+	return account_set(st, "UPDATE account SET role=?2 WHERE id=?1", id, role_name(role), 0);
+}
+
+int store_account_set_disabled(Store *st, long long id, int disabled)
+{
+	return account_set(st, "UPDATE account SET disabled=?2 WHERE id=?1", id, NULL, disabled != 0);
+}
+
+int store_account_logged_in(Store *st, long long id, const char *when)
+{
+	return account_set(st, "UPDATE account SET last_login=?2 WHERE id=?1", id, when, 0);
+}
+
+int store_accounts_each(Store *st, int (*fn)(const Account *a, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " ACCOUNT_COLS " FROM account ORDER BY name");
+	if (!q)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		Account a;
+		account_row(q, &a);
+		int stop = fn(&a, ctx);
+		account_free(&a);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "list accounts");
+}
+
+long long store_account_count(Store *st, int min_role)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM account WHERE NOT disabled AND"
+	                                    " CASE role WHEN 'admin' THEN 3 WHEN 'editor' THEN 2 ELSE 1 END >= ?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int(q, 1, min_role);
+	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_finalize(q);
+	return n;
+}
+
+int store_session_add(Store *st, const char *token_hash, long long account_id, const char *csrf,
+                      long long now)
+{
+	sqlite3_stmt *q = store_prepare(st, "INSERT INTO session(token_hash, account_id, csrf, created, seen)"
+	                                    " VALUES(?1, ?2, ?3, ?4, ?4)");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, token_hash);
+	sqlite3_bind_int64(q, 2, account_id);
+	store_bind_text(q, 3, csrf);
+	sqlite3_bind_int64(q, 4, now);
+	return step_done(st, q, "add session");
+}
+
+int store_session_find(Store *st, const char *token_hash, long long min_seen, long long min_created,
+                       Account *a, char csrf[65], long long *seen)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT a.id, a.name, a.role, s.csrf, s.seen FROM session s"
+	                                    " JOIN account a ON a.id = s.account_id"
+	                                    " WHERE s.token_hash=?1 AND s.seen>?2 AND s.created>?3"
+	                                    " AND NOT a.disabled");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, token_hash);
+	sqlite3_bind_int64(q, 2, min_seen);
+	sqlite3_bind_int64(q, 3, min_created);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		memset(a, 0, sizeof *a);
+		a->id = sqlite3_column_int64(q, 0);
+		a->name = store_col_text(q, 1);
+		a->role = role_parse((const char *)sqlite3_column_text(q, 2));
+		const unsigned char *c = sqlite3_column_text(q, 3);
+		snprintf(csrf, 65, "%s", c ? (const char *)c : "");
+		*seen = sqlite3_column_int64(q, 4);
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = store_fail(st, "read session");
+	sqlite3_finalize(q);
+	return found;
+}
+
+int store_session_touch(Store *st, const char *token_hash, long long now)
+{
+	sqlite3_stmt *q = store_prepare(st, "UPDATE session SET seen=?2 WHERE token_hash=?1");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, token_hash);
+	sqlite3_bind_int64(q, 2, now);
+	return step_done(st, q, "update session");
+}
+
+int store_session_delete(Store *st, const char *token_hash)
+{
+	sqlite3_stmt *q = store_prepare(st, "DELETE FROM session WHERE token_hash=?1");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, token_hash);
+	return step_done(st, q, "end session");
+}
+
+int store_sessions_end(Store *st, long long account_id)
+{
+	sqlite3_stmt *q = store_prepare(st, "DELETE FROM session WHERE account_id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, account_id);
+	return step_done(st, q, "end sessions");
+}
+
+int store_sessions_expire(Store *st, long long min_seen, long long min_created)
+{
+	sqlite3_stmt *q = store_prepare(st, "DELETE FROM session WHERE seen<=?1 OR created<=?2");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, min_seen);
+	sqlite3_bind_int64(q, 2, min_created);
+	return step_done(st, q, "expire sessions");
+}
+
+int store_token_add(Store *st, long long account_id, const char *label, const char *token_hash,
+                    const char *prefix, long long *id)
+{
+	char now[21];
+	now_iso(now);
+	sqlite3_stmt *q = store_prepare(st, "INSERT INTO api_token(account_id, label, token_hash, prefix, created_at)"
+	                                    " VALUES(?1, ?2, ?3, ?4, ?5)");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, account_id);
+	store_bind_text(q, 2, label);
+	store_bind_text(q, 3, token_hash);
+	store_bind_text(q, 4, prefix);
+	store_bind_text(q, 5, now);
+	if (step_done(st, q, "add token") != 0)
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int store_token_find(Store *st, const char *token_hash, Account *a, long long *token_id,
+                     char **last_used)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT a.id, a.name, a.role, t.id, t.last_used FROM api_token t"
+	                                    " JOIN account a ON a.id = t.account_id"
+	                                    " WHERE t.token_hash=?1 AND NOT a.disabled");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, token_hash);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		memset(a, 0, sizeof *a);
+		a->id = sqlite3_column_int64(q, 0);
+		a->name = store_col_text(q, 1);
+		a->role = role_parse((const char *)sqlite3_column_text(q, 2));
+		*token_id = sqlite3_column_int64(q, 3);
+		*last_used = store_col_text(q, 4);
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = store_fail(st, "read token");
+	sqlite3_finalize(q);
+	return found;
+}
+
+int store_token_used(Store *st, long long token_id, const char *when)
+{
+	sqlite3_stmt *q = store_prepare(st, "UPDATE api_token SET last_used=?2 WHERE id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, token_id);
+	store_bind_text(q, 2, when);
+	return step_done(st, q, "update token");
+}
+
+int store_tokens_each(Store *st, long long account_id, int (*fn)(const ApiToken *t, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT t.id, t.account_id, a.name, t.label, t.prefix, t.created_at,"
+	                                    " t.last_used FROM api_token t JOIN account a ON a.id = t.account_id"
+	                                    " WHERE t.account_id=?1 OR ?1=0 ORDER BY t.id DESC");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, account_id);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		ApiToken t = {
+			sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
+			(char *)sqlite3_column_text(q, 2), (char *)sqlite3_column_text(q, 3),
+			(char *)sqlite3_column_text(q, 4), (char *)sqlite3_column_text(q, 5),
+			(char *)sqlite3_column_text(q, 6),
+		};
+		if (fn(&t, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "list tokens");
+}
+
+int store_token_delete(Store *st, long long token_id, long long account_id)
+{
+	sqlite3_stmt *q = store_prepare(st, "DELETE FROM api_token WHERE id=?1 AND (account_id=?2 OR ?2=0)");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, token_id);
+	sqlite3_bind_int64(q, 2, account_id);
+	if (step_done(st, q, "revoke token") != 0)
+		return -1;
+	return sqlite3_changes(st->db) > 0;
+}
+
+int store_reports_page(Store *st, long long offset, int limit,
+                       int (*fn)(const Report *r, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " REPORT_COLS " FROM report ORDER BY id DESC"
+	                                    " LIMIT ?1 OFFSET ?2");
+	if (!q)
+		return -1;
+	sqlite3_bind_int(q, 1, limit);
+	sqlite3_bind_int64(q, 2, offset);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		Report r;
+		store_report_row(q, &r);
+		int stop = fn(&r, ctx);
+		report_free(&r);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "list reports");
+}
+
+int store_search_reports(Store *st, const char *query, long long offset, int limit,
+                         int (*fn)(const SearchHit *h, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT r.id, r.title, r.published, r.publisher,"
+	                                    " snippet(report_fts, 1, '" SEARCH_MARK_ON "', '" SEARCH_MARK_OFF "', '…', 24)"
+	                                    " FROM report_fts f JOIN report r ON r.id = f.rowid"
+	                                    " WHERE report_fts MATCH ?1 ORDER BY f.rank LIMIT ?2 OFFSET ?3");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, query);
+	sqlite3_bind_int(q, 2, limit);
+	sqlite3_bind_int64(q, 3, offset);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		SearchHit h = {
+			sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
+			(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
+			(const char *)sqlite3_column_text(q, 4),
+		};
+		if (fn(&h, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(q);
+	if (rc == SQLITE_DONE)
+		return 0;
+	blob_reset(&st->err);
+	blob_appendf(&st->err, "query: %s", sqlite3_errmsg(st->db));
+	return -1;
+}
+
+int store_report_proposals(Store *st, long long report_id,
+                           int (*fn)(const ProposalRow *p, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT id, report_id, type, state, json, created_at FROM proposal"
+	                                    " WHERE report_id=?1 ORDER BY id");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, report_id);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		ProposalRow p = {
+			sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
+			(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
+			(const char *)sqlite3_column_text(q, 4), (const char *)sqlite3_column_text(q, 5),
+		};
+		if (fn(&p, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "list proposals");
+}
