@@ -4,7 +4,7 @@
 */
 CMD("init", cmd_init, "vigil init",
     "create the database, or bring its schema up to date")
-CMD("add", cmd_add, "vigil add [--source URL] [--received ISO] [--by NAME] [--quiet] PATH... | -",
+CMD("add", cmd_add, "vigil add [--source URL] [--received ISO] [--by NAME] [--accept] [--quiet] PATH... | -",
     "store reports (files, directories, standard input) unchanged, cleaned and read")
 CMD("reports", cmd_reports, "vigil reports [--json]",
     "list the stored reports")
@@ -17,3 +17,39 @@ CMD("serve", cmd_serve, "vigil serve [--listen HOST:PORT] [--public] [--threads 
 CMD("user", cmd_user, "vigil user add NAME [--role viewer|editor|admin] | passwd NAME | list [--json]"
     " | token NAME [--label TEXT] | role NAME ROLE | disable NAME | enable NAME",
     "accounts of the web interface; passwords are read from the terminal or standard input")
+CMD("propose", cmd_propose, "vigil propose [--by NAME] REPORT FILE.json",
+    "store hand-coded records for a report as proposals (the extraction format)")
+CMD("review", cmd_review, "vigil review [--json]",
+    "list the proposals waiting for review, with the incident each looks like")
+CMD("accept", cmd_accept, "vigil accept [--into ID] [--match] [--by NAME] [--quiet] PROPOSAL... | --all",
+    "accept proposals as new incidents or appeals, or into an existing one")
+CMD("reject", cmd_reject, "vigil reject PROPOSAL --reason TEXT [--by NAME]",
+    "reject a proposal, saying why")
+CMD("edit", cmd_edit, "vigil edit INCIDENT FIELD=VALUE... --reason TEXT [--by NAME]",
+    "correct an incident (kind status date place coords perpetrators targets killed wounded detained description)")
+CMD("merge", cmd_merge, "vigil merge INCIDENT OTHER [--by NAME]",
+    "merge OTHER into INCIDENT: the same event reported twice")
+CMD("split", cmd_split, "vigil split INCIDENT (--proposal ID | --claim ID)... [--by NAME]",
+    "move the claims of some proposals or claims out of an incident into a new one")
+CMD("incidents", cmd_incidents, "vigil incidents [--json] [--kind K] [--status S] [--place P] [--actor A] [--since DATE] [--until DATE] [--all] [--limit N]",
+    "list incidents with their figures and sources")
+CMD("incident", cmd_incident, "vigil incident ID [--json]",
+    "show an incident: every field, the claims behind it and their quotes")
+CMD("threats", cmd_threats, "vigil threats [--json] [--kind K] [--place P] [--since DATE]",
+    "list threats: open and due first, then open, then fulfilled, lapsed, withdrawn")
+CMD("threat", cmd_threat, "vigil threat ID (--fulfilled-by INCIDENT | --lapsed | --withdrawn | --reopen) [--reason TEXT] [--by NAME]",
+    "record what became of a threat")
+CMD("appeals", cmd_appeals, "vigil appeals [--json] [--to NAME] [--since DATE]",
+    "list appeals and the responses to them")
+CMD("appeal", cmd_appeal, "vigil appeal ID [--json] | ID [--respond none|acknowledged|answered|acted [--date DATE] [--source REPORT] [--note TEXT]] [--link INCIDENT]",
+    "show an appeal, record a response to it, or link it to an incident")
+CMD("population", cmd_population, "vigil population [--json] [--place NAME]",
+    "residents counts and legal status per place, source and date")
+CMD("places", cmd_places, "vigil places [--json]",
+    "the place records (loaded from data/places.tsv)")
+CMD("actors", cmd_actors, "vigil actors [--json]",
+    "the actor records (loaded from data/actors.tsv)")
+CMD("ledger", cmd_ledger, "vigil ledger [--json] [--record TYPE/ID] [--from SEQ]",
+    "the hash-chained record of every change")
+CMD("verify", cmd_verify, "vigil verify",
+    "check the ledger chain, every original and every record; exit 1 naming the first problem")

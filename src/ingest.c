@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "dates.h"
 #include "ingest.h"
+#include "records.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -25,7 +26,7 @@
 #define MAX_REPORT_BYTES (256u << 20)
 
 typedef struct AddTally {
-	long added, had, failed;
+	long added, had, failed, accepted;
 	int bar;    /* a progress bar is shown (a terminal, several files, not --quiet) */
 	int bar_up; /* the bar is drawn on the current line */
 } AddTally;
@@ -165,8 +166,10 @@ int ingest_bytes(Store *st, const char *bytes, size_t len, const char *name, con
 	offmap_serialize(&doc, &map);
 	if (store_begin(st) != 0 ||
 	    store_report_insert(st, &r, bytes, len, doc.text.data, doc.text.len, map.data, map.len, id) != 0 ||
+	    records_report_added(st, *id, r.added_by, err) != 0 ||
 	    store_commit(st) != 0) {
-		blob_puts(err, store_error(st));
+		if (!err->len)
+			blob_puts(err, store_error(st));
 		store_rollback(st);
 		goto done;
 	}
@@ -217,6 +220,11 @@ static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
 		t->added++;
 		if (!o->quiet && !isatty(2))
 			fprintf(stderr, "%s: added report %lld\n", shown, id);
+		if (o->accept && records_accept_report(st, id, cli_user(o->by), &t->accepted, &err) != REC_OK) {
+			bar_clear(t);
+			warn("%s: %s", shown, blob_str(&err));
+			t->failed++;
+		}
 		break;
 	default:
 		bar_clear(t);
@@ -235,17 +243,19 @@ int cmd_add(Cli *c, int argc, char **argv)
 		{"received", required_argument, NULL, 'r'},
 		{"by", required_argument, NULL, 'b'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"accept", no_argument, NULL, 'a'},
 		{NULL, 0, NULL, 0},
 	};
 	AddOpts o = {0};
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+s:r:b:q", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+s:r:b:qa", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 's': o.source = optarg; break;
 		case 'r': o.received = optarg; break;
 		case 'b': o.by = optarg; break;
 		case 'q': o.quiet = 1; break;
+		case 'a': o.accept = 1; break;
 		default: return cli_usage("add");
 		}
 	}
@@ -271,6 +281,8 @@ int cmd_add(Cli *c, int argc, char **argv)
 	}
 	free(paths.v);
 	printf("added %ld, already had %ld, failed %ld\n", t.added, t.had, t.failed);
+	if (o.accept)
+		printf("accepted %ld proposals\n", t.accepted);
 	return t.failed ? EXIT_INPUT : EXIT_OK;
 }
 

@@ -13,6 +13,7 @@
 typedef struct AddOpts {
 	const char *source, *received, *by; /* NULL: none, now, cli_user(NULL) */
 	int quiet;
+	int accept; /* accept the proposals read from each report (vigil add --accept) */
 } AddOpts;
 
 /* Stores len bytes as a report, unchanged and hashed, cleaned and read, in one

@@ -62,4 +62,7 @@ int store_proposal_add(Store *st, long long report_id, const char *type, const c
 /* The number of proposals of a report (report_id 0: of all reports). */
 long long store_proposal_count(Store *st, long long report_id);
 
+/* Incidents, claims, threats, appeals, population, places, actors, the ledger. */
+#include "store_records.h"
+
 #endif

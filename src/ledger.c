@@ -1,0 +1,456 @@
+/*
+** ledger.c — the hash-chained ledger and `vigil verify`, `vigil ledger`.
+**
+** Every change to vigil's records appends one entry: seq (1, 2, 3, … without gaps), time,
+** who, action, the records it touched with the SHA-256 digest of each as it stands after
+** the change, a canonical JSON payload saying what was done, the previous entry's hash and
+** its own hash over all of that. Triggers refuse UPDATE and DELETE on the table.
+**
+** verify checks three things, streaming (memory grows only with the number of records):
+**   1. the chain: seqs without gaps, each prev the previous hash, each hash recomputed;
+**   2. the originals: each stored original re-hashed against the SHA-256 it is kept under,
+**      and each report's original present;
+**   3. the records: every record's digest now equals the digest its last ledger entry
+**      recorded; none is missing from the ledger, none the ledger knows is gone.
+** The first problem found is printed first; the exit code is 1 when there is any.
+*/
+#include "cli.h"
+#include "ledger.h"
+#include "util.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+void touched_add(Touched *t, const char *type, long long id)
+{
+	char key[48];
+	snprintf(key, sizeof key, "%s/%lld", type, id);
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->keys[i], key) == 0)
+			return;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 8;
+		t->keys = xrealloc(t->keys, t->cap * sizeof *t->keys);
+	}
+	memcpy(t->keys[t->n++], key, sizeof key);
+}
+
+void touched_free(Touched *t)
+{
+	free(t->keys);
+	memset(t, 0, sizeof *t);
+}
+
+void ledger_entry_hash(const LedgerEntry *e, char out[65])
+{
+	crypto_hash_sha256_state h;
+	char seq[24];
+	const char *parts[7];
+	int n = snprintf(seq, sizeof seq, "%lld", e->seq);
+	(void)n;
+	parts[0] = e->prev;
+	parts[1] = seq;
+	parts[2] = e->at;
+	parts[3] = e->who;
+	parts[4] = e->action;
+	parts[5] = e->records;
+	parts[6] = e->payload;
+	crypto_hash_sha256_init(&h);
+	for (int i = 0; i < 7; i++) {
+		crypto_hash_sha256_update(&h, (const unsigned char *)parts[i], strlen(parts[i]));
+		if (i < 6)
+			crypto_hash_sha256_update(&h, (const unsigned char *)"\n", 1);
+	}
+	unsigned char d[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_final(&h, d);
+	sodium_bin2hex(out, 65, d, sizeof d);
+}
+
+int ledger_append(Store *st, const char *who, const char *action, const char *payload, const Touched *t,
+                  Blob *err)
+{
+	Blob records = BLOB_INIT;
+	for (size_t i = 0; t && i < t->n; i++) {
+		char type[48], hex[65];
+		const char *slash = strchr(t->keys[i], '/');
+		long long id = 0;
+		if (!slash || !parse_id(slash + 1, &id))
+			continue;
+		snprintf(type, sizeof type, "%.*s", (int)(slash - t->keys[i]), t->keys[i]);
+		int found = store_record_digest(st, type, id, hex);
+		if (found < 0) {
+			blob_appendf(err, "ledger: %s", store_error(st));
+			blob_free(&records);
+			return -1;
+		}
+		blob_appendf(&records, "%s%s=%s", records.len ? " " : "", t->keys[i], found ? hex : "-");
+	}
+	LedgerEntry e;
+	char prev[65], hash[65], now[21];
+	long long seq;
+	if (store_ledger_head(st, &seq, prev) != 0) {
+		blob_appendf(err, "ledger: %s", store_error(st));
+		blob_free(&records);
+		return -1;
+	}
+	now_iso(now);
+	e.seq = seq + 1;
+	e.at = now;
+	e.who = who && *who ? who : "unknown";
+	e.action = action;
+	e.records = blob_str(&records);
+	e.payload = payload && *payload ? payload : "{}";
+	e.prev = prev;
+	ledger_entry_hash(&e, hash);
+	e.hash = hash;
+	int rc = store_ledger_insert(st, &e);
+	if (rc)
+		blob_appendf(err, "ledger: %s", store_error(st));
+	blob_free(&records);
+	return rc ? -1 : 0;
+}
+
+/* ---- verify ---- */
+
+/* What the ledger last said of a record. An open-addressing table keyed by (type, id). */
+typedef struct Seen {
+	uint64_t key;   /* type index << 56 | id; 0 = empty slot */
+	long long seq;  /* the entry that recorded it last */
+	unsigned char digest[32];
+	unsigned char gone;    /* the digest was "-": the record no longer exists */
+	unsigned char checked; /* found among the records */
+} Seen;
+
+typedef struct Verify {
+	Store *st;
+	void (*fn)(const char *problem, void *ctx);
+	void *ctx;
+	VerifySummary *sum;
+	Seen *table;
+	size_t cap, used;
+	long long expect_seq;
+	char prev[65];
+	int chain_broken;
+	Blob msg;
+} Verify;
+
+static const char *const types[] = {"report", "proposal", "incident", "appeal", "population", "place", "actor"};
+#define NTYPES (sizeof types / sizeof types[0])
+
+static int type_index(const char *s, size_t n)
+{
+	for (size_t i = 0; i < NTYPES; i++)
+		if (strlen(types[i]) == n && memcmp(types[i], s, n) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+static void problem(Verify *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(Verify *v, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	blob_reset(&v->msg);
+	blob_vappendf(&v->msg, fmt, ap);
+	va_end(ap);
+	v->sum->problems++;
+	v->fn(blob_str(&v->msg), v->ctx);
+}
+
+static uint64_t mix(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	return k;
+}
+
+static Seen *seen_slot(Verify *v, uint64_t key, int insert)
+{
+	if (insert && (v->used + 1) * 2 > v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 1024;
+		Seen *t = xcalloc(cap, sizeof *t);
+		for (size_t i = 0; i < v->cap; i++)
+			if (v->table[i].key) {
+				size_t j = mix(v->table[i].key) & (cap - 1);
+				while (t[j].key)
+					j = (j + 1) & (cap - 1);
+				t[j] = v->table[i];
+			}
+		free(v->table);
+		v->table = t;
+		v->cap = cap;
+	}
+	if (!v->cap)
+		return NULL;
+	size_t j = mix(key) & (v->cap - 1);
+	while (v->table[j].key && v->table[j].key != key)
+		j = (j + 1) & (v->cap - 1);
+	if (!v->table[j].key) {
+		if (!insert)
+			return NULL;
+		v->table[j].key = key;
+		v->used++;
+	}
+	return &v->table[j];
+}
+
+/* Reads "type/id=hex type/id=hex" into the table; 0, or -1 when it is malformed. */
+static int take_records(Verify *v, const LedgerEntry *e)
+{
+	const char *s = e->records;
+	while (*s) {
+		const char *slash = strchr(s, '/'), *eq = strchr(s, '=');
+		if (!slash || !eq || slash > eq)
+			return -1;
+		int t = type_index(s, (size_t)(slash - s));
+		long long id = 0;
+		for (const char *p = slash + 1; p < eq; p++) {
+			if (*p < '0' || *p > '9' || id > (1LL << 55) / 10)
+				return -1;
+			id = id * 10 + (*p - '0');
+		}
+		if (!t || id <= 0)
+			return -1;
+		const char *d = eq + 1, *end = d;
+		while (*end && *end != ' ')
+			end++;
+		Seen *sl = seen_slot(v, (uint64_t)t << 56 | (uint64_t)id, 1);
+		sl->seq = e->seq;
+		if (end - d == 1 && *d == '-')
+			sl->gone = 1;
+		else if (end - d == 64 && sodium_hex2bin(sl->digest, 32, d, 64, NULL, NULL, NULL) == 0)
+			sl->gone = 0;
+		else
+			return -1;
+		s = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
+static int verify_entry(const LedgerEntry *e, void *ctx)
+{
+	Verify *v = ctx;
+	char hash[65];
+	v->sum->entries++;
+	if (e->seq != v->expect_seq) {
+		if (e->seq > v->expect_seq)
+			problem(v, "ledger entry %lld is missing (the entries jump from %lld to %lld)", v->expect_seq,
+			        v->expect_seq - 1, e->seq);
+		else
+			problem(v, "ledger entry %lld is out of order", e->seq);
+		v->chain_broken = 1;
+	} else if (strcmp(e->prev, v->prev) != 0) {
+		problem(v, "ledger entry %lld does not follow entry %lld (its previous hash differs)", e->seq,
+		        e->seq - 1);
+		v->chain_broken = 1;
+	}
+	ledger_entry_hash(e, hash);
+	if (strcmp(hash, e->hash) != 0) {
+		problem(v, "ledger entry %lld (%s by %s at %s) was changed: its content does not match its hash",
+		        e->seq, e->action, e->who, e->at);
+		v->chain_broken = 1;
+	}
+	if (take_records(v, e) != 0)
+		problem(v, "ledger entry %lld: its list of records is malformed", e->seq);
+	v->expect_seq = e->seq + 1;
+	snprintf(v->prev, sizeof v->prev, "%s", e->hash);
+	v->sum->head_seq = e->seq;
+	snprintf(v->sum->head, sizeof v->sum->head, "%s", e->hash);
+	return 0;
+}
+
+static int verify_original(const char *sha, const void *data, size_t len, void *ctx)
+{
+	Verify *v = ctx;
+	char hex[65];
+	sha256_hex(data, len, hex);
+	v->sum->originals++;
+	if (strcmp(hex, sha) != 0)
+		problem(v, "original %.16s…: its bytes were changed (they now hash to %.16s…)", sha, hex);
+	return 0;
+}
+
+static int verify_orphan(long long report, void *ctx)
+{
+	problem(ctx, "report %lld: its original is missing", report);
+	return 0;
+}
+
+static int verify_record(const char *type, long long id, const char digest[65], void *ctx)
+{
+	Verify *v = ctx;
+	int t = type_index(type, strlen(type));
+	unsigned char d[32];
+	v->sum->records++;
+	Seen *sl = seen_slot(v, (uint64_t)t << 56 | (uint64_t)id, 0);
+	if (!sl) {
+		problem(v, "%s %lld is not in the ledger (added outside vigil)", type, id);
+		return 0;
+	}
+	sl->checked = 1;
+	sodium_hex2bin(d, 32, digest, 64, NULL, NULL, NULL);
+	if (sl->gone)
+		problem(v, "%s %lld exists, but ledger entry %lld recorded it as removed", type, id, sl->seq);
+	else if (memcmp(d, sl->digest, 32) != 0)
+		problem(v, "%s %lld was changed outside vigil: it differs from what ledger entry %lld recorded",
+		        type, id, sl->seq);
+	return 0;
+}
+
+int ledger_verify(Store *st, void (*fn)(const char *problem, void *ctx), void *ctx, VerifySummary *sum)
+{
+	Verify v = {0};
+	memset(sum, 0, sizeof *sum);
+	memset(sum->head, '0', 64);
+	v.st = st;
+	v.fn = fn;
+	v.ctx = ctx;
+	v.sum = sum;
+	v.expect_seq = 1;
+	memset(v.prev, '0', 64);
+	int rc = -1;
+	int prot = store_ledger_protected(st);
+	if (prot < 0)
+		goto done;
+	if (!prot)
+		problem(&v, "the ledger's append-only triggers were removed: the database was altered outside vigil");
+	if (store_ledger_each(st, NULL, 0, verify_entry, &v) != 0 ||
+	    store_originals_each(st, verify_original, &v) != 0 ||
+	    store_reports_orphaned_each(st, verify_orphan, &v) != 0 ||
+	    store_records_digest_each(st, verify_record, &v) != 0)
+		goto done;
+	for (size_t i = 0; i < v.cap; i++) {
+		Seen *sl = &v.table[i];
+		if (sl->key && !sl->checked && !sl->gone)
+			problem(&v, "%s %lld is missing: ledger entry %lld recorded it", types[(sl->key >> 56) - 1],
+			        (long long)(sl->key & ((1ULL << 56) - 1)), sl->seq);
+	}
+	rc = 0;
+done:
+	free(v.table);
+	blob_free(&v.msg);
+	return rc;
+}
+
+/* ---- commands ---- */
+
+typedef struct Printed {
+	long long shown;
+} Printed;
+
+static void print_problem(const char *p, void *ctx)
+{
+	Printed *pr = ctx;
+	if (pr->shown++ < 50)
+		printf("FAIL %s\n", p);
+}
+
+int cmd_verify(Cli *c, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return cli_usage("verify");
+	Store *st = cli_store(c);
+	VerifySummary sum;
+	Printed pr = {0};
+	if (ledger_verify(st, print_problem, &pr, &sum) != 0) {
+		warn("verify: %s", store_error(st));
+		return EXIT_INTERNAL;
+	}
+	if (pr.shown > 50)
+		printf("… and %lld more problems\n", pr.shown - 50);
+	printf("ledger     %lld entries, head %lld %s\n", sum.entries, sum.head_seq, sum.head);
+	printf("originals  %lld re-hashed\n", sum.originals);
+	printf("records    %lld compared with the ledger\n", sum.records);
+	if (sum.problems) {
+		printf("verify: FAILED, %lld problem%s\n", sum.problems, sum.problems == 1 ? "" : "s");
+		fflush(stdout);
+		warn("verify failed: %s", "see the lines starting with FAIL");
+		return EXIT_INPUT;
+	}
+	printf("verify: ok\n");
+	return EXIT_OK;
+}
+
+typedef struct LedgerOut {
+	Blob out;
+	int json;
+	long n;
+} LedgerOut;
+
+static int ledger_line(const LedgerEntry *e, void *ctx)
+{
+	LedgerOut *o = ctx;
+	if (o->json) {
+		blob_puts(&o->out, o->n ? ",\n" : "\n");
+		blob_appendf(&o->out, "{\"seq\":%lld,\"at\":", e->seq);
+		blob_json_str(&o->out, e->at);
+		blob_puts(&o->out, ",\"who\":");
+		blob_json_str(&o->out, e->who);
+		blob_puts(&o->out, ",\"action\":");
+		blob_json_str(&o->out, e->action);
+		blob_puts(&o->out, ",\"records\":");
+		blob_json_str(&o->out, e->records);
+		blob_puts(&o->out, ",\"payload\":");
+		blob_json_str(&o->out, e->payload);
+		blob_puts(&o->out, ",\"prev\":");
+		blob_json_str(&o->out, e->prev);
+		blob_puts(&o->out, ",\"hash\":");
+		blob_json_str(&o->out, e->hash);
+		blob_putc(&o->out, '}');
+	} else
+		blob_appendf(&o->out, "%6lld  %s  %-12s %-16s %s\n", e->seq, e->at, e->who, e->action, e->payload);
+	o->n++;
+	if (o->out.len > 1 << 16) {
+		fwrite(o->out.data, 1, o->out.len, stdout);
+		blob_reset(&o->out);
+	}
+	return 0;
+}
+
+int cmd_ledger(Cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"record", required_argument, NULL, 'r'},
+		{"from", required_argument, NULL, 'f'},
+		{NULL, 0, NULL, 0},
+	};
+	LedgerOut o = {BLOB_INIT, 0, 0};
+	const char *record = NULL;
+	long long from = 0;
+	int ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+jr:f:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j': o.json = 1; break;
+		case 'r': record = optarg; break;
+		case 'f':
+			if (!parse_id(optarg, &from)) {
+				warn("--from %s: not an entry number", optarg);
+				return EXIT_INPUT;
+			}
+			break;
+		default: return cli_usage("ledger");
+		}
+	}
+	if (optind != argc)
+		return cli_usage("ledger");
+	Store *st = cli_store(c);
+	if (o.json)
+		blob_putc(&o.out, '[');
+	if (store_ledger_each(st, record, from, ledger_line, &o) != 0) {
+		warn("%s", store_error(st));
+		blob_free(&o.out);
+		return EXIT_INTERNAL;
+	}
+	if (o.json)
+		blob_puts(&o.out, o.n ? "\n]\n" : "]\n");
+	fwrite(o.out.data, 1, o.out.len, stdout);
+	blob_free(&o.out);
+	return EXIT_OK;
+}

@@ -1,0 +1,150 @@
+/*
+** records.h — turning proposals into documentation: the review actions (accept, reject,
+** edit, merge, split), threats and their outcomes, appeals and their responses,
+** corroboration of sources, and the parsing of proposals.
+**
+** Every action runs in one transaction and appends to the ledger in it, so a record and
+** the ledger never disagree. Actions return REC_OK (0), REC_INPUT (1: the request is
+** wrong — unknown id, bad value — with a one-line reason in err, nothing changed) or
+** REC_INTERNAL (2): the same numbers as vigil's exit codes, so a command returns them and
+** a web handler maps them to 400 / 500.
+*/
+#ifndef VIGIL_RECORDS_H
+#define VIGIL_RECORDS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "blob.h"
+#include "store.h"
+
+enum { REC_OK = 0, REC_INPUT = 1, REC_INTERNAL = 2 };
+
+/* ---- proposals (the extraction format of ../shared/corpus/README.md) ---- */
+
+typedef struct Evidence {
+	char *quote;
+	long long start, end, orig_start, orig_end; /* -1 when absent */
+} Evidence;
+
+typedef struct PCount {
+	long long min, max; /* -1: absent / open-ended */
+	int set;
+} PCount;
+
+/* One event or appeal of a proposal. Every string is NULL when absent. */
+typedef struct ProposalRec {
+	int appeal;                  /* 0: event, 1: appeal */
+	char *kind, *status;         /* events */
+	char *date_start, *date_end; /* ISO at any precision (appeals: date_start) */
+	char *place, *country, *admin1, *admin2;
+	double lat, lon;
+	int has_coords, geo_precision;
+	char **perpetrators, **targets; /* NULL-terminated lists */
+	char **by, **to;             /* appeals */
+	char *demand, *description, *legal_status;
+	PCount killed, wounded, detained, residents;
+	Evidence *evidence;
+	size_t nevidence;
+} ProposalRec;
+
+/* Parses one record (an "events" or "appeals" item) from JSON text. Returns 0, or -1 with
+   the reason in err. Unknown members are ignored; wrong types and values are errors. */
+int proposal_parse(const char *json, size_t len, int appeal, ProposalRec *out, Blob *err);
+void proposal_rec_free(ProposalRec *p);
+/* Reads a document in the extraction format ({"events":[…],"appeals":[…]}, or a single
+   event object) and calls fn with each item's canonical JSON text and type. */
+int proposal_split_doc(const char *json, size_t len,
+                       int (*fn)(const char *type, const char *item_json, void *ctx), void *ctx,
+                       Blob *err);
+
+/* 1 when s is one of the incident kinds. */
+int kind_valid(const char *s);
+/* The family a kind belongs to for matching: violence, enforcement, restriction, … */
+const char *kind_family(const char *kind);
+/* 1 when s is an ISO date at some precision (2013, 2013-02, 2013-02-09) and nothing else. */
+int iso_date_valid(const char *s);
+
+/* ---- corroboration ---- */
+
+#define SIG_HASHES 64
+/* A MinHash signature of a text's word 5-shingles (SIG_HASHES 64-bit minimums). */
+void text_signature(const char *text, size_t len, uint64_t sig[SIG_HASHES]);
+/* Estimated Jaccard similarity of two signatures, 0..1. */
+double signature_similarity(const uint64_t *a, const uint64_t *b);
+/* Texts at least this similar are copies of one story, not independent sources. */
+#define NEAR_DUPLICATE 0.5
+/* The publisher key of a report: the publisher's name folded, else the source URL's host. */
+void publisher_key(const char *publisher, const char *source, Blob *out);
+
+/* Groups reports into independent sources: out[i] gets the group (1-based, by first
+   appearance) of report i. Same publisher key or near-duplicate text = same group. */
+int source_groups(Store *st, const long long *reports, size_t n, int *out);
+
+/* The first and last full days of a date range at any precision ("2013-02" → 2013-02-01,
+   2013-02-28); empty strings when start is not a date. */
+void date_bounds(const char *start, const char *end, char first[11], char last[11]);
+/* A full ISO day moved by n days ("" when day is not a full date). */
+void date_shift(const char *day, long n, char out[11]);
+
+/* Formats a count: "7", "7–8", "100+", "" when none. */
+void count_format(Blob *b, long long min, long long max);
+/* Formats an incident's figure: "7", "7–8", "7–8+" (the highest is a lower bound), "". */
+void count_show(Blob *b, const Count *c);
+/* Parses a count as typed by a person: "7", "7-8", "7–8", "100+". Returns 1 or 0. */
+int count_parse(const char *s, long long *min, long long *max);
+
+/* ---- review actions ---- */
+
+typedef struct AcceptResult {
+	long long incident_id, appeal_id, population_id;
+	long long suggested;        /* a live incident that looks like the same event, 0 */
+	long long threat_suggested; /* an open threat this occurred incident may fulfil, 0 */
+	int merged;                 /* the claims went into an existing incident */
+} AcceptResult;
+
+/* Accepts a pending proposal: into incident `into` (0: a new one, or with auto_match the
+   strongest matching incident when there is one). */
+int records_accept(Store *st, long long proposal, long long into, int auto_match, const char *who,
+                   AcceptResult *res, Blob *err);
+/* Accepts every pending proposal of a report, each into the incident it matches when the
+   match is strong (`vigil add --accept`); counts them in *accepted. */
+int records_accept_report(Store *st, long long report, const char *who, long *accepted, Blob *err);
+int records_reject(Store *st, long long proposal, const char *reason, const char *who, Blob *err);
+/* Stores proposals for a report from a document in the extraction format (hand-coded
+   records, or tests); ids of the new proposals are appended to ids (may be NULL). */
+int records_propose(Store *st, long long report, const char *json, size_t len, const char *who,
+                    long long **ids, size_t *nids, Blob *err);
+/* FIELD=VALUE edits of an incident, each kept as a claim by `who` with the reason. */
+int records_edit(Store *st, long long incident, char *const *assignments, size_t n, const char *reason,
+                 const char *who, Blob *err);
+/* Merges incident b into a (b keeps its history and points at a). */
+int records_merge(Store *st, long long a, long long b, const char *who, Blob *err);
+/* Moves the claims of the given proposals and claim ids out of an incident into a new one. */
+int records_split(Store *st, long long incident, const long long *proposals, size_t np,
+                  const long long *claims, size_t nc, const char *who, long long *new_id, Blob *err);
+/* A threat's outcome: "open", "fulfilled" (by incident `by`), "lapsed", "withdrawn". */
+int records_threat(Store *st, long long threat, const char *state, long long by, const char *reason,
+                   const char *who, Blob *err);
+/* An appeal's response (none acknowledged answered acted), with its date, report and note. */
+int records_appeal_respond(Store *st, long long appeal, const char *response, const char *date,
+                           long long report, const char *note, const char *who, Blob *err);
+int records_appeal_link(Store *st, long long appeal, long long incident, const char *who, Blob *err);
+
+/* Recomputes an incident's summary from its claims (and its source groups). */
+int records_refresh(Store *st, long long incident, Blob *err);
+
+/* The best live incident matching a proposed event (0 when none), and its score 0..1. */
+long long records_match(Store *st, const ProposalRec *p, long long exclude, double *score);
+/* The open threat an occurred incident most likely fulfils, 0 when none. */
+long long records_threat_match(Store *st, long long incident);
+
+/* Loads data/places.tsv and data/actors.tsv into the place and actor records: names not
+   yet known are added (ledgered); records already there are left as edited. */
+int records_load_dictionaries(Store *st, const char *datadir, const char *who, Blob *err);
+
+/* Called by `vigil add` inside a new report's transaction: records the report and its
+   proposals in the ledger. */
+int records_report_added(Store *st, long long report, const char *who, Blob *err);
+
+#endif

@@ -1,0 +1,1519 @@
+/*
+** store_records.c — the SQL of records (store_records.h): incidents, claims, proposals
+** under review, appeals, population facts, places, actors, the ledger and the record
+** digests that tie the records to it.
+**
+** A record's digest is the SHA-256 of a serialisation of its row and its dependent rows
+** (claims of an incident, …): every non-NULL column as name, type, length and bytes, in
+** column order. NULL columns are left out, so a later migration that adds a column does
+** not change the digests of records written before it.
+*/
+#include "dates.h"
+#include "records.h"
+#include "store_int.h"
+#include "util.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- small helpers ---- */
+
+static long long col_id(sqlite3_stmt *q, int i)
+{
+	return sqlite3_column_type(q, i) == SQLITE_NULL ? 0 : sqlite3_column_int64(q, i);
+}
+
+static long long col_num(sqlite3_stmt *q, int i)
+{
+	return sqlite3_column_type(q, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(q, i);
+}
+
+static void bind_id(sqlite3_stmt *q, int i, long long v)
+{
+	if (v > 0)
+		sqlite3_bind_int64(q, i, v);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+static void bind_num(sqlite3_stmt *q, int i, long long v)
+{
+	if (v >= 0)
+		sqlite3_bind_int64(q, i, v);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+/* Steps a write statement to its end and finalizes it. */
+static int step_done(Store *st, sqlite3_stmt *q, const char *what)
+{
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, what);
+		sqlite3_finalize(q);
+		return -1;
+	}
+	sqlite3_finalize(q);
+	return 0;
+}
+
+/* Runs a walk: steps q, calling row(q, fn, ctx) for each row until it returns non-zero. */
+static int walk(Store *st, sqlite3_stmt *q, const char *what,
+                int (*row)(sqlite3_stmt *q, void *fn, void *ctx), void *fn, void *ctx)
+{
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if (row(q, fn, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, what);
+}
+
+/* Seconds since 1970 of "YYYY-MM-DDTHH:MM:SSZ", 0 when it is not that. */
+static long long iso_unix(const char *s)
+{
+	struct tm tm = {0};
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+	                 &tm.tm_min, &tm.tm_sec) != 6)
+		return 0;
+	return (long long)ymd_days(tm.tm_year, tm.tm_mon, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
+	       tm.tm_min * 60 + tm.tm_sec;
+}
+
+/* ---- incidents ---- */
+
+#define INCIDENT_COLS                                                                              \
+	"i.id, i.kind, i.status, i.date_start, i.date_end, i.place, i.country, i.admin1, i.admin2,"   \
+	" i.place_id, i.lat, i.lon, i.geo_precision, i.perpetrators, i.targets, i.description,"      \
+	" i.killed_min, i.killed_max, i.killed_src, i.killed_ind, i.killed_edit, i.killed_open,"     \
+	" i.wounded_min, i.wounded_max, i.wounded_src, i.wounded_ind, i.wounded_edit, i.wounded_open," \
+	" i.detained_min, i.detained_max, i.detained_src, i.detained_ind, i.detained_edit,"          \
+	" i.detained_open,"                                                                          \
+	" i.sources, i.independent, i.threat, i.announced, i.due, i.fulfilled_by, i.threat_note,"    \
+	" i.merged_into, i.created_at, i.updated_at"
+
+static void count_row(sqlite3_stmt *q, int i, Count *c)
+{
+	c->min = col_num(q, i);
+	c->max = col_num(q, i + 1);
+	c->sources = sqlite3_column_int(q, i + 2);
+	c->independent = sqlite3_column_int(q, i + 3);
+	c->edited = sqlite3_column_int(q, i + 4);
+	c->open = sqlite3_column_int(q, i + 5);
+}
+
+static void incident_row(sqlite3_stmt *q, Incident *in)
+{
+	memset(in, 0, sizeof *in);
+	in->id = sqlite3_column_int64(q, 0);
+	in->kind = store_col_text(q, 1);
+	in->status = store_col_text(q, 2);
+	in->date_start = store_col_text(q, 3);
+	in->date_end = store_col_text(q, 4);
+	in->place = store_col_text(q, 5);
+	in->country = store_col_text(q, 6);
+	in->admin1 = store_col_text(q, 7);
+	in->admin2 = store_col_text(q, 8);
+	in->place_id = col_id(q, 9);
+	in->has_coords = sqlite3_column_type(q, 10) != SQLITE_NULL && sqlite3_column_type(q, 11) != SQLITE_NULL;
+	in->lat = sqlite3_column_double(q, 10);
+	in->lon = sqlite3_column_double(q, 11);
+	in->geo_precision = sqlite3_column_int(q, 12);
+	in->perpetrators = store_col_text(q, 13);
+	in->targets = store_col_text(q, 14);
+	in->description = store_col_text(q, 15);
+	count_row(q, 16, &in->killed);
+	count_row(q, 22, &in->wounded);
+	count_row(q, 28, &in->detained);
+	in->sources = sqlite3_column_int(q, 34);
+	in->independent = sqlite3_column_int(q, 35);
+	in->threat = store_col_text(q, 36);
+	in->announced = store_col_text(q, 37);
+	in->due = store_col_text(q, 38);
+	in->fulfilled_by = col_id(q, 39);
+	in->threat_note = store_col_text(q, 40);
+	in->merged_into = col_id(q, 41);
+	in->created_at = store_col_text(q, 42);
+	in->updated_at = store_col_text(q, 43);
+	in->updated_unix = iso_unix(in->updated_at);
+}
+
+void incident_free(Incident *in)
+{
+	free(in->kind);
+	free(in->status);
+	free(in->date_start);
+	free(in->date_end);
+	free(in->place);
+	free(in->country);
+	free(in->admin1);
+	free(in->admin2);
+	free(in->perpetrators);
+	free(in->targets);
+	free(in->description);
+	free(in->threat);
+	free(in->announced);
+	free(in->due);
+	free(in->threat_note);
+	free(in->created_at);
+	free(in->updated_at);
+	memset(in, 0, sizeof *in);
+}
+
+int store_incident_get(Store *st, long long id, Incident *out)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " INCIDENT_COLS " FROM incident i WHERE i.id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		incident_row(q, out);
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = store_fail(st, "read incident");
+	sqlite3_finalize(q);
+	return found;
+}
+
+/* The WHERE clause of a filter; every value is a bound parameter ?1..?11. */
+#define FILTER_WHERE                                                                          \
+	" WHERE (?1 IS NULL OR i.kind=?1) AND (?2 IS NULL OR i.status=?2)"                       \
+	" AND (?3 IS NULL OR i.threat=?3 OR (?3='due' AND i.threat='open' AND i.due<?11)"      \
+	"  OR (?3='waiting' AND i.threat='open' AND (i.due IS NULL OR i.due>=?11)))"       \
+	" AND (?4 IS NULL OR instr(lower(i.place), lower(?4))>0)"                                \
+	" AND (?5 IS NULL OR instr(lower(i.perpetrators), lower(?5))>0)"                         \
+	" AND (?6 IS NULL OR i.day_last>=?6) AND (?7 IS NULL OR i.day_first<=?7)"                \
+	" AND (?8=0 OR i.fulfilled_by=?8) AND (?9=0 OR i.place_id=?9)"                           \
+	" AND (?10 OR i.merged_into IS NULL)"
+
+static void bind_filter(sqlite3_stmt *q, const IncidentFilter *f)
+{
+	static const IncidentFilter none = {0};
+	char today[21];
+	if (!f)
+		f = &none;
+	store_bind_text(q, 1, f->kind);
+	store_bind_text(q, 2, f->status);
+	store_bind_text(q, 3, f->threat);
+	store_bind_text(q, 4, f->place);
+	store_bind_text(q, 5, f->actor);
+	store_bind_text(q, 6, f->since);
+	store_bind_text(q, 7, f->until);
+	sqlite3_bind_int64(q, 8, f->fulfilled_by);
+	sqlite3_bind_int64(q, 9, f->place_id);
+	sqlite3_bind_int(q, 10, f->include_merged);
+	if (f->today)
+		store_bind_text(q, 11, f->today);
+	else {
+		now_iso(today);
+		today[10] = 0;
+		store_bind_text(q, 11, today);
+	}
+}
+
+typedef int (*IncidentFn)(const Incident *in, void *ctx);
+
+static int incident_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	Incident in;
+	incident_row(q, &in);
+	int stop = ((IncidentFn)fn)(&in, ctx);
+	incident_free(&in);
+	return stop;
+}
+
+int store_incidents_each(Store *st, const IncidentFilter *f, IncidentFn fn, void *ctx)
+{
+	int newest = f && f->newest_first;
+	sqlite3_stmt *q = store_prepare(st, newest ? "SELECT " INCIDENT_COLS " FROM incident i" FILTER_WHERE
+	                                             " ORDER BY i.day_first IS NULL, i.day_first DESC, i.id DESC LIMIT ?12 OFFSET ?13"
+	                                           : "SELECT " INCIDENT_COLS " FROM incident i" FILTER_WHERE
+	                                             " ORDER BY i.day_first IS NULL, i.day_first, i.id LIMIT ?12 OFFSET ?13");
+	if (!q)
+		return -1;
+	bind_filter(q, f);
+	sqlite3_bind_int64(q, 12, f && f->limit > 0 ? f->limit : -1);
+	sqlite3_bind_int64(q, 13, f && f->offset > 0 ? f->offset : 0);
+	return walk(st, q, "list incidents", incident_cb, (void *)fn, ctx);
+}
+
+long long store_incident_count(Store *st, const IncidentFilter *f)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM incident i" FILTER_WHERE);
+	if (!q)
+		return -1;
+	bind_filter(q, f);
+	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : store_fail(st, "count incidents");
+	sqlite3_finalize(q);
+	return n;
+}
+
+int store_incident_new(Store *st, const char *kind, const char *status, const char *now, long long *id)
+{
+	sqlite3_stmt *q = store_prepare(st, "INSERT INTO incident(kind, status, created_at, updated_at)"
+	                                    " VALUES(?1, ?2, ?3, ?3)");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, kind);
+	store_bind_text(q, 2, status);
+	store_bind_text(q, 3, now);
+	if (step_done(st, q, "new incident"))
+		return -1;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+static void bind_count(sqlite3_stmt *q, int i, const Count *c)
+{
+	bind_num(q, i, c->min);
+	bind_num(q, i + 1, c->max);
+	sqlite3_bind_int(q, i + 2, c->sources);
+	sqlite3_bind_int(q, i + 3, c->independent);
+	sqlite3_bind_int(q, i + 4, c->edited);
+	sqlite3_bind_int(q, i + 5, c->open);
+}
+
+/* The key incidents are matched on: the place record, else the lower-cased name. */
+static void place_key(const Incident *in, Blob *out)
+{
+	if (in->place_id > 0)
+		blob_appendf(out, "#%lld", in->place_id);
+	else if (in->place)
+		for (const char *s = in->place; *s; s++)
+			blob_putc(out, *s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+}
+
+int store_incident_set_summary(Store *st, const Incident *in)
+{
+	char first[11], last[11];
+	Blob key = BLOB_INIT;
+	date_bounds(in->date_start, in->date_end, first, last);
+	place_key(in, &key);
+	sqlite3_stmt *q = store_prepare(st,
+		"UPDATE incident SET kind=?2, status=?3, date_start=?4, date_end=?5, day_first=?6, day_last=?7,"
+		" place=?8, place_key=?9, place_id=?10, country=?11, admin1=?12, admin2=?13, lat=?14, lon=?15,"
+		" geo_precision=?16, perpetrators=?17, targets=?18, description=?19,"
+		" killed_min=?20, killed_max=?21, killed_src=?22, killed_ind=?23, killed_edit=?24, killed_open=?25,"
+		" wounded_min=?26, wounded_max=?27, wounded_src=?28, wounded_ind=?29, wounded_edit=?30,"
+		" wounded_open=?31, detained_min=?32, detained_max=?33, detained_src=?34, detained_ind=?35,"
+		" detained_edit=?36, detained_open=?37,"
+		" sources=?38, independent=?39, threat=?40, announced=?41, due=?42, updated_at=?43"
+		" WHERE id=?1");
+	if (!q) {
+		blob_free(&key);
+		return -1;
+	}
+	sqlite3_bind_int64(q, 1, in->id);
+	store_bind_text(q, 2, in->kind);
+	store_bind_text(q, 3, in->status);
+	store_bind_text(q, 4, in->date_start);
+	store_bind_text(q, 5, in->date_end);
+	store_bind_text(q, 6, first[0] ? first : NULL);
+	store_bind_text(q, 7, last[0] ? last : NULL);
+	store_bind_text(q, 8, in->place);
+	store_bind_text(q, 9, key.len ? blob_str(&key) : NULL);
+	bind_id(q, 10, in->place_id);
+	store_bind_text(q, 11, in->country);
+	store_bind_text(q, 12, in->admin1);
+	store_bind_text(q, 13, in->admin2);
+	if (in->has_coords) {
+		sqlite3_bind_double(q, 14, in->lat);
+		sqlite3_bind_double(q, 15, in->lon);
+	}
+	if (in->geo_precision > 0)
+		sqlite3_bind_int(q, 16, in->geo_precision);
+	store_bind_text(q, 17, in->perpetrators);
+	store_bind_text(q, 18, in->targets);
+	store_bind_text(q, 19, in->description);
+	bind_count(q, 20, &in->killed);
+	bind_count(q, 26, &in->wounded);
+	bind_count(q, 32, &in->detained);
+	sqlite3_bind_int(q, 38, in->sources);
+	sqlite3_bind_int(q, 39, in->independent);
+	store_bind_text(q, 40, in->threat);
+	store_bind_text(q, 41, in->announced);
+	store_bind_text(q, 42, in->due);
+	store_bind_text(q, 43, in->updated_at);
+	blob_free(&key);
+	return step_done(st, q, "update incident");
+}
+
+int store_incident_set_threat(Store *st, long long id, const char *threat, long long fulfilled_by,
+                              const char *note, const char *now)
+{
+	sqlite3_stmt *q = store_prepare(st, "UPDATE incident SET threat=?2, fulfilled_by=?3, threat_note=?4,"
+	                                    " updated_at=?5 WHERE id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	store_bind_text(q, 2, threat);
+	bind_id(q, 3, fulfilled_by);
+	store_bind_text(q, 4, note);
+	store_bind_text(q, 5, now);
+	return step_done(st, q, "update threat");
+}
+
+int store_incident_set_merged(Store *st, long long id, long long into, const char *now)
+{
+	sqlite3_stmt *q = store_prepare(st, "UPDATE incident SET merged_into=?2, updated_at=?3 WHERE id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	bind_id(q, 2, into);
+	store_bind_text(q, 3, now);
+	return step_done(st, q, "merge incident");
+}
+
+typedef struct CandCtx {
+	IncidentFn fn;
+	void *ctx;
+} CandCtx;
+
+int store_incident_candidates(Store *st, const char *status, long long place_id, const char *place,
+                              const char *lo, const char *hi, IncidentFn fn, void *ctx)
+{
+	Incident like = {0};
+	Blob key = BLOB_INIT;
+	like.place_id = place_id;
+	like.place = (char *)place;
+	place_key(&like, &key);
+	if (!key.len || !lo || !hi)
+		return 0;
+	/* day_first is bounded below too so the index does the work: nothing we match spans
+	   more than a year and a month */
+	char floor_day[11] = "";
+	Ymd l;
+	if (ymd_parse_iso(lo, &l) && l.d)
+		ymd_format(ymd_add_days(l, -400), floor_day);
+	sqlite3_stmt *q = store_prepare(st, "SELECT " INCIDENT_COLS " FROM incident i"
+	                                    " WHERE i.status=?1 AND i.place_key=?2 AND i.day_first<=?4"
+	                                    " AND i.day_first>=?5 AND i.day_last>=?3 AND i.merged_into IS NULL"
+	                                    " ORDER BY i.id");
+	if (!q) {
+		blob_free(&key);
+		return -1;
+	}
+	store_bind_text(q, 1, status);
+	store_bind_text(q, 2, blob_str(&key));
+	store_bind_text(q, 3, lo);
+	store_bind_text(q, 4, hi);
+	store_bind_text(q, 5, floor_day);
+	blob_free(&key);
+	return walk(st, q, "match incidents", incident_cb, (void *)fn, ctx);
+}
+
+/* ---- claims ---- */
+
+#define CLAIM_COLS                                                                              \
+	"c.id, c.incident_id, c.field, c.value, c.min, c.max, c.extra, c.report_id, c.proposal_id," \
+	" c.grp, c.quote, c.q_start, c.q_end, c.orig_start, c.orig_end, r.publisher, r.published,"  \
+	" r.title, c.who, c.reason, c.at"
+
+void claim_free(Claim *c)
+{
+	free(c->field);
+	free(c->value);
+	free(c->extra);
+	free(c->quote);
+	free(c->publisher);
+	free(c->published);
+	free(c->title);
+	free(c->who);
+	free(c->reason);
+	free(c->at);
+	memset(c, 0, sizeof *c);
+}
+
+static void claim_row(sqlite3_stmt *q, Claim *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(q, 0);
+	c->incident_id = sqlite3_column_int64(q, 1);
+	c->field = store_col_text(q, 2);
+	c->value = store_col_text(q, 3);
+	c->min = col_num(q, 4);
+	c->max = col_num(q, 5);
+	c->extra = store_col_text(q, 6);
+	c->report_id = col_id(q, 7);
+	c->proposal_id = col_id(q, 8);
+	c->group = sqlite3_column_int(q, 9);
+	c->quote = store_col_text(q, 10);
+	c->start = col_num(q, 11);
+	c->end = col_num(q, 12);
+	c->orig_start = col_num(q, 13);
+	c->orig_end = col_num(q, 14);
+	c->publisher = store_col_text(q, 15);
+	c->published = store_col_text(q, 16);
+	c->title = store_col_text(q, 17);
+	c->who = store_col_text(q, 18);
+	c->reason = store_col_text(q, 19);
+	c->at = store_col_text(q, 20);
+}
+
+typedef int (*ClaimFn)(const Claim *c, void *ctx);
+
+static int claim_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	Claim c;
+	claim_row(q, &c);
+	int stop = ((ClaimFn)fn)(&c, ctx);
+	claim_free(&c);
+	return stop;
+}
+
+int store_claims_each(Store *st, long long incident_id, ClaimFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " CLAIM_COLS " FROM claim c LEFT JOIN report r"
+	                                    " ON r.id=c.report_id WHERE c.incident_id=?1 ORDER BY c.id");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, incident_id);
+	return walk(st, q, "list claims", claim_cb, (void *)fn, ctx);
+}
+
+int store_claim_add(Store *st, const Claim *c, long long *id)
+{
+	sqlite3_stmt *q = store_prepare(st,
+		"INSERT INTO claim(incident_id, field, value, min, max, extra, report_id, proposal_id, grp,"
+		" quote, q_start, q_end, orig_start, orig_end, who, reason, at)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, c->incident_id);
+	store_bind_text(q, 2, c->field);
+	store_bind_text(q, 3, c->value);
+	bind_num(q, 4, c->min);
+	bind_num(q, 5, c->max);
+	store_bind_text(q, 6, c->extra);
+	bind_id(q, 7, c->report_id);
+	bind_id(q, 8, c->proposal_id);
+	sqlite3_bind_int(q, 9, c->group);
+	store_bind_text(q, 10, c->quote);
+	bind_num(q, 11, c->quote ? c->start : -1);
+	bind_num(q, 12, c->quote ? c->end : -1);
+	bind_num(q, 13, c->quote ? c->orig_start : -1);
+	bind_num(q, 14, c->quote ? c->orig_end : -1);
+	store_bind_text(q, 15, c->who);
+	store_bind_text(q, 16, c->reason);
+	store_bind_text(q, 17, c->at);
+	if (step_done(st, q, "add claim"))
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int store_claims_move(Store *st, long long from, long long to, long long proposal_id, long long claim_id)
+{
+	sqlite3_stmt *q = store_prepare(st, "UPDATE claim SET incident_id=?2 WHERE incident_id=?1"
+	                                    " AND (?3=0 OR proposal_id=?3) AND (?4=0 OR id=?4)");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, from);
+	sqlite3_bind_int64(q, 2, to);
+	sqlite3_bind_int64(q, 3, proposal_id);
+	sqlite3_bind_int64(q, 4, claim_id);
+	if (step_done(st, q, "move claims"))
+		return -1;
+	return sqlite3_changes(st->db);
+}
+
+int store_claim_set_group(Store *st, long long claim_id, int group)
+{
+	sqlite3_stmt *q = store_prepare(st, "UPDATE claim SET grp=?2 WHERE id=?1 AND grp<>?2");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, claim_id);
+	sqlite3_bind_int(q, 2, group);
+	return step_done(st, q, "group claim");
+}
+
+/* ---- proposals ---- */
+
+void proposal_free(Proposal *p)
+{
+	free(p->type);
+	free(p->json);
+	free(p->state);
+	free(p->created_at);
+	free(p->reviewed_by);
+	free(p->reviewed_at);
+	free(p->reason);
+	memset(p, 0, sizeof *p);
+}
+
+#define PROPOSAL_COLS                                                                        \
+	"p.id, p.report_id, p.type, p.json, p.state, p.created_at, v.incident_id, v.appeal_id," \
+	" v.who, v.at, v.reason"
+
+static void proposal_row(sqlite3_stmt *q, Proposal *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(q, 0);
+	p->report_id = sqlite3_column_int64(q, 1);
+	p->type = store_col_text(q, 2);
+	p->json = store_col_text(q, 3);
+	p->state = store_col_text(q, 4);
+	p->created_at = store_col_text(q, 5);
+	p->incident_id = col_id(q, 6);
+	p->appeal_id = col_id(q, 7);
+	p->reviewed_by = store_col_text(q, 8);
+	p->reviewed_at = store_col_text(q, 9);
+	p->reason = store_col_text(q, 10);
+}
+
+int store_proposal_get(Store *st, long long id, Proposal *out)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " PROPOSAL_COLS " FROM proposal p LEFT JOIN proposal_review v"
+	                                    " ON v.proposal_id=p.id WHERE p.id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		proposal_row(q, out);
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = store_fail(st, "read proposal");
+	sqlite3_finalize(q);
+	return found;
+}
+
+typedef int (*ProposalFn)(const Proposal *p, void *ctx);
+
+static int proposal_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	Proposal p;
+	proposal_row(q, &p);
+	int stop = ((ProposalFn)fn)(&p, ctx);
+	proposal_free(&p);
+	return stop;
+}
+
+int store_proposals_each(Store *st, const char *state, long long report_id, ProposalFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " PROPOSAL_COLS " FROM proposal p LEFT JOIN proposal_review v"
+	                                    " ON v.proposal_id=p.id WHERE (?1 IS NULL OR p.state=?1)"
+	                                    " AND (?2=0 OR p.report_id=?2) ORDER BY p.id");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, state);
+	sqlite3_bind_int64(q, 2, report_id);
+	return walk(st, q, "list proposals", proposal_cb, (void *)fn, ctx);
+}
+
+int store_proposal_review(Store *st, long long id, const char *state, long long incident_id,
+                          long long appeal_id, const char *who, const char *reason, const char *now)
+{
+	sqlite3_stmt *q = store_prepare(st, "UPDATE proposal SET state=?2 WHERE id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	store_bind_text(q, 2, state);
+	if (step_done(st, q, "review proposal"))
+		return -1;
+	q = store_prepare(st, "INSERT OR REPLACE INTO proposal_review(proposal_id, state, incident_id,"
+	                      " appeal_id, who, at, reason) VALUES(?1,?2,?3,?4,?5,?6,?7)");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	store_bind_text(q, 2, state);
+	bind_id(q, 3, incident_id);
+	bind_id(q, 4, appeal_id);
+	store_bind_text(q, 5, who);
+	store_bind_text(q, 6, now);
+	store_bind_text(q, 7, reason);
+	return step_done(st, q, "review proposal");
+}
+
+/* ---- appeals ---- */
+
+void appeal_free(Appeal *a)
+{
+	free(a->date);
+	free(a->by);
+	free(a->to);
+	free(a->demand);
+	free(a->response);
+	free(a->response_date);
+	free(a->response_note);
+	free(a->created_at);
+	free(a->updated_at);
+	memset(a, 0, sizeof *a);
+}
+
+#define APPEAL_COLS                                                                          \
+	"a.id, a.date, a.by_whom, a.to_whom, a.demand, a.response, a.response_date,"            \
+	" a.response_report, a.response_note, a.created_at, a.updated_at,"                      \
+	" (SELECT count(DISTINCT report_id) FROM appeal_source s WHERE s.appeal_id=a.id)"
+
+static void appeal_row(sqlite3_stmt *q, Appeal *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(q, 0);
+	a->date = store_col_text(q, 1);
+	a->by = store_col_text(q, 2);
+	a->to = store_col_text(q, 3);
+	a->demand = store_col_text(q, 4);
+	a->response = store_col_text(q, 5);
+	a->response_date = store_col_text(q, 6);
+	a->response_report = col_id(q, 7);
+	a->response_note = store_col_text(q, 8);
+	a->created_at = store_col_text(q, 9);
+	a->updated_at = store_col_text(q, 10);
+	a->sources = sqlite3_column_int(q, 11);
+}
+
+int store_appeal_get(Store *st, long long id, Appeal *out)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " APPEAL_COLS " FROM appeal a WHERE a.id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		appeal_row(q, out);
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = store_fail(st, "read appeal");
+	sqlite3_finalize(q);
+	return found;
+}
+
+typedef int (*AppealFn)(const Appeal *a, void *ctx);
+
+static int appeal_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	Appeal a;
+	appeal_row(q, &a);
+	int stop = ((AppealFn)fn)(&a, ctx);
+	appeal_free(&a);
+	return stop;
+}
+
+int store_appeals_each(Store *st, const char *to, const char *since, AppealFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " APPEAL_COLS " FROM appeal a"
+	                                    " WHERE (?1 IS NULL OR instr(lower(a.to_whom), lower(?1))>0)"
+	                                    " AND (?2 IS NULL OR a.date>=?2) ORDER BY a.date, a.id");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, to);
+	store_bind_text(q, 2, since);
+	return walk(st, q, "list appeals", appeal_cb, (void *)fn, ctx);
+}
+
+typedef int (*SourceFn)(const AppealSource *s, void *ctx);
+
+static int source_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	AppealSource s = {0};
+	s.appeal_id = sqlite3_column_int64(q, 0);
+	s.report_id = col_id(q, 1);
+	s.proposal_id = col_id(q, 2);
+	s.quote = (char *)sqlite3_column_text(q, 3);
+	s.start = col_num(q, 4);
+	s.end = col_num(q, 5);
+	s.orig_start = col_num(q, 6);
+	s.orig_end = col_num(q, 7);
+	s.publisher = (char *)sqlite3_column_text(q, 8);
+	s.published = (char *)sqlite3_column_text(q, 9);
+	s.title = (char *)sqlite3_column_text(q, 10);
+	return ((SourceFn)fn)(&s, ctx);
+}
+
+int store_appeal_sources_each(Store *st, long long appeal_id, SourceFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT s.appeal_id, s.report_id, s.proposal_id, s.quote, s.q_start,"
+	                                    " s.q_end, s.orig_start, s.orig_end, r.publisher, r.published, r.title"
+	                                    " FROM appeal_source s LEFT JOIN report r ON r.id=s.report_id"
+	                                    " WHERE s.appeal_id=?1 ORDER BY s.id");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, appeal_id);
+	return walk(st, q, "list appeal sources", source_cb, (void *)fn, ctx);
+}
+
+typedef int (*LinkFn)(long long appeal, long long incident, void *ctx);
+
+static int link_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	return ((LinkFn)fn)(sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), ctx);
+}
+
+int store_appeal_links_each(Store *st, long long appeal_id, long long incident_id, LinkFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT appeal_id, incident_id FROM appeal_incident"
+	                                    " WHERE (?1<>0 AND appeal_id=?1) OR (?1=0 AND incident_id=?2)"
+	                                    " ORDER BY appeal_id, incident_id");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, appeal_id);
+	sqlite3_bind_int64(q, 2, incident_id);
+	return walk(st, q, "list appeal links", link_cb, (void *)fn, ctx);
+}
+
+int store_appeal_new(Store *st, const Appeal *a, long long *id)
+{
+	sqlite3_stmt *q = store_prepare(st, "INSERT INTO appeal(date, by_whom, to_whom, demand, created_at,"
+	                                    " updated_at) VALUES(?1,?2,?3,?4,?5,?5)");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, a->date);
+	store_bind_text(q, 2, a->by);
+	store_bind_text(q, 3, a->to);
+	store_bind_text(q, 4, a->demand);
+	store_bind_text(q, 5, a->created_at);
+	if (step_done(st, q, "new appeal"))
+		return -1;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int store_appeal_update(Store *st, const Appeal *a)
+{
+	sqlite3_stmt *q = store_prepare(st, "UPDATE appeal SET date=?2, by_whom=?3, to_whom=?4, demand=?5,"
+	                                    " response=?6, response_date=?7, response_report=?8,"
+	                                    " response_note=?9, updated_at=?10 WHERE id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, a->id);
+	store_bind_text(q, 2, a->date);
+	store_bind_text(q, 3, a->by);
+	store_bind_text(q, 4, a->to);
+	store_bind_text(q, 5, a->demand);
+	store_bind_text(q, 6, a->response ? a->response : "none");
+	store_bind_text(q, 7, a->response_date);
+	bind_id(q, 8, a->response_report);
+	store_bind_text(q, 9, a->response_note);
+	store_bind_text(q, 10, a->updated_at);
+	return step_done(st, q, "update appeal");
+}
+
+int store_appeal_source_add(Store *st, const AppealSource *s)
+{
+	sqlite3_stmt *q = store_prepare(st, "INSERT INTO appeal_source(appeal_id, report_id, proposal_id, quote,"
+	                                    " q_start, q_end, orig_start, orig_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->appeal_id);
+	bind_id(q, 2, s->report_id);
+	bind_id(q, 3, s->proposal_id);
+	store_bind_text(q, 4, s->quote);
+	bind_num(q, 5, s->quote ? s->start : -1);
+	bind_num(q, 6, s->quote ? s->end : -1);
+	bind_num(q, 7, s->quote ? s->orig_start : -1);
+	bind_num(q, 8, s->quote ? s->orig_end : -1);
+	return step_done(st, q, "add appeal source");
+}
+
+int store_appeal_link(Store *st, long long appeal_id, long long incident_id)
+{
+	sqlite3_stmt *q = store_prepare(st, "INSERT OR IGNORE INTO appeal_incident(appeal_id, incident_id) VALUES(?1,?2)");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, appeal_id);
+	sqlite3_bind_int64(q, 2, incident_id);
+	return step_done(st, q, "link appeal");
+}
+
+int store_appeal_links_move(Store *st, long long from_incident, long long to_incident)
+{
+	sqlite3_stmt *q = store_prepare(st, "INSERT OR IGNORE INTO appeal_incident(appeal_id, incident_id)"
+	                                    " SELECT appeal_id, ?2 FROM appeal_incident WHERE incident_id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, from_incident);
+	sqlite3_bind_int64(q, 2, to_incident);
+	if (step_done(st, q, "move appeal links"))
+		return -1;
+	q = store_prepare(st, "DELETE FROM appeal_incident WHERE incident_id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, from_incident);
+	return step_done(st, q, "move appeal links");
+}
+
+/* ---- population ---- */
+
+typedef int (*PopFn)(const PopulationFact *p, void *ctx);
+
+static int pop_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	PopulationFact p = {0};
+	p.id = sqlite3_column_int64(q, 0);
+	p.place = (char *)sqlite3_column_text(q, 1);
+	p.date = (char *)sqlite3_column_text(q, 2);
+	p.min = col_num(q, 3);
+	p.max = col_num(q, 4);
+	p.legal_status = (char *)sqlite3_column_text(q, 5);
+	p.report_id = col_id(q, 6);
+	p.proposal_id = col_id(q, 7);
+	p.quote = (char *)sqlite3_column_text(q, 8);
+	p.start = col_num(q, 9);
+	p.end = col_num(q, 10);
+	p.orig_start = col_num(q, 11);
+	p.orig_end = col_num(q, 12);
+	p.who = (char *)sqlite3_column_text(q, 13);
+	p.at = (char *)sqlite3_column_text(q, 14);
+	p.publisher = (char *)sqlite3_column_text(q, 15);
+	p.published = (char *)sqlite3_column_text(q, 16);
+	return ((PopFn)fn)(&p, ctx);
+}
+
+int store_population_each(Store *st, const char *place, PopFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT p.id, p.place, p.date, p.min, p.max, p.legal_status,"
+	                                    " p.report_id, p.proposal_id, p.quote, p.q_start, p.q_end,"
+	                                    " p.orig_start, p.orig_end, p.who, p.at, r.publisher, r.published"
+	                                    " FROM population p LEFT JOIN report r ON r.id=p.report_id"
+	                                    " WHERE ?1 IS NULL OR lower(p.place)=lower(?1)"
+	                                    " ORDER BY lower(p.place), p.date, p.id");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, place);
+	return walk(st, q, "list population", pop_cb, (void *)fn, ctx);
+}
+
+int store_population_add(Store *st, const PopulationFact *p, long long *id)
+{
+	sqlite3_stmt *q = store_prepare(st, "INSERT INTO population(place, date, min, max, legal_status, report_id,"
+	                                    " proposal_id, quote, q_start, q_end, orig_start, orig_end, who, at)"
+	                                    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, p->place);
+	store_bind_text(q, 2, p->date);
+	bind_num(q, 3, p->min);
+	bind_num(q, 4, p->max);
+	store_bind_text(q, 5, p->legal_status);
+	bind_id(q, 6, p->report_id);
+	bind_id(q, 7, p->proposal_id);
+	store_bind_text(q, 8, p->quote);
+	bind_num(q, 9, p->quote ? p->start : -1);
+	bind_num(q, 10, p->quote ? p->end : -1);
+	bind_num(q, 11, p->quote ? p->orig_start : -1);
+	bind_num(q, 12, p->quote ? p->orig_end : -1);
+	store_bind_text(q, 13, p->who);
+	store_bind_text(q, 14, p->at);
+	if (step_done(st, q, "add population fact"))
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+/* ---- places and actors ---- */
+
+#define PLACE_COLS                                                                          \
+	"p.id, p.name, p.aliases, p.country, p.admin1, p.admin2, p.lat, p.lon, p.geo_precision," \
+	" (SELECT count(*) FROM incident i WHERE i.place_id=p.id AND i.merged_into IS NULL)"
+
+static void place_row(sqlite3_stmt *q, Place *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(q, 0);
+	p->name = store_col_text(q, 1);
+	p->aliases = store_col_text(q, 2);
+	p->country = store_col_text(q, 3);
+	p->admin1 = store_col_text(q, 4);
+	p->admin2 = store_col_text(q, 5);
+	p->has_coords = sqlite3_column_type(q, 6) != SQLITE_NULL && sqlite3_column_type(q, 7) != SQLITE_NULL;
+	p->lat = sqlite3_column_double(q, 6);
+	p->lon = sqlite3_column_double(q, 7);
+	p->geo_precision = sqlite3_column_int(q, 8);
+	p->incidents = sqlite3_column_int64(q, 9);
+}
+
+void place_free(Place *p)
+{
+	free(p->name);
+	free(p->aliases);
+	free(p->country);
+	free(p->admin1);
+	free(p->admin2);
+	memset(p, 0, sizeof *p);
+}
+
+typedef int (*PlaceFn)(const Place *p, void *ctx);
+
+static int place_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	Place p;
+	place_row(q, &p);
+	int stop = ((PlaceFn)fn)(&p, ctx);
+	place_free(&p);
+	return stop;
+}
+
+int store_places_each(Store *st, PlaceFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " PLACE_COLS " FROM place p ORDER BY p.name");
+	if (!q)
+		return -1;
+	return walk(st, q, "list places", place_cb, (void *)fn, ctx);
+}
+
+/* Runs a one-row place or actor query bound to (id or name). */
+static int one_row(Store *st, sqlite3_stmt *q, void (*row)(sqlite3_stmt *, void *), void *out, const char *what)
+{
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		row(q, out);
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = store_fail(st, what);
+	sqlite3_finalize(q);
+	return found;
+}
+
+static void place_row_v(sqlite3_stmt *q, void *out)
+{
+	place_row(q, out);
+}
+
+int store_place_get(Store *st, long long id, Place *out)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " PLACE_COLS " FROM place p WHERE p.id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	return one_row(st, q, place_row_v, out, "read place");
+}
+
+/* Name or alias, case-insensitive: aliases are "|"-separated, so the test is on "|a|b|". */
+int store_place_find(Store *st, const char *name, Place *out)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " PLACE_COLS " FROM place p WHERE p.name=?1 COLLATE NOCASE"
+	                                    " OR instr('|'||lower(p.aliases)||'|', '|'||lower(?1)||'|')>0"
+	                                    " ORDER BY p.name=?1 COLLATE NOCASE DESC, p.id LIMIT 1");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, name);
+	return one_row(st, q, place_row_v, out, "find place");
+}
+
+int store_place_put(Store *st, const Place *p, long long *id)
+{
+	char now[21];
+	now_iso(now);
+	sqlite3_stmt *q = store_prepare(st, p->id > 0
+		? "UPDATE place SET name=?2, aliases=?3, country=?4, admin1=?5, admin2=?6, lat=?7, lon=?8,"
+		  " geo_precision=?9, updated_at=?10 WHERE id=?1"
+		: "INSERT INTO place(name, aliases, country, admin1, admin2, lat, lon, geo_precision, updated_at)"
+		  " VALUES(?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+	if (!q)
+		return -1;
+	if (p->id > 0)
+		sqlite3_bind_int64(q, 1, p->id);
+	store_bind_text(q, 2, p->name);
+	store_bind_text(q, 3, p->aliases);
+	store_bind_text(q, 4, p->country);
+	store_bind_text(q, 5, p->admin1);
+	store_bind_text(q, 6, p->admin2);
+	if (p->has_coords) {
+		sqlite3_bind_double(q, 7, p->lat);
+		sqlite3_bind_double(q, 8, p->lon);
+	}
+	if (p->geo_precision > 0)
+		sqlite3_bind_int(q, 9, p->geo_precision);
+	store_bind_text(q, 10, now);
+	if (step_done(st, q, "store place"))
+		return -1;
+	if (id)
+		*id = p->id > 0 ? p->id : sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+#define ACTOR_COLS                                                                            \
+	"a.id, a.name, a.aliases, a.grp, a.country,"                                              \
+	" (SELECT count(*) FROM incident i WHERE i.merged_into IS NULL"                          \
+	"  AND instr('; '||lower(i.perpetrators)||'; ', '; '||lower(a.name)||'; ')>0)"
+
+void actor_free(Actor *a)
+{
+	free(a->name);
+	free(a->aliases);
+	free(a->group);
+	free(a->country);
+	memset(a, 0, sizeof *a);
+}
+
+static void actor_row(sqlite3_stmt *q, Actor *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(q, 0);
+	a->name = store_col_text(q, 1);
+	a->aliases = store_col_text(q, 2);
+	a->group = store_col_text(q, 3);
+	a->country = store_col_text(q, 4);
+	a->incidents = sqlite3_column_int64(q, 5);
+}
+
+static void actor_row_v(sqlite3_stmt *q, void *out)
+{
+	actor_row(q, out);
+}
+
+typedef int (*ActorFn)(const Actor *a, void *ctx);
+
+static int actor_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	Actor a;
+	actor_row(q, &a);
+	int stop = ((ActorFn)fn)(&a, ctx);
+	actor_free(&a);
+	return stop;
+}
+
+int store_actors_each(Store *st, ActorFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " ACTOR_COLS " FROM actor a ORDER BY a.name");
+	if (!q)
+		return -1;
+	return walk(st, q, "list actors", actor_cb, (void *)fn, ctx);
+}
+
+int store_actor_get(Store *st, long long id, Actor *out)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT " ACTOR_COLS " FROM actor a WHERE a.id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	return one_row(st, q, actor_row_v, out, "read actor");
+}
+
+int store_actor_find(Store *st, const char *name, Actor *out)
+{
+	/* no incident count here: it scans, and finding is done per claim */
+	sqlite3_stmt *q = store_prepare(st, "SELECT a.id, a.name, a.aliases, a.grp, a.country, 0 FROM actor a"
+	                                    " WHERE a.name=?1 COLLATE NOCASE"
+	                                    " OR instr('|'||lower(a.aliases)||'|', '|'||lower(?1)||'|')>0"
+	                                    " ORDER BY a.name=?1 COLLATE NOCASE DESC, a.id LIMIT 1");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, name);
+	return one_row(st, q, actor_row_v, out, "find actor");
+}
+
+int store_actor_put(Store *st, const Actor *a, long long *id)
+{
+	char now[21];
+	now_iso(now);
+	sqlite3_stmt *q = store_prepare(st, a->id > 0
+		? "UPDATE actor SET name=?2, aliases=?3, grp=?4, country=?5, updated_at=?6 WHERE id=?1"
+		: "INSERT INTO actor(name, aliases, grp, country, updated_at) VALUES(?2,?3,?4,?5,?6)");
+	if (!q)
+		return -1;
+	if (a->id > 0)
+		sqlite3_bind_int64(q, 1, a->id);
+	store_bind_text(q, 2, a->name);
+	store_bind_text(q, 3, a->aliases);
+	store_bind_text(q, 4, a->group);
+	store_bind_text(q, 5, a->country);
+	store_bind_text(q, 6, now);
+	if (step_done(st, q, "store actor"))
+		return -1;
+	if (id)
+		*id = a->id > 0 ? a->id : sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+/* ---- tallies ---- */
+
+typedef int (*MonthFn)(const char *month, long long incidents, long long killed, long long wounded, void *ctx);
+
+static int month_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	return ((MonthFn)fn)((const char *)sqlite3_column_text(q, 0), sqlite3_column_int64(q, 1),
+	                     sqlite3_column_int64(q, 2), sqlite3_column_int64(q, 3), ctx);
+}
+
+int store_tally_months(Store *st, MonthFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT substr(date_start,1,7) AS m, count(*),"
+	                                    " total(max(killed_min,0)), total(max(wounded_min,0))"
+	                                    " FROM incident WHERE status='occurred' AND merged_into IS NULL"
+	                                    " AND length(date_start)>=7 GROUP BY m ORDER BY m");
+	if (!q)
+		return -1;
+	return walk(st, q, "tally months", month_cb, (void *)fn, ctx);
+}
+
+/* ---- report signatures (independence) and settings ---- */
+
+int store_report_sig_get(Store *st, long long report_id, Blob *publisher_key, Blob *sig)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT publisher_key, sig FROM report_sig WHERE report_id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, report_id);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		if (sqlite3_column_text(q, 0))
+			blob_puts(publisher_key, (const char *)sqlite3_column_text(q, 0));
+		blob_append(sig, sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1));
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = store_fail(st, "read report signature");
+	sqlite3_finalize(q);
+	return found;
+}
+
+int store_report_sig_put(Store *st, long long report_id, const char *publisher_key, const void *sig,
+                         size_t sig_len)
+{
+	sqlite3_stmt *q = store_prepare(st, "INSERT OR REPLACE INTO report_sig(report_id, publisher_key, sig)"
+	                                    " VALUES(?1,?2,?3)");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, report_id);
+	store_bind_text(q, 2, publisher_key);
+	sqlite3_bind_blob(q, 3, sig, (int)sig_len, SQLITE_TRANSIENT);
+	return step_done(st, q, "store report signature");
+}
+
+int store_meta_get(Store *st, const char *key, Blob *out)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT value FROM meta WHERE key=?1");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, key);
+	int rc = sqlite3_step(q), found = 0;
+	if (rc == SQLITE_ROW) {
+		blob_puts(out, (const char *)sqlite3_column_text(q, 0));
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = store_fail(st, "read setting");
+	sqlite3_finalize(q);
+	return found;
+}
+
+int store_meta_put(Store *st, const char *key, const char *value)
+{
+	sqlite3_stmt *q = store_prepare(st, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1,?2)");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, key);
+	store_bind_text(q, 2, value);
+	return step_done(st, q, "store setting");
+}
+
+/* ---- the ledger ---- */
+
+static int ledger_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	LedgerEntry e;
+	e.seq = sqlite3_column_int64(q, 0);
+	e.at = (const char *)sqlite3_column_text(q, 1);
+	e.who = (const char *)sqlite3_column_text(q, 2);
+	e.action = (const char *)sqlite3_column_text(q, 3);
+	e.records = (const char *)sqlite3_column_text(q, 4);
+	e.payload = (const char *)sqlite3_column_text(q, 5);
+	e.prev = (const char *)sqlite3_column_text(q, 6);
+	e.hash = (const char *)sqlite3_column_text(q, 7);
+	if (!e.at) e.at = "";
+	if (!e.who) e.who = "";
+	if (!e.action) e.action = "";
+	if (!e.records) e.records = "";
+	if (!e.payload) e.payload = "";
+	if (!e.prev) e.prev = "";
+	if (!e.hash) e.hash = "";
+	return ((int (*)(const LedgerEntry *, void *))fn)(&e, ctx);
+}
+
+int store_ledger_each(Store *st, const char *record, long long from_seq,
+                      int (*fn)(const LedgerEntry *e, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, record
+		? "SELECT l.seq, l.at, l.who, l.action, l.records, l.payload, l.prev, l.hash FROM ledger_ref f"
+		  " JOIN ledger l ON l.seq=f.seq WHERE f.record=?1 AND f.seq>=?2 ORDER BY f.seq"
+		: "SELECT seq, at, who, action, records, payload, prev, hash FROM ledger"
+		  " WHERE seq>=?2 ORDER BY seq");
+	if (!q)
+		return -1;
+	if (record)
+		store_bind_text(q, 1, record);
+	sqlite3_bind_int64(q, 2, from_seq);
+	return walk(st, q, "read ledger", ledger_cb, (void *)fn, ctx);
+}
+
+int store_ledger_head(Store *st, long long *seq, char hash[65])
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1");
+	if (!q)
+		return -1;
+	int rc = sqlite3_step(q);
+	*seq = 0;
+	memset(hash, '0', 64);
+	hash[64] = 0;
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(q, 0);
+		const unsigned char *h = sqlite3_column_text(q, 1);
+		snprintf(hash, 65, "%s", h ? (const char *)h : "");
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(q);
+		return store_fail(st, "read ledger head");
+	}
+	sqlite3_finalize(q);
+	return 0;
+}
+
+int store_ledger_insert(Store *st, const LedgerEntry *e)
+{
+	sqlite3_stmt *q = store_prepare(st, "INSERT INTO ledger(seq, at, who, action, records, payload, prev, hash)"
+	                                    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, e->seq);
+	store_bind_text(q, 2, e->at);
+	store_bind_text(q, 3, e->who);
+	store_bind_text(q, 4, e->action);
+	store_bind_text(q, 5, e->records);
+	store_bind_text(q, 6, e->payload);
+	store_bind_text(q, 7, e->prev);
+	store_bind_text(q, 8, e->hash);
+	if (step_done(st, q, "append to the ledger"))
+		return -1;
+	/* the index of records to entries: "type/id=digest type/id=digest" */
+	q = store_prepare(st, "INSERT OR IGNORE INTO ledger_ref(record, seq) VALUES(?1, ?2)");
+	if (!q)
+		return -1;
+	const char *s = e->records;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		const char *eq = strchr(s, '=');
+		if (!eq)
+			break;
+		sqlite3_reset(q);
+		sqlite3_bind_text(q, 1, s, (int)(eq - s), SQLITE_TRANSIENT);
+		sqlite3_bind_int64(q, 2, e->seq);
+		if (sqlite3_step(q) != SQLITE_DONE) {
+			store_fail(st, "index the ledger");
+			sqlite3_finalize(q);
+			return -1;
+		}
+		s = eq;
+		while (*s && *s != ' ')
+			s++;
+	}
+	sqlite3_finalize(q);
+	return 0;
+}
+
+int store_ledger_protected(Store *st)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM sqlite_master WHERE type='trigger'"
+	                                    " AND tbl_name='ledger' AND name IN ('ledger_no_update','ledger_no_delete')"
+	                                    " AND sql LIKE '%RAISE(ABORT%'");
+	if (!q)
+		return -1;
+	int n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+	sqlite3_finalize(q);
+	return n < 0 ? store_fail(st, "read triggers") : n == 2;
+}
+
+/* ---- record digests ---- */
+
+/* A kind of record: its table and the tables of its dependent rows (by a key column). */
+typedef struct RecordType {
+	const char *type, *table;
+	const char *child[2], *child_key[2];
+} RecordType;
+
+static const RecordType record_types[] = {
+	{"report", "report", {NULL, NULL}, {NULL, NULL}},
+	{"proposal", "proposal", {"proposal_review", NULL}, {"proposal_id", NULL}},
+	{"incident", "incident", {"claim", NULL}, {"incident_id", NULL}},
+	{"appeal", "appeal", {"appeal_source", "appeal_incident"}, {"appeal_id", "appeal_id"}},
+	{"population", "population", {NULL, NULL}, {NULL, NULL}},
+	{"place", "place", {NULL, NULL}, {NULL, NULL}},
+	{"actor", "actor", {NULL, NULL}, {NULL, NULL}},
+};
+
+#define NRECORD_TYPES (sizeof record_types / sizeof record_types[0])
+
+static const RecordType *record_type(const char *type)
+{
+	for (size_t i = 0; i < NRECORD_TYPES; i++)
+		if (strcmp(record_types[i].type, type) == 0)
+			return &record_types[i];
+	return NULL;
+}
+
+/* Adds a row to the digest: each non-NULL column from column `from` on as
+   "name:type:length:" then its bytes. */
+static void digest_row(crypto_hash_sha256_state *h, sqlite3_stmt *q, int from, const char *tag)
+{
+	char head[160];
+	int n = snprintf(head, sizeof head, "<%s>", tag);
+	crypto_hash_sha256_update(h, (const unsigned char *)head, (size_t)n);
+	int ncol = sqlite3_column_count(q);
+	for (int i = from; i < ncol; i++) {
+		int t = sqlite3_column_type(q, i);
+		if (t == SQLITE_NULL)
+			continue;
+		const char *name = sqlite3_column_name(q, i);
+		char num[40];
+		const void *data;
+		size_t len;
+		if (t == SQLITE_INTEGER) {
+			len = (size_t)snprintf(num, sizeof num, "%lld", (long long)sqlite3_column_int64(q, i));
+			data = num;
+		} else if (t == SQLITE_FLOAT) {
+			len = (size_t)snprintf(num, sizeof num, "%.17g", sqlite3_column_double(q, i));
+			data = num;
+		} else if (t == SQLITE_BLOB) {
+			data = sqlite3_column_blob(q, i);
+			len = (size_t)sqlite3_column_bytes(q, i);
+		} else {
+			data = sqlite3_column_text(q, i);
+			len = (size_t)sqlite3_column_bytes(q, i);
+		}
+		n = snprintf(head, sizeof head, "%s:%d:%zu:", name, t, len);
+		crypto_hash_sha256_update(h, (const unsigned char *)head, (size_t)n);
+		if (len)
+			crypto_hash_sha256_update(h, data, len);
+	}
+}
+
+static void digest_hex(crypto_hash_sha256_state *h, char out[65])
+{
+	unsigned char d[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_final(h, d);
+	sodium_bin2hex(out, 65, d, sizeof d);
+}
+
+int store_record_digest(Store *st, const char *type, long long id, char out[65])
+{
+	const RecordType *rt = record_type(type);
+	char sql[200];
+	if (!rt) {
+		blob_reset(&st->err);
+		blob_appendf(&st->err, "no kind of record '%s'", type);
+		return -1;
+	}
+	snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id=?1", rt->table);
+	sqlite3_stmt *q = store_prepare(st, sql);
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(q);
+		return rc == SQLITE_DONE ? 0 : store_fail(st, "digest");
+	}
+	crypto_hash_sha256_state h;
+	crypto_hash_sha256_init(&h);
+	digest_row(&h, q, 0, rt->table);
+	sqlite3_finalize(q);
+	for (int c = 0; c < 2 && rt->child[c]; c++) {
+		/* every column, the key first so the walk in store_records_digest_each can use the
+		   same layout */
+		snprintf(sql, sizeof sql, "SELECT %s, * FROM %s WHERE %s=?1 ORDER BY rowid", rt->child_key[c],
+		         rt->child[c], rt->child_key[c]);
+		if (!(q = store_prepare(st, sql)))
+			return -1;
+		sqlite3_bind_int64(q, 1, id);
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+			digest_row(&h, q, 1, rt->child[c]);
+		sqlite3_finalize(q);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, "digest");
+	}
+	digest_hex(&h, out);
+	return 1;
+}
+
+int store_records_digest_each(Store *st, int (*fn)(const char *type, long long id, const char digest[65],
+                                                   void *ctx), void *ctx)
+{
+	char sql[200];
+	for (size_t t = 0; t < NRECORD_TYPES; t++) {
+		const RecordType *rt = &record_types[t];
+		sqlite3_stmt *child[2] = {NULL, NULL};
+		int crc[2] = {SQLITE_DONE, SQLITE_DONE};
+		snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY id", rt->table);
+		sqlite3_stmt *q = store_prepare(st, sql);
+		if (!q)
+			return -1;
+		for (int c = 0; c < 2 && rt->child[c]; c++) {
+			snprintf(sql, sizeof sql, "SELECT %s, * FROM %s ORDER BY %s, rowid", rt->child_key[c],
+			         rt->child[c], rt->child_key[c]);
+			if (!(child[c] = store_prepare(st, sql))) {
+				sqlite3_finalize(q);
+				sqlite3_finalize(child[0]);
+				return -1;
+			}
+			crc[c] = sqlite3_step(child[c]);
+		}
+		int rc, stop = 0;
+		while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+			long long id = sqlite3_column_int64(q, 0);
+			crypto_hash_sha256_state h;
+			crypto_hash_sha256_init(&h);
+			digest_row(&h, q, 0, rt->table);
+			for (int c = 0; c < 2; c++) {
+				/* dependent rows of records that no longer exist are skipped */
+				while (crc[c] == SQLITE_ROW && sqlite3_column_int64(child[c], 0) < id)
+					crc[c] = sqlite3_step(child[c]);
+				while (crc[c] == SQLITE_ROW && sqlite3_column_int64(child[c], 0) == id) {
+					digest_row(&h, child[c], 1, rt->child[c]);
+					crc[c] = sqlite3_step(child[c]);
+				}
+			}
+			char hex[65];
+			digest_hex(&h, hex);
+			stop = fn(rt->type, id, hex, ctx);
+		}
+		int bad = !stop && rc != SQLITE_DONE;
+		if (bad)
+			store_fail(st, "digest records");
+		sqlite3_finalize(q);
+		sqlite3_finalize(child[0]);
+		sqlite3_finalize(child[1]);
+		if (bad)
+			return -1;
+		if (stop)
+			return 0;
+	}
+	return 0;
+}
+
+int store_originals_each(Store *st, int (*fn)(const char *sha256, const void *data, size_t len, void *ctx),
+                         void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT sha256, content FROM original ORDER BY rowid");
+	if (!q)
+		return -1;
+	int rc, stop = 0;
+	while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *sha = (const char *)sqlite3_column_text(q, 0);
+		const void *data = sqlite3_column_blob(q, 1);
+		size_t len = (size_t)sqlite3_column_bytes(q, 1);
+		stop = fn(sha ? sha : "", data ? data : "", len, ctx);
+	}
+	int bad = !stop && rc != SQLITE_DONE;
+	sqlite3_finalize(q);
+	return bad ? store_fail(st, "read originals") : 0;
+}
+
+int store_reports_orphaned_each(Store *st, int (*fn)(long long report, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT r.id FROM report r LEFT JOIN original o ON o.sha256=r.sha256"
+	                                    " WHERE o.sha256 IS NULL ORDER BY r.id");
+	if (!q)
+		return -1;
+	int rc, stop = 0;
+	while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW)
+		stop = fn(sqlite3_column_int64(q, 0), ctx);
+	int bad = !stop && rc != SQLITE_DONE;
+	sqlite3_finalize(q);
+	return bad ? store_fail(st, "read reports") : 0;
+}

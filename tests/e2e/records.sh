@@ -1,0 +1,144 @@
+# records.sh — proposals into incidents with claims from several sources, independence,
+# threats, appeals, population; edit/merge/split; the ledger and verify, which must name
+# the first tampered entry, original or record; bad requests change nothing.
+. "$TESTS/lib.sh"
+F="$TESTS/fixtures/records"
+command -v sqlite3 >/dev/null || skip "sqlite3 is not installed"
+
+run 0 "$VIGIL" add --quiet "$F"/r1-monitor.txt "$F"/r2-wire.txt "$F"/r3-aggregator.txt "$F"/r4-warning.txt
+for i in 1 2 3 4; do run 0 "$VIGIL" propose $i "$F/p$i.json"; done
+run 1 "$VIGIL" propose 1 "$F/p5-bad.json"
+contains "$ERR" "bombardment"
+run 1 "$VIGIL" propose 99 "$F/p1.json"
+contains "$ERR" "no report 99"
+
+run 0 "$VIGIL" review --json
+json "len(j) == 5 and j[0]['type'] == 'event' and j[1]['type'] == 'appeal'"
+
+# a plain accept makes a new incident and only suggests the match
+run 0 "$VIGIL" accept 1 2
+run 0 "$VIGIL" accept 3
+contains "$OUT" "new incident 2"
+contains "$OUT" "looks like incident 1"
+run 0 "$VIGIL" merge 1 2
+# --match takes the strong match
+run 0 "$VIGIL" accept --match 4 5
+contains "$OUT" "proposal 4: added to incident 1"
+contains "$OUT" "proposal 5: new incident 3"
+
+run 0 "$VIGIL" incident 1 --json
+json "j['sources'] == 3 and j['independent'] == 2"
+json "j['killed']['min'] == 7 and j['killed']['max'] == 8 and j['killed']['open'] and j['killed']['sources'] == 3 and j['killed']['independent'] == 2"
+json "j['wounded']['min'] == 24 and j['wounded']['max'] == 40"
+json "j['kind'] == 'shelling' and j['date']['start'] == '2021-06-12' and j['place']['name'] == 'Camp Meridian'"
+json "j['perpetrators'] == ['Valley Brigade'] and j['appeals'] == [1]"
+json "len({c['report'] for c in j['claims']}) == 3 and all(c['quote'] for c in j['claims'])"
+json "len({c['source_group'] for c in j['claims']}) == 2"
+run 0 "$VIGIL" incident 1
+contains "$OUT" "7–8+ (3 sources, 2 independent)"
+run 0 "$VIGIL" incidents --json
+json "[i['id'] for i in j] == [1, 3]"
+run 0 "$VIGIL" incidents --all --json
+json "sorted(i['id'] for i in j) == [1, 2, 3] and [i for i in j if i['id'] == 2][0]['merged_into'] == 1"
+
+run 0 "$VIGIL" threats --json
+json "len(j) == 1 and j[0]['id'] == 3 and j[0]['threat']['state'] == 'open' and j[0]['threat']['due'] == '2021-07-15'"
+run 0 "$VIGIL" threats
+contains "$OUT" "DUE"
+run 0 "$VIGIL" appeals --json
+json "j[0]['to'] == ['UN Secretary-General'] and j[0]['incidents'] == [1] and j[0]['response']['state'] == 'none'"
+run 0 "$VIGIL" appeal 1 --respond acknowledged --date 2021-06-20 --source 2 --note "receipt confirmed"
+run 0 "$VIGIL" appeal 1 --json
+json "j['response']['state'] == 'acknowledged' and j['response']['date'] == '2021-06-20'"
+run 0 "$VIGIL" population --json
+json "len(j) == 2 and j[0]['residents']['min'] == 2600"
+
+# edits are claims with a reason; the sources stay beside them
+run 0 "$VIGIL" edit 1 killed=9 "perpetrators=Valley Brigade; Hill Militia" --reason "hospital list of 14 June"
+run 0 "$VIGIL" incident 1 --json
+json "j['killed']['min'] == 9 and j['killed']['edited'] and j['killed']['sources'] == 3"
+json "j['perpetrators'] == ['Valley Brigade', 'Hill Militia']"
+json "any(c['report'] is None and c['reason'] == 'hospital list of 14 June' for c in j['claims'])"
+
+# split a source off and merge it back
+run 0 "$VIGIL" split 1 --proposal 4
+contains "$OUT" "new incident 4"
+run 0 "$VIGIL" incident 1 --json
+json "j['sources'] == 2"
+run 0 "$VIGIL" merge 1 4
+run 0 "$VIGIL" threat 3 --lapsed --reason "no clearance by 20 July"
+run 0 "$VIGIL" threats --json
+json "j[0]['threat']['state'] == 'lapsed'"
+
+run 0 "$VIGIL" verify
+contains "$OUT" "verify: ok"
+HEAD=$("$VIGIL" ledger --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+BEFORE=$("$VIGIL" incident 1 --json)
+
+# bad requests: clear errors, nothing changed
+run 1 "$VIGIL" accept 999
+contains "$ERR" "no proposal 999"
+run 1 "$VIGIL" accept 1
+contains "$ERR" "already accepted"
+run 1 "$VIGIL" incident 999
+run 1 "$VIGIL" edit 999 killed=3 --reason x
+contains "$ERR" "no incident 999"
+run 1 "$VIGIL" edit 1 killed=abc --reason x
+contains "$ERR" "not a count"
+run 1 "$VIGIL" edit 1 colour=red --reason x
+contains "$ERR" "not a field"
+run 1 "$VIGIL" edit 1 killed --reason x
+contains "$ERR" "FIELD=VALUE"
+run 1 "$VIGIL" edit 1 killed=3 wounded=lots --reason x
+run 1 "$VIGIL" edit 1 killed=3
+contains "$ERR" "reason"
+run 1 "$VIGIL" edit 1 date=2021-13-01 --reason x
+run 1 "$VIGIL" merge 1 1
+contains "$ERR" "itself"
+run 1 "$VIGIL" merge 1 999
+run 1 "$VIGIL" merge 1 3
+contains "$ERR" "threat"
+run 1 "$VIGIL" split 1 --proposal 999
+run 1 "$VIGIL" reject 5 --reason x
+run 1 "$VIGIL" reject 6
+run 1 "$VIGIL" threat 1 --lapsed
+contains "$ERR" "not a threat"
+run 1 "$VIGIL" threat 3 --fulfilled-by 999
+run 1 "$VIGIL" appeal 1 --respond maybe
+run 1 "$VIGIL" incidents --kind bombardment
+run 1 "$VIGIL" accept abc
+N=$("$VIGIL" ledger --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+equals "$N" "$HEAD" "ledger length after bad requests"
+AFTER=$("$VIGIL" incident 1 --json)
+[ "$BEFORE" = "$AFTER" ] && ok "incident 1 unchanged" || die "incident 1 changed"
+run 0 "$VIGIL" verify
+
+# nothing in vigil rewrites the ledger: the triggers refuse it
+for sql in "UPDATE ledger SET who='mallory' WHERE seq=1" "DELETE FROM ledger WHERE seq=1"; do
+	if sqlite3 test.db "$sql" 2>err.txt; then die "the ledger accepted: $sql"; fi
+	contains "$(cat err.txt)" "append-only"
+done
+
+# tampering: each on a fresh copy, verify exits 1 naming the thing
+tamper() { # NAME SQL EXPECTED
+	cp test.db "t-$1.db"
+	sqlite3 "t-$1.db" "$2" || die "sqlite3 $2"
+	run 1 "$VIGIL" -d "t-$1.db" verify
+	first=$(printf '%s\n' "$OUT" | grep -m1 '^FAIL')
+	contains "$first" "$3" "first problem of $1"
+}
+tamper original "UPDATE original SET content = CAST(replace(CAST(content AS TEXT), 'Seven', 'Eight') AS BLOB) WHERE instr(CAST(content AS TEXT), 'Seven') > 0" "original"
+tamper payload "DROP TRIGGER ledger_no_update; UPDATE ledger SET payload = replace(payload, '\"auto\":false', '\"auto\":true') WHERE seq = 9;
+	CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;" "ledger entry 9"
+tamper triggers "DROP TRIGGER ledger_no_delete" "triggers"
+tamper deleted "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 5;
+	CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;" "ledger entry 5 is missing"
+tamper figure "UPDATE incident SET killed_min = 1 WHERE id = 1" "incident 1"
+tamper claim "DELETE FROM claim WHERE id = 3" "incident 1"
+tamper quote "UPDATE claim SET quote = 'something else' WHERE id = 2" "incident 1"
+tamper report "UPDATE report SET publisher = 'Someone Else' WHERE id = 2" "report 2"
+tamper added "INSERT INTO incident(kind, status, created_at, updated_at) VALUES('attack', 'occurred', 'x', 'x')" "not in the ledger"
+tamper proposal "UPDATE proposal SET json = replace(json, '2021-07-15', '2021-08-15') WHERE id = 5" "proposal 5"
+
+# the dependable copy still verifies
+run 0 "$VIGIL" verify
