@@ -1,0 +1,42 @@
+#!/bin/sh
+# ingest.sh — how fast `vigil add` stores reports: generates INGEST_N (10,000) invented
+# reports (bench/genreports.py: text, e-mail and HTML of realistic sizes) into a temporary
+# directory, adds them all into a fresh database, then adds them again (all already there).
+# Prints reports/s, MB/s, wall and CPU seconds and peak RSS (GNU time). vigil runs on one
+# core, so CPU seconds (user + sys) is the figure to compare with the goal (10,000 reports
+# in < 10 s, peak RSS < 64 MB); wall time also counts whatever else the machine is doing.
+: "${VIGIL:?set VIGIL to the binary}"
+N=${INGEST_N:-10000}
+dir=$(mktemp -d "${TMPDIR:-/tmp}/vigil-bench-ingest.XXXXXX")
+trap 'rm -rf "$dir"' EXIT INT TERM
+python3 "$(dirname "$0")/genreports.py" "$dir/reports" "$N" 1 >"$dir/gen.txt" || exit 1
+bytes=$(sed -n 's/.* files, \([0-9]*\) bytes/\1/p' "$dir/gen.txt")
+if [ ! -x /usr/bin/time ]; then
+	echo "ingest: /usr/bin/time is missing (package time; ./deps.sh installs it)"
+	exit 1
+fi
+
+# measure LABEL — runs vigil add on the reports under GNU time and prints one line.
+measure() {
+	/usr/bin/time -v "$VIGIL" -d "$dir/bench.db" add --quiet "$dir/reports" >"$dir/out.txt" 2>"$dir/time.txt"
+	python3 - "$1" "$N" "$bytes" "$dir/time.txt" "$dir/out.txt" <<'PY'
+import re, sys
+label, n, nbytes, tf, of = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+t = open(tf).read()
+def field(name):
+    return re.search(re.escape(name) + r": (.*)", t).group(1).strip()
+wall = 0.0
+for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"):
+    wall = wall * 60 + float(part)
+cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+rss = int(field("Maximum resident set size (kbytes)")) / 1024
+mb = nbytes / 1e6
+print(f"ingest {label}: {n} reports, {mb:.1f} MB: {wall:.2f} s wall, {cpu:.2f} s CPU; "
+      f"{n / cpu:.0f} reports/s, {mb / cpu:.1f} MB/s on one core ({n / wall:.0f} reports/s wall); "
+      f"peak RSS {rss:.1f} MB; {open(of).read().strip()}")
+PY
+}
+measure "fresh database"
+measure "again (all already stored)"
+db=$(du -k "$dir/bench.db" | cut -f1)
+echo "ingest database: $((db / 1024)) MB for $((bytes / 1048576)) MB of reports"
