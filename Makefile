@@ -66,12 +66,16 @@ $(B)/fuzz/%: fuzz/%.c fuzz/replay.c $(LIBA) | $(B)/fuzz
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< fuzz/replay.c $(LIBA) $(LIBS)
 
-# The demo database is rebuilt from demo/reports every time (see demo/README.md), then the
-# main job runs on it.
+# The demo database is rebuilt from demo/reports and the hand-coded records of demo/records
+# every time (demo/load.sh; the scenario is in demo/README.md), then the main job runs on it.
 demo: deps all
-	rm -f demo.db demo.db-wal demo.db-shm
-	./$(BIN) -d demo.db add --quiet --source https://demo.vigil.example/ --by demo demo/reports
+	demo/load.sh ./$(BIN) demo.db
 	./$(BIN) -d demo.db reports
+	./$(BIN) -d demo.db incidents
+	./$(BIN) -d demo.db threats
+	./$(BIN) -d demo.db appeals
+	./$(BIN) -d demo.db population
+	./$(BIN) -d demo.db verify
 
 test: deps all check
 

@@ -73,3 +73,26 @@ for line in open(expected, encoding='utf-8'):
             fail = 1
 sys.exit(fail)
 EOF
+
+# The scenario: demo/load.sh (what make demo runs) turns the reports and demo/records into
+# the incidents, threats, appeals and population counts demo/README.md describes.
+sh "$DEMO/load.sh" "$VIGIL" demo.db >load.txt 2>&1 || die "demo/load.sh: $(tail -n 5 load.txt)"
+ok "demo/load.sh builds demo.db"
+export VIGIL_DB="$PWD/demo.db"
+run 0 "$VIGIL" incidents --json
+json "sorted((i['kind'], i['status']) for i in j) == [('attack', 'threatened'), ('blockade', 'occurred'), ('blockade', 'threatened'), ('raid', 'occurred'), ('relocation', 'threatened'), ('shelling', 'occurred')]"
+json "[(i['killed']['min'], i['killed']['max'], i['wounded']['min'], i['wounded']['max']) for i in j if i['kind'] == 'shelling'] == [(2, 7, 11, 31)]"
+json "[i['sources'] for i in j if i['kind'] == 'shelling'] == [7] and [i['independent'] for i in j if i['kind'] == 'shelling'] == [6]"
+json "[(i['detained']['min'], i['detained']['max']) for i in j if i['kind'] == 'raid'] == [(14, 19)]"
+json "all(i['place']['name'] == 'Camp Serrin' and i['place']['lat'] == 45.612 for i in j)"
+run 0 "$VIGIL" threats --json
+cp out.txt threats.json
+json "{t['kind']: t['threat']['state'] for t in j} == {'attack': 'fulfilled', 'relocation': 'lapsed', 'blockade': 'open'}"
+json "[t['threat']['due'] for t in j if t['kind'] == 'blockade'] == ['2024-05-31']"
+json "[t['threat']['fulfilled_by'] for t in j if t['kind'] == 'attack'][0] != None"
+run 0 "$VIGIL" appeals --json
+json "len(j) == 10 and any(set(a['to']) == {'UN Secretary-General', 'President of Kaldan'} and a['date'] == '2024-03-11' for a in j)"
+run 0 "$VIGIL" population --json
+json "len({p['residents']['min'] for p in j}) >= 6"
+run 0 "$VIGIL" verify
+contains "$OUT" "verify: ok"
