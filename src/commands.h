@@ -53,3 +53,5 @@ CMD("ledger", cmd_ledger, "vigil ledger [--json] [--record TYPE/ID] [--from SEQ]
     "the hash-chained record of every change")
 CMD("verify", cmd_verify, "vigil verify",
     "check the ledger chain, every original and every record; exit 1 naming the first problem")
+CMD("export", cmd_export, "vigil export --format csv|json|geojson|atom [--since DATE] [--until DATE] [--kind K] [--place P] [--threats] [--base URL]",
+    "write incidents for others: ACLED-column CSV, JSON with claims, GeoJSON, an Atom feed")

@@ -24,6 +24,7 @@ typedef struct ExportOpts {
 	const char *since, *until, *kind, *place;
 	const char *base;    /* URL the Atom feed links to (e.g. http://host:8080/), or NULL */
 	int threats;         /* csv: include threats too (ACLED has none) */
+	const char *datadir; /* where countries.tsv is (cli_datadir()) */
 } ExportOpts;
 
 /* Writes the export to out (streamed: fn is called with each chunk). Returns 0, or -1 with

@@ -12,13 +12,11 @@
 **      and each report's original present;
 **   3. the records: every record's digest now equals the digest its last ledger entry
 **      recorded; none is missing from the ledger, none the ledger knows is gone.
-** The first problem found is printed first; the exit code is 1 when there is any.
+** The first problem found is reported first (`vigil verify` exits 1 when there is any).
 */
-#include "cli.h"
 #include "ledger.h"
 #include "util.h"
 
-#include <getopt.h>
 #include <stdarg.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -334,123 +332,4 @@ done:
 	free(v.table);
 	blob_free(&v.msg);
 	return rc;
-}
-
-/* ---- commands ---- */
-
-typedef struct Printed {
-	long long shown;
-} Printed;
-
-static void print_problem(const char *p, void *ctx)
-{
-	Printed *pr = ctx;
-	if (pr->shown++ < 50)
-		printf("FAIL %s\n", p);
-}
-
-int cmd_verify(Cli *c, int argc, char **argv)
-{
-	(void)argv;
-	if (argc != 1)
-		return cli_usage("verify");
-	Store *st = cli_store(c);
-	VerifySummary sum;
-	Printed pr = {0};
-	if (ledger_verify(st, print_problem, &pr, &sum) != 0) {
-		warn("verify: %s", store_error(st));
-		return EXIT_INTERNAL;
-	}
-	if (pr.shown > 50)
-		printf("… and %lld more problems\n", pr.shown - 50);
-	printf("ledger     %lld entries, head %lld %s\n", sum.entries, sum.head_seq, sum.head);
-	printf("originals  %lld re-hashed\n", sum.originals);
-	printf("records    %lld compared with the ledger\n", sum.records);
-	if (sum.problems) {
-		printf("verify: FAILED, %lld problem%s\n", sum.problems, sum.problems == 1 ? "" : "s");
-		fflush(stdout);
-		warn("verify failed: %s", "see the lines starting with FAIL");
-		return EXIT_INPUT;
-	}
-	printf("verify: ok\n");
-	return EXIT_OK;
-}
-
-typedef struct LedgerOut {
-	Blob out;
-	int json;
-	long n;
-} LedgerOut;
-
-static int ledger_line(const LedgerEntry *e, void *ctx)
-{
-	LedgerOut *o = ctx;
-	if (o->json) {
-		blob_puts(&o->out, o->n ? ",\n" : "\n");
-		blob_appendf(&o->out, "{\"seq\":%lld,\"at\":", e->seq);
-		blob_json_str(&o->out, e->at);
-		blob_puts(&o->out, ",\"who\":");
-		blob_json_str(&o->out, e->who);
-		blob_puts(&o->out, ",\"action\":");
-		blob_json_str(&o->out, e->action);
-		blob_puts(&o->out, ",\"records\":");
-		blob_json_str(&o->out, e->records);
-		blob_puts(&o->out, ",\"payload\":");
-		blob_json_str(&o->out, e->payload);
-		blob_puts(&o->out, ",\"prev\":");
-		blob_json_str(&o->out, e->prev);
-		blob_puts(&o->out, ",\"hash\":");
-		blob_json_str(&o->out, e->hash);
-		blob_putc(&o->out, '}');
-	} else
-		blob_appendf(&o->out, "%6lld  %s  %-12s %-16s %s\n", e->seq, e->at, e->who, e->action, e->payload);
-	o->n++;
-	if (o->out.len > 1 << 16) {
-		fwrite(o->out.data, 1, o->out.len, stdout);
-		blob_reset(&o->out);
-	}
-	return 0;
-}
-
-int cmd_ledger(Cli *c, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"record", required_argument, NULL, 'r'},
-		{"from", required_argument, NULL, 'f'},
-		{NULL, 0, NULL, 0},
-	};
-	LedgerOut o = {BLOB_INIT, 0, 0};
-	const char *record = NULL;
-	long long from = 0;
-	int ch;
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+jr:f:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'j': o.json = 1; break;
-		case 'r': record = optarg; break;
-		case 'f':
-			if (!parse_id(optarg, &from)) {
-				warn("--from %s: not an entry number", optarg);
-				return EXIT_INPUT;
-			}
-			break;
-		default: return cli_usage("ledger");
-		}
-	}
-	if (optind != argc)
-		return cli_usage("ledger");
-	Store *st = cli_store(c);
-	if (o.json)
-		blob_putc(&o.out, '[');
-	if (store_ledger_each(st, record, from, ledger_line, &o) != 0) {
-		warn("%s", store_error(st));
-		blob_free(&o.out);
-		return EXIT_INTERNAL;
-	}
-	if (o.json)
-		blob_puts(&o.out, o.n ? "\n]\n" : "]\n");
-	fwrite(o.out.data, 1, o.out.len, stdout);
-	blob_free(&o.out);
-	return EXIT_OK;
 }

@@ -1106,6 +1106,16 @@ typedef struct EditItem {
 	long long min, max;
 } EditItem;
 
+static int edit_parse(const char *a, EditItem *e, Blob *err);
+
+int edit_check(const char *assignment, Blob *err)
+{
+	EditItem e;
+	int rc = edit_parse(assignment, &e, err);
+	free(e.value);
+	return rc;
+}
+
 static int edit_parse(const char *a, EditItem *e, Blob *err)
 {
 	const char *eq = strchr(a, '=');

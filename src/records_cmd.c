@@ -1,11 +1,12 @@
 /*
 ** records_cmd.c — the commands over records: propose, review, accept, reject, edit,
 ** merge, split; incidents, incident; threats, threat; appeals, appeal; population,
-** places, actors. Each parses its arguments, calls records.c or the store, and prints
-** text or (--json) the same data as JSON.
+** places, actors; ledger, verify; export. Each parses its arguments, calls records.c,
+** ledger.c, export.c or the store, and prints text or (--json) the same data as JSON.
 */
 #include "cli.h"
 #include "export.h"
+#include "ledger.h"
 #include "records.h"
 #include "util.h"
 
@@ -1187,4 +1188,197 @@ int cmd_places(Cli *c, int argc, char **argv)
 int cmd_actors(Cli *c, int argc, char **argv)
 {
 	return list_dictionary(c, argc, argv, 0);
+}
+
+/* ---- the ledger ---- */
+
+typedef struct Printed {
+	long long shown;
+} Printed;
+
+static void print_problem(const char *p, void *ctx)
+{
+	Printed *pr = ctx;
+	if (pr->shown++ < 50)
+		printf("FAIL %s\n", p);
+}
+
+int cmd_verify(Cli *c, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return cli_usage("verify");
+	Store *st = cli_store(c);
+	VerifySummary sum;
+	Printed pr = {0};
+	if (ledger_verify(st, print_problem, &pr, &sum) != 0) {
+		warn("verify: %s", store_error(st));
+		return EXIT_INTERNAL;
+	}
+	if (pr.shown > 50)
+		printf("… and %lld more problems\n", pr.shown - 50);
+	printf("ledger     %lld entries, head %lld %s\n", sum.entries, sum.head_seq, sum.head);
+	printf("originals  %lld re-hashed\n", sum.originals);
+	printf("records    %lld compared with the ledger\n", sum.records);
+	if (sum.problems) {
+		printf("verify: FAILED, %lld problem%s\n", sum.problems, sum.problems == 1 ? "" : "s");
+		fflush(stdout);
+		warn("verify failed: %s", "see the lines starting with FAIL");
+		return EXIT_INPUT;
+	}
+	printf("verify: ok\n");
+	return EXIT_OK;
+}
+
+typedef struct LedgerOut {
+	Blob out;
+	int json;
+	long n;
+} LedgerOut;
+
+static int ledger_line(const LedgerEntry *e, void *ctx)
+{
+	LedgerOut *o = ctx;
+	if (o->json) {
+		blob_puts(&o->out, o->n ? ",\n" : "\n");
+		blob_appendf(&o->out, "{\"seq\":%lld,\"at\":", e->seq);
+		blob_json_str(&o->out, e->at);
+		blob_puts(&o->out, ",\"who\":");
+		blob_json_str(&o->out, e->who);
+		blob_puts(&o->out, ",\"action\":");
+		blob_json_str(&o->out, e->action);
+		blob_puts(&o->out, ",\"records\":");
+		blob_json_str(&o->out, e->records);
+		blob_puts(&o->out, ",\"payload\":");
+		blob_json_str(&o->out, e->payload);
+		blob_puts(&o->out, ",\"prev\":");
+		blob_json_str(&o->out, e->prev);
+		blob_puts(&o->out, ",\"hash\":");
+		blob_json_str(&o->out, e->hash);
+		blob_putc(&o->out, '}');
+	} else
+		blob_appendf(&o->out, "%6lld  %s  %-12s %-16s %s\n", e->seq, e->at, e->who, e->action, e->payload);
+	o->n++;
+	if (o->out.len > 1 << 16) {
+		fwrite(o->out.data, 1, o->out.len, stdout);
+		blob_reset(&o->out);
+	}
+	return 0;
+}
+
+int cmd_ledger(Cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"record", required_argument, NULL, 'r'},
+		{"from", required_argument, NULL, 'f'},
+		{NULL, 0, NULL, 0},
+	};
+	LedgerOut o = {BLOB_INIT, 0, 0};
+	const char *record = NULL;
+	long long from = 0;
+	int ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+jr:f:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j': o.json = 1; break;
+		case 'r': record = optarg; break;
+		case 'f':
+			if (!parse_id(optarg, &from)) {
+				warn("--from %s: not an entry number", optarg);
+				return EXIT_INPUT;
+			}
+			break;
+		default: return cli_usage("ledger");
+		}
+	}
+	if (optind != argc)
+		return cli_usage("ledger");
+	Store *st = cli_store(c);
+	if (o.json)
+		blob_putc(&o.out, '[');
+	if (store_ledger_each(st, record, from, ledger_line, &o) != 0) {
+		warn("%s", store_error(st));
+		blob_free(&o.out);
+		return EXIT_INTERNAL;
+	}
+	if (o.json)
+		blob_puts(&o.out, o.n ? "\n]\n" : "]\n");
+	fwrite(o.out.data, 1, o.out.len, stdout);
+	blob_free(&o.out);
+	return EXIT_OK;
+}
+
+/* ---- export ---- */
+
+static void write_stdout(const void *data, size_t len, void *ctx)
+{
+	(void)ctx;
+	fwrite(data, 1, len, stdout);
+}
+
+int cmd_export(Cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"since", required_argument, NULL, 's'},
+		{"until", required_argument, NULL, 'u'},
+		{"kind", required_argument, NULL, 'k'},
+		{"place", required_argument, NULL, 'p'},
+		{"base", required_argument, NULL, 'B'},
+		{"threats", no_argument, NULL, 't'},
+		{NULL, 0, NULL, 0},
+	};
+	ExportOpts o = {0};
+	int ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+f:s:u:k:p:B:t", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f': o.format = optarg; break;
+		case 's': o.since = optarg; break;
+		case 'u': o.until = optarg; break;
+		case 'k': o.kind = optarg; break;
+		case 'p': o.place = optarg; break;
+		case 'B': o.base = optarg; break;
+		case 't': o.threats = 1; break;
+		default: return cli_usage("export");
+		}
+	}
+	if (optind != argc || !o.format)
+		return cli_usage("export");
+	if ((o.since && !iso_date_valid(o.since)) || (o.until && !iso_date_valid(o.until))) {
+		warn("--since/--until: not an ISO date (2013, 2013-02 or 2013-02-09)");
+		return EXIT_INPUT;
+	}
+	if (o.kind && !kind_valid(o.kind)) {
+		warn("--kind %s: not a kind (attack, shelling, raid, siege, blockade, killing, arrest, abduction,"
+		     " relocation, surveillance, other)", o.kind);
+		return EXIT_INPUT;
+	}
+	if (o.base && !starts_with(o.base, "http://") && !starts_with(o.base, "https://")) {
+		warn("--base %s: not an http(s) URL", o.base);
+		return EXIT_INPUT;
+	}
+	Blob base = BLOB_INIT;
+	if (o.base) {
+		blob_puts(&base, o.base);
+		if (base.data[base.len - 1] != '/')
+			blob_putc(&base, '/');
+		o.base = blob_str(&base);
+	}
+	o.datadir = cli_datadir();
+	Store *st = cli_store(c);
+	Blob err = BLOB_INIT;
+	long long n = 0;
+	int rc = export_write(st, &o, write_stdout, NULL, &n, &err);
+	if (rc) {
+		int input = starts_with(blob_str(&err), "'");
+		warn("export: %s", blob_str(&err));
+		blob_free(&err);
+		blob_free(&base);
+		return input ? EXIT_INPUT : EXIT_INTERNAL;
+	}
+	blob_free(&err);
+	blob_free(&base);
+	return EXIT_OK;
 }

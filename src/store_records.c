@@ -230,7 +230,9 @@ static int incident_cb(sqlite3_stmt *q, void *fn, void *ctx)
 int store_incidents_each(Store *st, const IncidentFilter *f, IncidentFn fn, void *ctx)
 {
 	int newest = f && f->newest_first;
-	sqlite3_stmt *q = store_prepare(st, newest ? "SELECT " INCIDENT_COLS " FROM incident i" FILTER_WHERE
+	sqlite3_stmt *q = store_prepare(st, f && f->by_id ? "SELECT " INCIDENT_COLS " FROM incident i" FILTER_WHERE
+	                                                    " ORDER BY i.id LIMIT ?12 OFFSET ?13"
+	                                  : newest ? "SELECT " INCIDENT_COLS " FROM incident i" FILTER_WHERE
 	                                             " ORDER BY i.day_first IS NULL, i.day_first DESC, i.id DESC LIMIT ?12 OFFSET ?13"
 	                                           : "SELECT " INCIDENT_COLS " FROM incident i" FILTER_WHERE
 	                                             " ORDER BY i.day_first IS NULL, i.day_first, i.id LIMIT ?12 OFFSET ?13");
@@ -405,6 +407,42 @@ int store_incident_candidates(Store *st, const char *status, long long place_id,
 	store_bind_text(q, 5, floor_day);
 	blob_free(&key);
 	return walk(st, q, "match incidents", incident_cb, (void *)fn, ctx);
+}
+
+typedef int (*SourcesFn)(long long incident, int reports, const char *names, void *ctx);
+
+static int sources_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	const char *names = (const char *)sqlite3_column_text(q, 2);
+	return ((SourcesFn)fn)(sqlite3_column_int64(q, 0), sqlite3_column_int(q, 1), names ? names : "", ctx);
+}
+
+int store_incident_sources_each(Store *st, SourcesFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT incident_id, count(*), group_concat(name, '; ') FROM"
+	                                    " (SELECT DISTINCT c.incident_id, r.id,"
+	                                    "  coalesce(r.publisher, r.source, 'report ' || r.id) AS name"
+	                                    "  FROM claim c JOIN report r ON r.id=c.report_id)"
+	                                    " GROUP BY incident_id ORDER BY incident_id");
+	if (!q)
+		return -1;
+	return walk(st, q, "list sources", sources_cb, (void *)fn, ctx);
+}
+
+static int cited_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	return ((int (*)(long long, void *))fn)(sqlite3_column_int64(q, 0), ctx);
+}
+
+int store_cited_reports_each(Store *st, int (*fn)(long long report, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT report_id FROM claim WHERE report_id IS NOT NULL"
+	                                    " UNION SELECT report_id FROM appeal_source WHERE report_id IS NOT NULL"
+	                                    " UNION SELECT report_id FROM population WHERE report_id IS NOT NULL"
+	                                    " ORDER BY 1");
+	if (!q)
+		return -1;
+	return walk(st, q, "list cited reports", cited_cb, (void *)fn, ctx);
 }
 
 /* ---- claims ---- */

@@ -81,6 +81,7 @@ typedef struct IncidentFilter {
 	long long place_id;       /* incidents at this place record */
 	int include_merged;
 	int newest_first;         /* order by date, newest first (default oldest first) */
+	int by_id;                /* order by id (exports walking other tables beside it) */
 	long long limit, offset;  /* limit 0: no limit */
 } IncidentFilter;
 
@@ -88,6 +89,13 @@ int store_incident_get(Store *st, long long id, Incident *out);
 int store_incidents_each(Store *st, const IncidentFilter *f,
                          int (*fn)(const Incident *in, void *ctx), void *ctx);
 long long store_incident_count(Store *st, const IncidentFilter *f);
+
+/* The sources of every incident, in incident id order: fn gets the incident id, the
+   number of reports and their publishers (else source URL) "; "-separated. */
+int store_incident_sources_each(Store *st, int (*fn)(long long incident, int reports, const char *names,
+                                                     void *ctx), void *ctx);
+/* Every report cited by a claim, an appeal or a population fact, in id order. */
+int store_cited_reports_each(Store *st, int (*fn)(long long report, void *ctx), void *ctx);
 
 /* One source's statement of one field of an incident, or a person's edit of it. */
 typedef struct Claim {

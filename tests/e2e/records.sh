@@ -142,3 +142,57 @@ tamper proposal "UPDATE proposal SET json = replace(json, '2021-07-15', '2021-08
 
 # the dependable copy still verifies
 run 0 "$VIGIL" verify
+
+# exports
+run 0 "$VIGIL" export --format csv
+printf '%s\n' "$OUT" > export.csv
+python3 - <<'PY' || die "csv"
+import csv
+rows = list(csv.reader(open('export.csv', newline='')))
+want = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+        "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
+        "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
+        "notes,fatalities,tags,timestamp").split(',')
+assert rows[0] == want, rows[0]
+body = [dict(zip(want, r)) for r in rows[1:]]
+assert len(body) == 1, body                      # the threat is not an ACLED event
+e = body[0]
+assert e['event_date'] == '2021-06-12' and e['time_precision'] == '1'
+assert e['event_type'] == 'Explosions/Remote violence' and e['sub_event_type'] == 'Shelling/artillery/missile attack'
+assert e['actor1'] == 'Valley Brigade' and e['assoc_actor_1'] == 'Hill Militia'
+assert e['fatalities'] == '9' and e['location'] == 'Camp Meridian' and e['latitude'] == '34.5000'
+assert all(len(r) == 31 for r in rows)
+PY
+ok "csv: ACLED header, one event, fields mapped"
+run 0 "$VIGIL" edit 1 "description==HYPERLINK(\"http://evil.example\",\"x\"), said \"he\"" --reason "formula test"
+run 0 "$VIGIL" export --format csv
+printf '%s\n' "$OUT" > export.csv
+python3 -c "
+import csv
+r = list(csv.DictReader(open('export.csv', newline='')))[0]
+assert r['notes'].startswith(\"'=HYPERLINK\"), r['notes']
+assert 'said \"he\"' in r['notes']
+" || die "csv formula neutralised"
+ok "csv: a formula is neutralised, quotes doubled"
+run 0 "$VIGIL" export --format csv --threats
+contains "$OUT" "Threatened relocation"
+run 0 "$VIGIL" export --format json
+json "len(j['incidents']) == 2 and j['incidents'][0]['claims'] and len(j['appeals']) == 1"
+run 0 "$VIGIL" export --format geojson --kind shelling
+json "j['type'] == 'FeatureCollection' and len(j['features']) == 1 and j['features'][0]['geometry']['coordinates'] == [41.25, 34.5]"
+run 0 "$VIGIL" export --format geojson --since 2021-07
+json "len(j['features']) == 1 and j['features'][0]['properties']['status'] == 'threatened'"
+run 0 "$VIGIL" export --format atom --base http://127.0.0.1:8080
+printf '%s\n' "$OUT" > feed.atom
+python3 -c "
+import xml.etree.ElementTree as ET
+A = '{http://www.w3.org/2005/Atom}'
+f = ET.parse('feed.atom').getroot()
+assert f.tag == A + 'feed' and f.find(A + 'id').text.startswith('urn:uuid:') and f.find(A + 'updated') is not None
+es = f.findall(A + 'entry')
+assert len(es) == 2 and all(e.find(A + 'id') is not None and e.find(A + 'title').text and e.find(A + 'updated') is not None for e in es)
+assert any('Threat' in e.find(A + 'title').text for e in es)
+" || die "atom"
+ok "atom: a feed with an entry per incident and threat"
+run 1 "$VIGIL" export --format xls
+run 1 "$VIGIL" export --format csv --since yesterday
