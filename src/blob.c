@@ -233,12 +233,12 @@ static void vformat(Blob *b, int html, const char *fmt, va_list ap)
 			const char *s = va_arg(ap, const char *);
 			if (!s)
 				s = "";
-			size_t len = strlen(s);
-			if (have_prec_star ? prec >= 0 : strchr(spec, '.') != NULL) {
-				size_t mx = have_prec_star ? (size_t)prec : strtoul(strchr(spec, '.') + 1, NULL, 10);
-				if (len > mx)
-					len = mx;
-			}
+			size_t len;
+			/* with a precision, s need not be NUL-terminated: read at most that much */
+			if (have_prec_star ? prec >= 0 : strchr(spec, '.') != NULL)
+				len = strnlen(s, have_prec_star ? (size_t)prec : strtoul(strchr(spec, '.') + 1, NULL, 10));
+			else
+				len = strlen(s);
 			size_t w = have_width_star ? (size_t)(width < 0 ? -width : width)
 			                           : (size_t)strtoul(spec + 1 + strspn(spec + 1, "-+ #0"), NULL, 10);
 			int left = strchr(spec, '-') != NULL || (have_width_star && width < 0);

@@ -55,3 +55,9 @@ CMD("verify", cmd_verify, "vigil verify",
     "check the ledger chain, every original and every record; exit 1 naming the first problem")
 CMD("export", cmd_export, "vigil export --format csv|json|geojson|atom [--since DATE] [--until DATE] [--kind K] [--place P] [--threats] [--base URL]",
     "write incidents for others: ACLED-column CSV, JSON with claims, GeoJSON, an Atom feed")
+CMD("keygen", cmd_keygen, "vigil keygen [--out PREFIX]",
+    "make an Ed25519 signing key: PREFIX.key (secret) and PREFIX.pub (default vigil-signing)")
+CMD("bundle", cmd_bundle, "vigil bundle --out DIR|FILE.tar [--key FILE.key]",
+    "write the exports, cited originals and ledger with a signed SHA-256 manifest")
+CMD("verify-bundle", cmd_verify_bundle, "vigil verify-bundle DIR|FILE.tar --key PUBKEY",
+    "check a bundle offline: signature, every file's hash, nothing added or removed, the ledger chain")
