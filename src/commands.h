@@ -12,6 +12,8 @@ CMD("report", cmd_report, "vigil report ID [--json | --text | --original]",
     "show one report: provenance and metadata, cleaned text, or the original bytes")
 CMD("clean", cmd_clean, "vigil clean [--json | --title] FILE|-",
     "print the cleaned text of a file (no database)")
+CMD("extract", cmd_extract, "vigil extract [--json] FILE|-",
+    "read one report: the incidents, threats and appeals it describes (no database)")
 CMD("serve", cmd_serve, "vigil serve [--listen HOST:PORT] [--public] [--threads N] [--access-log FILE|-]",
     "the web interface and JSON API (default 127.0.0.1:8080; port 0 picks a free one)")
 CMD("user", cmd_user, "vigil user add NAME [--role viewer|editor|admin] | passwd NAME | list [--json]"

@@ -1,0 +1,1818 @@
+/*
+** extract.c — the reading of a report (see extract.h for what comes out).
+**
+** Three passes over the sentences of the cleaned text:
+**   1. what is named: the lexicon's phrases (kinds, cues, actors, addressees, places,
+**      countries, numbers), dates (dates.c), counts with what they count, places found
+**      only in the text ("Camp Nadir", "near Kafr Sous"), actors qualified by a country
+**      ("Iraqi" + "police"); then the report's main place.
+**   2. in each sentence: clauses, the triggers of incidents with their status
+**      (occurred / threatened) and negation, appeals (who calls on whom to do what),
+**      triggers grouped into incidents, each with its date, place, perpetrators and
+**      counts taken from its clause, then its sentence, then the report.
+**   3. the incidents of all sentences merged: one incident told in several sentences is
+**      one event with several quotes; appeals by the same party merged likewise.
+** Everything is kept in per-document vectors reused from one document to the next;
+** nothing is allocated per token.
+*/
+#include "extract.h"
+#include "extract_int.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define BIT(c) ((uint64_t)1 << (c))
+
+/* What covers a token (so that it is read once). */
+enum { CV_DATE = 1, CV_PLACE = 2, CV_PARTY = 4, CV_COUNT = 8 };
+
+typedef struct TokInfo {
+	uint64_t cue;     /* cue classes of the cues starting here */
+	uint64_t cue_end; /* cue classes of the cues ending here */
+	int64_t num;      /* the number written here */
+	uint16_t numlen;  /* its tokens, 0: no number */
+	uint8_t numleast; /* the number is a lower bound ("dozens") */
+	uint8_t cover;    /* CV_* */
+	uint8_t clause;   /* clause of the sentence */
+	uint8_t trig;     /* part of a trigger */
+} TokInfo;
+
+/* Party flags: what stands before it. */
+enum {
+	PF_LOC = 1, PF_FROM = 2, PF_TO = 4, PF_TARGET = 8, PF_BY = 16, PF_OF = 32, PF_COUNTRY = 64,
+	PF_CAPITAL = 128,
+};
+
+typedef struct Trig {
+	uint32_t t0, t1, sent;
+	uint8_t kind, needcamp, status, dropped;
+	int group;          /* incident of the sentence it belongs to */
+	int32_t date, place; /* its own date and place items, -1 */
+} Trig;
+
+typedef struct Party {
+	uint32_t t0, t1, sent;
+	uint32_t actor, addr;  /* lexicon entries (0: none) */
+	uint32_t name;         /* offset into strs */
+	int16_t country;
+	uint8_t group;         /* actor group, else addressee group */
+	uint8_t flags;         /* PF_* */
+	uint8_t compose;       /* a generic noun (no country written) */
+	uint8_t used;
+} Party;
+
+/* How a place is introduced. */
+enum { PP_NONE, PP_LOC, PP_TO, PP_FROM };
+
+typedef struct Place {
+	uint32_t t0, t1, sent;
+	uint32_t entry;        /* gazetteer entry, 0: found in the text */
+	uint32_t name;         /* offset into strs */
+	int16_t country;
+	uint8_t type, prep, anaphor;
+	uint8_t in_party;      /* part of a party's name ("Special Representative for Iraq") */
+} Place;
+
+typedef struct DateIt {
+	uint32_t t0, t1, sent;
+	DateSpan d;
+} DateIt;
+
+enum { R_NONE, R_KILLED, R_WOUNDED, R_DETAINED, R_RESIDENTS };
+
+typedef struct CountIt {
+	uint32_t t0, t1, sent;
+	int64_t min, max;
+	uint8_t role, add;
+} CountIt;
+
+/* Where the items of a sentence are in the vectors. */
+typedef struct SentItems {
+	uint32_t trig0, trig1, party0, party1, place0, place1, date0, date1, count0, count1;
+	int32_t subject; /* first party in subject position, -1 */
+} SentItems;
+
+/* An incident as told in one sentence, before merging. */
+typedef struct EvMent {
+	ExEvent ev;
+	uint32_t place_item; /* index+1 of its place item, 0: none */
+} EvMent;
+
+typedef struct AppMent {
+	ExAppeal ap;
+	uint32_t by_key;  /* name of the party appealing (for merging), 0: none */
+	uint8_t cont;     /* continues the previous sentence's appeal ("asking them to") */
+	uint8_t has_date;
+} AppMent;
+
+#define DEFVEC(T) typedef struct T##Vec { T *v; size_t n, cap; } T##Vec
+DEFVEC(Trig);
+DEFVEC(Party);
+DEFVEC(Place);
+DEFVEC(DateIt);
+DEFVEC(CountIt);
+DEFVEC(SentItems);
+DEFVEC(EvMent);
+DEFVEC(AppMent);
+
+typedef struct Work {
+	TokVec tok;
+	SentVec sent;
+	MentVec ment;
+	TokInfo *ti;
+	size_t capti;
+	uint32_t *ment_at; /* per token of the sentence: index+1 of the mention starting there */
+	size_t capma;
+	TrigVec trig;
+	PartyVec party;
+	PlaceVec place;
+	DateItVec date;
+	CountItVec count;
+	SentItemsVec si;
+	EvMentVec evm;
+	AppMentVec apm;
+} Work;
+
+/* The document being read. */
+typedef struct Doc {
+	const Lexicon *lx;
+	const char *text;
+	size_t len;
+	Ymd ref;          /* publication date, y == 0 when unknown */
+	Work *w;
+	Extraction *x;
+	int32_t main_place; /* index of the report's main place item, -1 */
+	int32_t last_camp, last_town; /* last place items of each sort (anaphors) */
+} Doc;
+
+/* ---- small helpers ---- */
+
+const char *ex_str(const Extraction *x, uint32_t off)
+{
+	return off < x->strs.len ? x->strs.data + off : "";
+}
+
+static uint32_t str_add(Extraction *x, const char *s, size_t n)
+{
+	if (x->strs.len == 0)
+		blob_putc(&x->strs, 0);
+	uint32_t off = (uint32_t)x->strs.len;
+	blob_append(&x->strs, s, n);
+	blob_putc(&x->strs, 0);
+	return off;
+}
+
+static uint32_t str_addf2(Extraction *x, const char *a, const char *sep, const char *b)
+{
+	if (x->strs.len == 0)
+		blob_putc(&x->strs, 0);
+	uint32_t off = (uint32_t)x->strs.len;
+	blob_appendf(&x->strs, "%s%s%s", a, sep, b);
+	blob_putc(&x->strs, 0);
+	return off;
+}
+
+static const LexEntry *ent(const Doc *d, uint32_t e)
+{
+	return &d->lx->entries[e];
+}
+
+static const char *lstr(const Doc *d, uint32_t off)
+{
+	return lexicon_str(d->lx, off);
+}
+
+static int has_cue(const Doc *d, uint32_t t, int c)
+{
+	return (d->w->ti[t].cue & BIT(c)) != 0;
+}
+
+/* The token's text equals s (ASCII, case-insensitive). */
+static int tok_eq(const Doc *d, uint32_t t, const char *s)
+{
+	const Tok *k = &d->w->tok.v[t];
+	const char *p = d->text + k->start;
+	size_t n = k->end - k->start;
+	if (s[0] == '\'' && n >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	    (unsigned char)p[2] == 0x99) {
+		p += 2; /* a typographic apostrophe stands for ' */
+		n -= 2;
+		return strlen(s) == n && strncasecmp(p + 1, s + 1, n - 1) == 0;
+	}
+	return strlen(s) == n && strncasecmp(p, s, n) == 0;
+}
+
+static int is_punct(const Doc *d, uint32_t t, int c)
+{
+	return tok_is(&d->w->tok.v[t], c);
+}
+
+/* Clause and phrase boundaries inside a sentence. */
+static int is_clause_break(const Doc *d, uint32_t t)
+{
+	const Tok *k = &d->w->tok.v[t];
+	if (k->flags & TK_PUNCT)
+		return k->punct == ';' || k->punct == ':' || k->punct == '(' || k->punct == ')' ||
+		       (k->punct == PU_DASH && (k->flags & TK_SPACE)) || (k->punct == '-' && (k->flags & TK_SPACE));
+	return has_cue(d, t, C_CLAUSE);
+}
+
+static int is_comma(const Doc *d, uint32_t t)
+{
+	return is_punct(d, t, ',');
+}
+
+static int kind_prio(int k)
+{
+	static const int prio[K_COUNT] = {0, 2, 9, 8, 6, 5, 1, 6, 7, 4, 3, 0};
+	return k > 0 && k < K_COUNT ? prio[k] : 0;
+}
+
+static int violent(int k)
+{
+	return k == K_ATTACK || k == K_SHELLING || k == K_RAID || k == K_KILLING || k == K_ARREST ||
+	       k == K_ABDUCTION;
+}
+
+/* Can two triggers of one clause be the same incident? */
+static int kinds_join(int a, int b)
+{
+	if (a == b)
+		return 1;
+	if (violent(a) && violent(b))
+		return 1;
+	return (a == K_SIEGE || a == K_BLOCKADE) && (b == K_SIEGE || b == K_BLOCKADE);
+}
+
+/* Can two incidents told in different sentences be the same one? */
+static int kinds_merge(int a, int b)
+{
+	if (a == b)
+		return 1;
+	if (!violent(a) || !violent(b))
+		return 0;
+	if (a == K_ATTACK || b == K_ATTACK || a == K_KILLING || b == K_KILLING)
+		return 1;
+	/* a raid with arrests or abductions */
+	return (a == K_RAID || a == K_ARREST || a == K_ABDUCTION) && (b == K_RAID || b == K_ARREST || b == K_ABDUCTION);
+}
+
+static int perp_group(int g)
+{
+	return g == G_STATE_FORCES || g == G_GOVERNMENT || g == G_MILITIA || g == G_ARMED_GROUP ||
+	       g == G_HEAD_OF_STATE || g == G_MINISTER || g == G_OFFICIAL;
+}
+
+static int state_group(int g)
+{
+	return g == G_STATE_FORCES || g == G_GOVERNMENT || g == G_HEAD_OF_STATE || g == G_MINISTER ||
+	       g == G_OFFICIAL;
+}
+
+static int place_rank(int type)
+{
+	static const int rank[P_COUNT] = {0, 7, 6, 5, 4, 3, 2, 1};
+	return type > 0 && type < P_COUNT ? rank[type] : 0;
+}
+
+/* ---- pass 1: what is named ---- */
+
+/* The kind of preposition just before token t (skipping determiners), within the
+   sentence starting at s0: the cue class (C_LOC, C_FROM, C_TO, C_TARGET, C_BY) or 0. */
+static int prep_before(const Doc *d, uint32_t t, uint32_t s0)
+{
+	uint32_t j = t;
+	/* "of Iraq and Iran": the second is introduced like the first */
+	if (t >= s0 + 2 && (tok_eq(d, t - 1, "and") || tok_eq(d, t - 1, "or") || is_comma(d, t - 1)) &&
+	    (d->w->ti[t - 2].cover & CV_PLACE)) {
+		uint32_t k = t - 2;
+		while (k > s0 && (d->w->ti[k - 1].cover & CV_PLACE))
+			k--;
+		return prep_before(d, k, s0);
+	}
+	for (int skip = 0; skip < 3 && j > s0; skip++) {
+		j--;
+		uint64_t ce = d->w->ti[j].cue_end;
+		if (ce & BIT(C_BY))
+			return C_BY;
+		if (ce & BIT(C_TARGET))
+			return C_TARGET;
+		if (ce & BIT(C_FROM))
+			return C_FROM;
+		if (ce & BIT(C_TO))
+			return C_TO;
+		if (ce & BIT(C_LOC))
+			return C_LOC;
+		if (tok_eq(d, j, "of"))
+			return -1;
+		if (!(ce & BIT(C_DET)) && !(d->w->tok.v[j].flags & TK_CAP))
+			return 0;
+	}
+	return 0;
+}
+
+/* Dates of the sentence: date_phrase at every word not yet read. */
+static void find_dates(Doc *d, uint32_t si, const Sent *s)
+{
+	Work *w = d->w;
+	const Tok *tok = w->tok.v;
+	uint32_t send = s->end;
+	for (uint32_t t = s->t0; t < s->t1; t++) {
+		const Tok *k = &tok[t];
+		if (!(k->flags & TK_WORD))
+			continue;
+		unsigned char c = (unsigned char)d->text[k->start];
+		if (c >= 0x80)
+			continue;
+		DateSpan ds;
+		size_t n = date_phrase(d->text + k->start, send - k->start, d->ref, &ds);
+		if (!n)
+			continue;
+		uint32_t end = k->start + (uint32_t)n, u = t;
+		while (u < s->t1 && tok[u].start < end)
+			u++;
+		DateIt di = {t, u, si, ds};
+		VEC_PUSH(&w->date, di);
+		for (uint32_t v = t; v < u; v++)
+			w->ti[v].cover |= CV_DATE;
+		t = u - 1;
+	}
+}
+
+/* The value of the number at t and the tokens it takes ("3,400", "twenty-one", "two
+   hundred", "2.5 million", "dozens"), 0 when there is none. */
+static uint32_t number_at(const Doc *d, uint32_t t, uint32_t end, int64_t *val, int *least)
+{
+	Work *w = d->w;
+	const Tok *k = &w->tok.v[t];
+	double v = -1;
+	uint32_t n = 0;
+	*least = 0;
+	if (w->ti[t].cover & CV_DATE)
+		return 0;
+	if (k->flags & TK_NUM) {
+		double x = 0, frac = 0, scale = 1;
+		int dot = 0;
+		for (uint32_t i = k->start; i < k->end; i++) {
+			char c = d->text[i];
+			if (c >= '0' && c <= '9') {
+				if (dot) {
+					scale /= 10;
+					frac += (c - '0') * scale;
+				} else
+					x = x * 10 + (c - '0');
+			} else if (c == '.')
+				dot = 1;
+			else if (c != ',')
+				return 0; /* "20th", "1970s", "9mm" */
+			if (x > 1e12)
+				return 0;
+		}
+		v = x + frac;
+		n = 1;
+	} else if (w->ti[t].numlen) {
+		v = (double)w->ti[t].num;
+		n = w->ti[t].numlen;
+		*least = w->ti[t].numleast;
+		/* "twenty-one", "twenty one" */
+		if (v >= 20 && v < 100 && (int64_t)v % 10 == 0 && t + n < end) {
+			uint32_t u = t + n;
+			if (is_punct(d, u, '-') && u + 1 < end)
+				u++;
+			if (w->ti[u].numlen && w->ti[u].num > 0 && w->ti[u].num < 10 && !w->ti[u].numleast) {
+				v += (double)w->ti[u].num;
+				n = u + w->ti[u].numlen - t;
+			}
+		}
+	} else
+		return 0;
+	/* "two hundred", "3 million", "hundreds of thousands" */
+	while (t + n < end && w->ti[t + n].numlen && !w->ti[t + n].numleast &&
+	       (w->ti[t + n].num == 100 || w->ti[t + n].num == 1000 || w->ti[t + n].num == 1000000) &&
+	       v > 0 && v < 1000) {
+		v *= (double)w->ti[t + n].num;
+		n += w->ti[t + n].numlen;
+	}
+	if (v < 0 || v > 1e9)
+		return 0;
+	*val = (int64_t)v;
+	return n;
+}
+
+/* The role of a count: the cue words around it. "killed seven", "seven residents were
+   killed", "wounded over 100", "death toll rose to 12", "one of the wounded died later". */
+static int count_role(const Doc *d, uint32_t a, uint32_t b, uint32_t s0, uint32_t s1, int *add)
+{
+	static const int roles[] = {C_KILLED, C_WOUNDED, C_DETAINED};
+	*add = 0;
+	/* after: "N of the wounded died" */
+	if (b + 2 < s1 && tok_eq(d, b, "of")) {
+		uint32_t j = b + 1;
+		if (has_cue(d, j, C_DET))
+			j++;
+		if (j < s1 && (has_cue(d, j, C_WOUNDED) || has_cue(d, j, C_DETAINED) || has_cue(d, j, C_PEOPLE))) {
+			for (uint32_t k = j + 1; k < s1 && k < j + 5; k++)
+				if (has_cue(d, k, C_KILLED)) {
+					*add = has_cue(d, j, C_WOUNDED) || has_cue(d, j, C_DETAINED);
+					return R_KILLED;
+				}
+		}
+	}
+	/* just before, across amount words: "killing over 47", "death toll rose to 12" */
+	for (uint32_t j = a, steps = 0; j > s0 && steps < 4; steps++) {
+		j--;
+		uint64_t ce = d->w->ti[j].cue_end;
+		for (int r = 0; r < 3; r++)
+			if (ce & BIT(roles[r]))
+				return r + 1;
+		if (ce & (BIT(C_MORE) | BIT(C_ABOUT) | BIT(C_UPTO) | BIT(C_LESS)))
+			continue;
+		if (tok_eq(d, j, "rose") || tok_eq(d, j, "risen") || tok_eq(d, j, "reached") || tok_eq(d, j, "to") ||
+		    tok_eq(d, j, "at") || tok_eq(d, j, "stood") || tok_eq(d, j, "climbed"))
+			continue;
+		if (is_comma(d, j) || !(d->w->tok.v[j].flags & TK_WORD))
+			break;
+		/* "killed at least 7" done; "killed and wounded 7" rare */
+		break;
+	}
+	/* after, across people words and auxiliaries: "seven residents were killed" */
+	int people = 0;
+	for (uint32_t j = b; j < s1 && j < b + 6; j++) {
+		uint64_t c = d->w->ti[j].cue;
+		for (int r = 0; r < 3; r++)
+			if (c & BIT(roles[r]))
+				return r + 1;
+		if (c & BIT(C_PEOPLE)) {
+			people = 1;
+			continue;
+		}
+		if (c & (BIT(C_PASSIVE) | BIT(C_DET) | BIT(C_MORE)))
+			continue;
+		if (tok_eq(d, j, "have") || tok_eq(d, j, "had") || tok_eq(d, j, "has") || tok_eq(d, j, "of") ||
+		    tok_eq(d, j, "them") || tok_eq(d, j, "reportedly") || tok_eq(d, j, "innocent") ||
+		    tok_eq(d, j, "unarmed") || tok_eq(d, j, "defenseless") || tok_eq(d, j, "defenceless"))
+			continue;
+		const Tok *k = &d->w->tok.v[j];
+		/* an adjective or a nationality before the noun: "Iranian exiles" */
+		if ((k->flags & TK_WORD) && j == b && !(k->flags & TK_NUM))
+			continue;
+		if ((k->flags & TK_CAP) && (k->flags & TK_WORD))
+			continue;
+		break;
+	}
+	if (people)
+		return R_RESIDENTS;
+	return R_NONE;
+}
+
+/* Counts of the sentence. */
+static void find_counts(Doc *d, uint32_t si, const Sent *s)
+{
+	Work *w = d->w;
+	for (uint32_t t = s->t0; t < s->t1; t++) {
+		if (w->ti[t].cover)
+			continue;
+		int64_t v;
+		int least;
+		uint32_t n = number_at(d, t, s->t1, &v, &least);
+		if (!n) {
+			/* "no one was killed": a count of nought */
+			if (has_cue(d, t, C_ZERO)) {
+				uint32_t e = t + 1;
+				while (e < s->t1 && !(w->ti[e - 1].cue_end & BIT(C_ZERO)))
+					e++;
+				for (uint32_t j = e; j < s->t1 && j < e + 4; j++) {
+					int r = has_cue(d, j, C_KILLED) ? R_KILLED : has_cue(d, j, C_WOUNDED) ? R_WOUNDED : 0;
+					if (r) {
+						CountIt c = {t, e, si, 0, 0, (uint8_t)r, 0};
+						VEC_PUSH(&w->count, c);
+						break;
+					}
+				}
+				/* "no casualties" */
+				if (tok_eq(d, e - 1, "casualties")) {
+					CountIt c = {t, e, si, 0, 0, R_KILLED, 0};
+					VEC_PUSH(&w->count, c);
+					c.role = R_WOUNDED;
+					VEC_PUSH(&w->count, c);
+				}
+			}
+			continue;
+		}
+		uint32_t a = t, b = t + n;
+		int64_t mn = v, mx = least ? -1 : v;
+		/* a range: "7 to 8", "7-8", "between 7 and 8", "7 or 8" */
+		if (b + 1 < s->t1 && (tok_eq(d, b, "to") || tok_eq(d, b, "or") || is_punct(d, b, '-') ||
+		                      is_punct(d, b, PU_DASH) || (tok_eq(d, b, "and") && a > s->t0 && tok_eq(d, a - 1, "between")))) {
+			int64_t v2;
+			int l2;
+			uint32_t n2 = number_at(d, b + 1, s->t1, &v2, &l2);
+			if (n2 && v2 > v) {
+				mx = l2 ? -1 : v2;
+				b = b + 1 + n2;
+			}
+		}
+		/* amount words before */
+		if (a > s->t0) {
+			uint64_t ce = w->ti[a - 1].cue_end;
+			if (ce & BIT(C_MORE))
+				mx = -1;
+			else if (ce & (BIT(C_UPTO) | BIT(C_LESS)))
+				mn = -1;
+		}
+		if (b < s->t1 && has_cue(d, b, C_MORE) && (tok_eq(d, b, "or") || tok_eq(d, b, "plus")))
+			mx = -1;
+		int add;
+		int role = count_role(d, a, b, s->t0, s->t1, &add);
+		for (uint32_t u = a; u < b; u++)
+			w->ti[u].cover |= CV_COUNT;
+		if (role != R_NONE) {
+			CountIt c = {a, b, si, mn, mx, (uint8_t)role, (uint8_t)add};
+			VEC_PUSH(&w->count, c);
+		}
+		t = b - 1;
+	}
+}
+
+/* A run of capitalised words (a name not in the gazetteer) at t: "Kafr Sous", "al-Hol",
+   "Camp Nadir"; returns its end, t when there is none. */
+static uint32_t cap_run(const Doc *d, uint32_t t, uint32_t end)
+{
+	static const char *const particles[] = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed",
+	                                        "en", "er", "es", "ez", "ul", "ben", "bin", "de", "la", NULL};
+	const Tok *tok = d->w->tok.v;
+	uint32_t u = t, words = 0;
+	while (u < end && words < 4) {
+		const Tok *k = &tok[u];
+		int particle = 0;
+		for (int i = 0; particles[i]; i++)
+			if (tok_eq(d, u, particles[i]))
+				particle = 1;
+		if (particle && u + 2 < end && is_punct(d, u + 1, '-') && (tok[u + 2].flags & TK_CAP)) {
+			u += 2;
+			continue;
+		}
+		if (!(k->flags & TK_WORD) || !(k->flags & TK_CAP) || (k->flags & TK_NUM) ||
+		    (d->w->ti[u].cover & (CV_DATE | CV_PLACE | CV_PARTY)) || d->w->ti[u].cue || d->w->ti[u].trig)
+			break;
+		u++;
+		words++;
+		/* "Kafr-Sous" */
+		if (u + 1 < end && is_punct(d, u, '-') && !(tok[u].flags & TK_SPACE) && (tok[u + 1].flags & TK_CAP))
+			u++;
+	}
+	return words ? u : t;
+}
+
+static void add_place(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t t1, uint32_t entry,
+                      int type, int country, uint32_t name)
+{
+	Work *w = d->w;
+	Place p = {t0, t1, si, entry, name, (int16_t)country, (uint8_t)type, PP_NONE, 0, 0};
+	int pr = prep_before(d, t0, s->t0);
+	p.prep = pr == C_FROM ? PP_FROM : pr == C_TO ? PP_TO : pr == C_LOC || pr == C_TARGET ? PP_LOC : PP_NONE;
+	VEC_PUSH(&w->place, p);
+	for (uint32_t u = t0; u < t1; u++)
+		w->ti[u].cover |= CV_PLACE;
+	if (type == P_CAMP || type == P_SITE)
+		d->last_camp = (int32_t)w->place.n - 1;
+	else if (type == P_TOWN || type == P_CITY || type == P_DISTRICT)
+		d->last_town = (int32_t)w->place.n - 1;
+}
+
+static void add_party(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t t1, uint32_t actor,
+                      uint32_t addr, int country, uint32_t name, int flags)
+{
+	Work *w = d->w;
+	Party p = {t0, t1, si, actor, addr, name, (int16_t)country, 0, (uint8_t)flags, 0, 0};
+	const LexEntry *a = actor ? ent(d, actor) : NULL, *b = addr ? ent(d, addr) : NULL;
+	p.group = a ? a->sub : b ? b->sub : G_GOVERNMENT;
+	p.compose = country < 0 && ((a && (a->flags & LF_COMPOSE)) || (!a && b && (b->flags & LF_COMPOSE)));
+	int pr = prep_before(d, t0, s->t0);
+	p.flags |= pr == C_LOC ? PF_LOC : pr == C_FROM ? PF_FROM : pr == C_TO ? PF_TO : pr == C_TARGET ? PF_TARGET
+	         : pr == C_BY ? PF_BY : pr < 0 ? PF_OF : 0;
+	VEC_PUSH(&w->party, p);
+	for (uint32_t u = t0; u < t1; u++)
+		w->ti[u].cover |= CV_PARTY;
+}
+
+/* The entries of a mention, by type. */
+typedef struct MentEntries {
+	uint32_t actor, addr, place, country, demonym, kind, number;
+} MentEntries;
+
+static MentEntries ment_entries(const Doc *d, const Ment *m)
+{
+	MentEntries me = {0, 0, 0, 0, 0, 0, 0};
+	for (LINKS(d->lx, m->link, l, e)) {
+		const LexEntry *en = ent(d, e);
+		switch (en->type) {
+		case LX_ACTOR: if (!me.actor) me.actor = e; break;
+		case LX_ADDRESSEE: if (!me.addr) me.addr = e; break;
+		case LX_PLACE: if (!me.place) me.place = e; break;
+		case LX_COUNTRY:
+			if (en->flags & LF_DEMONYM) {
+				if (!me.demonym) me.demonym = e;
+			} else if (!me.country)
+				me.country = e;
+			break;
+		case LX_KIND: if (!me.kind) me.kind = e; break;
+		case LX_NUMBER: if (!me.number) me.number = e; break;
+		}
+	}
+	return me;
+}
+
+/* The generic noun at token t a country can qualify ("police", "government"): the
+   mention's index + 1, or 0. */
+static uint32_t composable_at(const Doc *d, uint32_t t, uint32_t end)
+{
+	if (t >= end || !d->w->ment_at[t])
+		return 0;
+	uint32_t mi = d->w->ment_at[t] - 1;
+	MentEntries me = ment_entries(d, &d->w->ment.v[mi]);
+	if ((me.actor && (ent(d, me.actor)->flags & LF_COMPOSE)) ||
+	    (me.addr && (ent(d, me.addr)->flags & LF_COMPOSE)))
+		return mi + 1;
+	return 0;
+}
+
+/* Adds the party a country qualifies: "Iraqi" + "police" -> "Iraqi police". */
+static void add_composite(Doc *d, uint32_t si, const Sent *s, uint32_t t0, const Ment *n, int country)
+{
+	MentEntries ne = ment_entries(d, n);
+	uint32_t a = ne.actor && (ent(d, ne.actor)->flags & LF_COMPOSE) ? ne.actor : 0;
+	uint32_t b = ne.addr && (ent(d, ne.addr)->flags & LF_COMPOSE) ? ne.addr : 0;
+	const LexCountry *c = lexicon_country(d->lx, country);
+	const char *noun = lstr(d, ent(d, a ? a : b)->name);
+	uint32_t name = str_addf2(d->x, lstr(d, c->demonym), " ", noun);
+	add_party(d, si, s, t0, n->t1, a, b, country, name, 0);
+}
+
+static void find_entities(Doc *d, uint32_t si, const Sent *s)
+{
+	Work *w = d->w;
+	const Tok *tok = w->tok.v;
+	for (size_t i = 0; i < w->ment.n; i++) {
+		const Ment *m = &w->ment.v[i];
+		if (m->gap || (w->ti[m->t0].cover & (CV_PARTY | CV_PLACE)))
+			continue;
+		MentEntries me = ment_entries(d, m);
+		if (!me.actor && !me.addr && !me.place && !me.country && !me.demonym) {
+			/* anaphors: "the camp" */
+			for (LINKS(d->lx, m->link, l, e))
+				if (ent(d, e)->type == LX_CUE && ent(d, e)->sub == C_ANAPHOR) {
+					Place p = {m->t0, m->t1, si, 0, 0, -1, (uint8_t)ent(d, e)->value, PP_NONE, 1, 0};
+					int pr = prep_before(d, m->t0, s->t0);
+					p.prep = pr == C_FROM ? PP_FROM : pr == C_TO ? PP_TO : pr ? PP_LOC : PP_NONE;
+					int32_t ref = p.type == P_CAMP ? d->last_camp : d->last_town;
+					if (ref >= 0) {
+						const Place *r = &w->place.v[ref];
+						p.entry = r->entry;
+						p.name = r->name;
+						p.country = r->country;
+						p.type = r->type;
+						p.anaphor = 2; /* resolved */
+					}
+					VEC_PUSH(&w->place, p);
+					break;
+				}
+			continue;
+		}
+		int cidx = me.country ? ent(d, me.country)->country : me.demonym ? ent(d, me.demonym)->country : -1;
+		if (cidx >= 0) {
+			/* "Iraqi police", "Iran's regime", "Iraqi army and police" */
+			uint32_t u = m->t1;
+			if (u < s->t1 && tok_eq(d, u, "'s"))
+				u++;
+			uint32_t n = composable_at(d, u, s->t1);
+			if (!n && u + 1 < s->t1 && (tok[u].flags & TK_WORD) && !w->ti[u].cue && !w->ment_at[u])
+				n = composable_at(d, u + 1, s->t1); /* one adjective: "Iraqi riot police" */
+			if (n) {
+				add_composite(d, si, s, m->t0, &w->ment.v[n - 1], cidx);
+				uint32_t v = w->ment.v[n - 1].t1;
+				while (v + 1 < s->t1 && (tok_eq(d, v, "and") || is_comma(d, v)) &&
+				       (n = composable_at(d, v + 1, s->t1)) != 0) {
+					add_composite(d, si, s, v + 1, &w->ment.v[n - 1], cidx);
+					v = w->ment.v[n - 1].t1;
+				}
+				continue;
+			}
+			if (me.country) {
+				/* a country named: a place, and its government when it acts */
+				const LexCountry *c = lexicon_country(d->lx, cidx);
+				int pr = prep_before(d, m->t0, s->t0);
+				if (pr == C_LOC || pr == C_FROM || pr == C_TO || pr < 0)
+					add_place(d, si, s, m->t0, m->t1, c->place, P_COUNTRY, cidx, str_add(d->x, lstr(d, c->name), strlen(lstr(d, c->name))));
+				else {
+					add_party(d, si, s, m->t0, m->t1, 0, me.addr, cidx,
+					          str_addf2(d->x, lstr(d, c->demonym), " ", "government"), PF_COUNTRY);
+					w->party.v[w->party.n - 1].group = G_GOVERNMENT;
+				}
+			}
+			continue;
+		}
+		if (me.place && !me.actor) {
+			const LexEntry *p = ent(d, me.place);
+			int pr = prep_before(d, m->t0, s->t0);
+			if ((p->flags & LF_CAPITAL) && pr != C_LOC && pr != C_FROM && pr != C_TO && pr >= 0 &&
+			    p->country >= 0 && !(m->t1 < s->t1 && (tok_eq(d, m->t1, "camp") || tok_eq(d, m->t1, "province")))) {
+				/* "Baghdad extended the deadline": the capital for its government */
+				const LexCountry *c = lexicon_country(d->lx, p->country);
+				Blob nb = BLOB_INIT;
+				blob_appendf(&nb, "%s government (%s)", lstr(d, c->demonym), lstr(d, p->name));
+				add_party(d, si, s, m->t0, m->t1, 0, me.addr, p->country, str_add(d->x, nb.data, nb.len),
+				          PF_CAPITAL);
+				w->party.v[w->party.n - 1].group = G_GOVERNMENT;
+				blob_free(&nb);
+				continue;
+			}
+			add_place(d, si, s, m->t0, m->t1, me.place, p->sub, p->country, str_add(d->x, lstr(d, p->name), strlen(lstr(d, p->name))));
+			continue;
+		}
+		uint32_t e = me.actor ? me.actor : me.addr;
+		if (e) {
+			const LexEntry *en = ent(d, e);
+			/* "government of Iraq", "Ministry of Interior of Iraq" */
+			if ((en->flags & LF_COMPOSE) && m->t1 + 1 < s->t1 && tok_eq(d, m->t1, "of") && w->ment_at[m->t1 + 1]) {
+				const Ment *c = &w->ment.v[w->ment_at[m->t1 + 1] - 1];
+				MentEntries ce = ment_entries(d, c);
+				if (ce.country) {
+					int ci = ent(d, ce.country)->country;
+					const LexCountry *lc = lexicon_country(d->lx, ci);
+					uint32_t name = str_addf2(d->x, lstr(d, lc->demonym), " ", lstr(d, en->name));
+					add_party(d, si, s, m->t0, c->t1, me.actor, me.addr, ci, name, 0);
+					continue;
+				}
+			}
+			add_party(d, si, s, m->t0, m->t1, me.actor, me.addr, en->country,
+			          str_add(d->x, lstr(d, en->name), strlen(lstr(d, en->name))), 0);
+			if (me.place) /* an actor named after a place: still a place for anaphors */
+				(void)0;
+		}
+	}
+	/* places only the text names: "Camp Nadir", "Nadir camp", "near Kafr Sous" */
+	for (uint32_t t = s->t0; t < s->t1; t++) {
+		if (w->ti[t].cover)
+			continue;
+		if (tok_eq(d, t, "camp") && (tok[t].flags & TK_CAP)) {
+			uint32_t e = cap_run(d, t + 1, s->t1);
+			if (e > t + 1) {
+				add_place(d, si, s, t, e, 0, P_CAMP, -1, str_add(d->x, d->text + tok[t].start, tok[e - 1].end - tok[t].start));
+				t = e - 1;
+				continue;
+			}
+		}
+		if ((tok[t].flags & TK_CAP) && t > s->t0 && !(w->ti[t].cover)) {
+			uint32_t e = cap_run(d, t, s->t1);
+			if (e > t) {
+				uint32_t k = e;
+				if (k < s->t1 && (tok_eq(d, k, "refugee") || tok_eq(d, k, "IDP") || tok_eq(d, k, "displacement")))
+					k++;
+				if (k < s->t1 && (tok_eq(d, k, "camp") || tok_eq(d, k, "settlement"))) {
+					Blob nb = BLOB_INIT;
+					blob_append(&nb, d->text + tok[t].start, tok[e - 1].end - tok[t].start);
+					blob_puts(&nb, " camp");
+					add_place(d, si, s, t, k + 1, 0, P_CAMP, -1, str_add(d->x, nb.data, nb.len));
+					blob_free(&nb);
+					t = k;
+					continue;
+				}
+				int pr = prep_before(d, t, s->t0);
+				if (pr == C_LOC && (tok_eq(d, t - 1, "in") || tok_eq(d, t - 1, "near") || tok_eq(d, t - 1, "outside") ||
+				                    tok_eq(d, t - 1, "around") || tok_eq(d, t - 1, "into") || tok_eq(d, t - 1, "inside") ||
+				                    tok_eq(d, t - 1, "at"))) {
+					add_place(d, si, s, t, e, 0, P_TOWN, -1, str_add(d->x, d->text + tok[t].start, tok[e - 1].end - tok[t].start));
+				}
+				t = e - 1;
+			}
+		}
+	}
+}
+
+/* Pass 1 over one sentence. */
+static void read_sentence(Doc *d, uint32_t si)
+{
+	Work *w = d->w;
+	const Sent *s = &w->sent.v[si];
+	SentItems it = {(uint32_t)w->trig.n, 0, (uint32_t)w->party.n, 0, (uint32_t)w->place.n, 0,
+	                (uint32_t)w->date.n, 0, (uint32_t)w->count.n, 0, -1};
+	w->ment.n = 0;
+	lexicon_match(d->lx, w->tok.v, s->t0, s->t1, &w->ment);
+	for (uint32_t t = s->t0; t < s->t1; t++)
+		w->ment_at[t] = 0;
+	for (size_t i = 0; i < w->ment.n; i++) {
+		const Ment *m = &w->ment.v[i];
+		if (!m->gap && !w->ment_at[m->t0])
+			w->ment_at[m->t0] = (uint32_t)i + 1;
+		for (LINKS(d->lx, m->link, l, e)) {
+			const LexEntry *en = ent(d, e);
+			if (en->type == LX_CUE) {
+				w->ti[m->t0].cue |= BIT(en->sub);
+				w->ti[m->t1 - 1].cue_end |= BIT(en->sub);
+			} else if (en->type == LX_NUMBER && !m->gap) {
+				w->ti[m->t0].num = (int64_t)en->value;
+				w->ti[m->t0].numlen = (uint16_t)(m->t1 - m->t0);
+				w->ti[m->t0].numleast = (en->flags & LF_ATLEAST) != 0;
+			} else if (en->type == LX_KIND) {
+				Trig tr = {m->t0, m->t1, si, en->sub, (en->flags & LF_NEEDCAMP) != 0, 0, 0, -1, -1, -1};
+				/* the same trigger words found twice (once across a gap) */
+				if (w->trig.n > it.trig0 && w->trig.v[w->trig.n - 1].t0 == m->t0)
+					continue;
+				VEC_PUSH(&w->trig, tr);
+				for (uint32_t u = m->t0; u < m->t1; u++)
+					w->ti[u].trig = 1;
+			}
+		}
+	}
+	find_dates(d, si, s);
+	find_entities(d, si, s);
+	find_counts(d, si, s);
+	/* "the Iranian regime's Supreme Leader": the title takes the state of its owner */
+	for (size_t p = it.party0 + 1; p < w->party.n; p++) {
+		Party *pa = &w->party.v[p], *q = &w->party.v[p - 1];
+		if (!pa->compose || q->country < 0 || pa->t0 < 2 || q->t1 + 1 != pa->t0 || !tok_eq(d, pa->t0 - 1, "'s"))
+			continue;
+		const LexCountry *c = lexicon_country(d->lx, q->country);
+		pa->name = str_addf2(d->x, lstr(d, c->demonym), " ", ex_str(d->x, pa->name));
+		pa->country = q->country;
+		pa->compose = 0;
+	}
+	it.trig1 = (uint32_t)w->trig.n;
+	it.party1 = (uint32_t)w->party.n;
+	it.place1 = (uint32_t)w->place.n;
+	it.date1 = (uint32_t)w->date.n;
+	it.count1 = (uint32_t)w->count.n;
+	for (uint32_t p = it.party0; p < it.party1; p++)
+		if (!(w->party.v[p].flags & (PF_LOC | PF_FROM | PF_TO | PF_OF | PF_TARGET))) {
+			it.subject = (int32_t)p;
+			break;
+		}
+	/* places inside a party's name ("Special Representative for Iraq") are not where */
+	for (uint32_t p = it.place0; p < it.place1; p++) {
+		Place *pl = &w->place.v[p];
+		if (pl->t0 > s->t0 && pl->prep == PP_NONE && tok_eq(d, pl->t0 - 1, "for"))
+			pl->in_party = 1;
+	}
+	VEC_PUSH(&w->si, it);
+}
+
+/* The report's main place: the place named most, camps and sites first, then towns,
+   regions, countries; the title counts twice. */
+static void find_main_place(Doc *d)
+{
+	Work *w = d->w;
+	double best = 0;
+	d->main_place = -1;
+	for (size_t i = 0; i < w->place.n; i++) {
+		const Place *p = &w->place.v[i];
+		if (p->anaphor || p->in_party || !p->name)
+			continue;
+		double score = 0;
+		for (size_t j = 0; j < w->place.n; j++) {
+			const Place *q = &w->place.v[j];
+			if (q->in_party || !q->name)
+				continue;
+			if ((p->entry && q->entry == p->entry) || (!p->entry && !q->entry && strcasecmp(ex_str(d->x, p->name), ex_str(d->x, q->name)) == 0))
+				score += q->sent == 0 ? 2 : 1;
+		}
+		score *= p->type == P_CAMP || p->type == P_SITE ? 4 : p->type == P_COUNTRY ? 0.5 : p->type == P_REGION ? 1 : 2;
+		if (score > best) {
+			best = score;
+			d->main_place = (int32_t)i;
+		}
+	}
+	/* anaphors with nothing before them: the main place when it is of their sort */
+	for (size_t i = 0; i < w->place.n; i++) {
+		Place *p = &w->place.v[i];
+		if (p->anaphor == 1 && d->main_place >= 0) {
+			const Place *m = &w->place.v[d->main_place];
+			p->entry = m->entry;
+			p->name = m->name;
+			p->country = m->country;
+			p->type = m->type;
+			p->anaphor = 2;
+		}
+	}
+}
+
+/* ---- pass 2: incidents and appeals of a sentence ---- */
+
+/* The trigger of the sentence containing token t, or NULL. */
+static Trig *trig_at(Doc *d, const SentItems *it, uint32_t t)
+{
+	for (uint32_t k = it->trig0; k < it->trig1; k++) {
+		Trig *tr = &d->w->trig.v[k];
+		if (tr->t0 <= t && t < tr->t1)
+			return tr;
+	}
+	return NULL;
+}
+
+/* Occurred or threatened: threat cues before the trigger in its phrase ("intends to
+   attack", "a deadline for the closure of"), or after it ("an attack is imminent"); a
+   trigger right after another shares its status ("to attack … with rockets"). */
+static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *tr)
+{
+	Work *w = d->w;
+	for (uint32_t j = tr->t0, steps = 0; j > s->t0 && steps < 9; steps++) {
+		j--;
+		if (is_clause_break(d, j) || is_comma(d, j) || (w->tok.v[j].flags & TK_PUNCT && w->tok.v[j].punct == '"'))
+			break;
+		if (w->ti[j].trig) {
+			Trig *p = trig_at(d, it, j);
+			if (p && !p->dropped)
+				return p->status;
+			continue;
+		}
+		if (w->ti[j].cue_end & (BIT(C_THREAT) | BIT(C_CONDITION)))
+			return ST_THREATENED;
+	}
+	for (uint32_t j = tr->t1; j < s->t1 && j < tr->t1 + 4; j++) {
+		if (has_cue(d, j, C_THREAT_AFTER))
+			return ST_THREATENED;
+		if (w->tok.v[j].flags & TK_PUNCT)
+			break;
+	}
+	return ST_OCCURRED;
+}
+
+/* Negated: "no attack", "did not attack", "no one was killed"; or denied earlier in the
+   clause ("denied any attack"). */
+static int trig_negated(Doc *d, const Sent *s, const Trig *tr)
+{
+	Work *w = d->w;
+	for (uint32_t j = tr->t0, steps = 0; j > s->t0 && steps < 4; steps++) {
+		j--;
+		uint64_t ce = w->ti[j].cue_end;
+		if (ce & (BIT(C_NEGATION) | BIT(C_ZERO)))
+			return 1;
+		if ((ce & (BIT(C_THREAT) | BIT(C_CONDITION))) || w->ti[j].trig || (w->tok.v[j].flags & TK_PUNCT))
+			break;
+	}
+	for (uint32_t j = tr->t0, steps = 0; j > s->t0 && steps < 14; steps++) {
+		j--;
+		if (is_clause_break(d, j))
+			break;
+		if (w->ti[j].cue_end & BIT(C_DENY))
+			return 1;
+	}
+	return 0;
+}
+
+/* A camp named right after a trigger that needs one ("closure of Camp Ashraf"). */
+static int camp_follows(Doc *d, const SentItems *it, const Trig *tr)
+{
+	for (uint32_t p = it->place0; p < it->place1; p++) {
+		const Place *pl = &d->w->place.v[p];
+		if (pl->t0 >= tr->t1 && pl->t0 <= tr->t1 + 4 && (pl->type == P_CAMP || pl->type == P_SITE))
+			return 1;
+	}
+	for (uint32_t t = tr->t1; t < tr->t1 + 5 && t < d->w->sent.v[tr->sent].t1; t++)
+		if (tok_eq(d, t, "camp") || tok_eq(d, t, "camps") || tok_eq(d, t, "facility") || tok_eq(d, t, "shelter") ||
+		    tok_eq(d, t, "shelters") || tok_eq(d, t, "settlement") || tok_eq(d, t, "settlements"))
+			return 1;
+	return 0;
+}
+
+/* Done to the state's own forces ("attacks on U.S. targets", "fired at Iraqi forces"):
+   not an incident against the people vigil documents. */
+static int against_state(Doc *d, const SentItems *it, const Trig *tr)
+{
+	Work *w = d->w;
+	int state = 0, people = 0;
+	uint32_t lim = tr->t1 + 5;
+	for (uint32_t p = it->party0; p < it->party1; p++) {
+		const Party *pa = &w->party.v[p];
+		if (pa->t0 < tr->t1 || pa->t0 > lim || !(pa->flags & (PF_LOC | PF_TARGET)))
+			continue;
+		if (state_group(pa->group) || pa->group == G_MILITIA || pa->group == G_ARMED_GROUP)
+			state = 1;
+		else if (pa->group == G_PROTECTED)
+			people = 1;
+	}
+	for (uint32_t p = it->place0; p < it->place1; p++) {
+		const Place *pl = &w->place.v[p];
+		if (pl->type == P_COUNTRY && pl->t0 >= tr->t1 && pl->t0 <= lim && pl->t1 < w->sent.v[tr->sent].t1 &&
+		    (w->tok.v[pl->t1].flags & TK_WORD) && !(w->tok.v[pl->t1].flags & TK_CAP) && !w->ti[pl->t1].cue)
+			state = 1; /* "U.S. targets" */
+	}
+	return state && !people;
+}
+
+/* The people it is done to, named right after ("harassed the residents"): what a
+   weak trigger needs to count. */
+static int people_follow(Doc *d, const SentItems *it, const Trig *tr)
+{
+	for (uint32_t p = it->party0; p < it->party1; p++) {
+		const Party *pa = &d->w->party.v[p];
+		if (pa->group == G_PROTECTED && pa->t0 >= tr->t1 && pa->t0 <= tr->t1 + 3)
+			return 1;
+	}
+	return 0;
+}
+
+static int party_is_addressee(const Party *p)
+{
+	if (p->addr)
+		return 1;
+	return state_group(p->group) || p->group == G_UN || p->group == G_AGENCY || p->group == G_REGIONAL ||
+	       p->group == G_PARLIAMENT || p->group == G_COURT || p->group == G_DIPLOMAT;
+}
+
+static void party_copy(Doc *d, const Party *p, ExParty *out)
+{
+	out->name = p->name;
+	out->group = p->group;
+	out->country = p->country;
+	out->inferred = 0;
+	if (p->addr && !p->actor)
+		out->group = ent(d, p->addr)->sub;
+}
+
+static int party_push(ExParty *v, int *n, int max, const ExParty *p, const Extraction *x)
+{
+	for (int i = 0; i < *n; i++)
+		if (strcmp(ex_str(x, v[i].name), ex_str(x, p->name)) == 0)
+			return 0;
+	if (*n >= max)
+		return 0;
+	v[(*n)++] = *p;
+	return 1;
+}
+
+/* Where the demand starts after addressees: "to" + a verb, "that", ":". */
+static uint32_t demand_start(Doc *d, const Sent *s, uint32_t from)
+{
+	Work *w = d->w;
+	for (uint32_t t = from; t < s->t1; t++) {
+		if (is_punct(d, t, ':'))
+			return t + 1;
+		if (w->ti[t].cover & (CV_PARTY | CV_PLACE))
+			continue;
+		if ((tok_eq(d, t, "to") || tok_eq(d, t, "that")) && t + 1 < s->t1 &&
+		    !(w->ti[t + 1].cover & (CV_PARTY | CV_PLACE)) && !has_cue(d, t + 1, C_DET))
+			return t;
+		if (tok_eq(d, t, "for") || tok_eq(d, t, "regarding") || tok_eq(d, t, "over") || tok_eq(d, t, "about"))
+			return t;
+	}
+	return s->t1;
+}
+
+/* Pronouns as subject: resolved to the subject of the sentence before. */
+static int32_t resolve_subject(Doc *d, uint32_t si)
+{
+	if (si == 0)
+		return -1;
+	return d->w->si.v[si - 1].subject;
+}
+
+/* The appeal of a sentence, if any; *demand_from is where its demand starts. */
+static void read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue_at)
+{
+	Work *w = d->w;
+	const Sent *s = &w->sent.v[si];
+	const SentItems *it = &w->si.v[si];
+	uint32_t c0 = s->t1;
+	int cls = 0;
+	for (uint32_t t = s->t0; t < s->t1; t++) {
+		uint64_t c = w->ti[t].cue;
+		if (c & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))) {
+			c0 = t;
+			cls = c & BIT(C_APPEAL) ? C_APPEAL : c & BIT(C_APPEAL_NOUN) ? C_APPEAL_NOUN : C_APPEAL_FOR;
+			break;
+		}
+	}
+	if (c0 == s->t1)
+		return;
+	*cue_at = c0;
+	AppMent am;
+	memset(&am, 0, sizeof am);
+	int reader = 0, them = 0;
+	uint32_t dem = s->t1;
+	/* addressees after each appeal cue, up to its demand */
+	for (uint32_t t = c0; t < s->t1; t++) {
+		uint64_t c = w->ti[t].cue;
+		if (!(c & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))))
+			continue;
+		uint32_t e = t + 1;
+		while (e < s->t1 && !(w->ti[e - 1].cue_end & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))))
+			e++;
+		int noun = (c & BIT(C_APPEAL_NOUN)) && !(c & BIT(C_APPEAL));
+		if (noun) {
+			/* "letters to X", "a petition to encourage X": addressees after "to" */
+			uint32_t k = e;
+			while (k < s->t1 && k < e + 4 && !tok_eq(d, k, "to"))
+				k++;
+			if (k >= s->t1 || k >= e + 4)
+				continue;
+			e = k + 1;
+			if (e < s->t1 && (w->ti[e].cue & BIT(C_APPEAL)))
+				continue; /* "petition to encourage X": the verb's turn */
+		}
+		uint32_t ds = demand_start(d, s, e);
+		if (ds < dem || dem == s->t1)
+			dem = ds > e ? ds : dem;
+		if (e < s->t1 && (has_cue(d, e, C_READER)))
+			reader = 1;
+		if (e < s->t1 && (tok_eq(d, e, "them") || tok_eq(d, e, "him") || tok_eq(d, e, "her")))
+			them = 1;
+		for (uint32_t p = it->party0; p < it->party1; p++) {
+			const Party *pa = &w->party.v[p];
+			if (pa->t0 < e || pa->t0 >= ds || !party_is_addressee(pa))
+				continue;
+			if ((pa->flags & PF_COUNTRY) && pa->t0 > e + 1)
+				continue; /* "the US ambassador to Iraq": Iraq is not addressed */
+			if (pa->flags & (PF_OF | PF_FROM))
+				continue;
+			ExParty ep;
+			party_copy(d, pa, &ep);
+			party_push(am.ap.to, &am.ap.nto, EX_MAX_PARTIES * 2, &ep, d->x);
+		}
+		t = ds > t ? ds - 1 : t;
+	}
+	if (dem == s->t1 && cls == C_APPEAL_FOR)
+		dem = c0 + 1;
+	/* who appeals: the first party before the cue, or the subject a pronoun stands for */
+	int32_t by = -1;
+	for (uint32_t p = it->party0; p < it->party1; p++) {
+		const Party *pa = &w->party.v[p];
+		if (pa->t0 >= c0)
+			break;
+		if (pa->flags & (PF_LOC | PF_FROM | PF_TO | PF_OF | PF_TARGET | PF_BY))
+			continue;
+		by = (int32_t)p;
+		break;
+	}
+	int we = 0;
+	for (uint32_t t = s->t0; t < c0 && by < 0; t++) {
+		if (has_cue(d, t, C_PRONOUN) && (tok_eq(d, t, "he") || tok_eq(d, t, "she") || tok_eq(d, t, "they"))) {
+			by = resolve_subject(d, si);
+			if (tok_eq(d, t, "they"))
+				am.cont = 1;
+			break;
+		}
+		if (has_cue(d, t, C_WE)) {
+			we = 1;
+			break;
+		}
+	}
+	(void)we;
+	if (them && am.ap.nto == 0)
+		am.cont = 1;
+	else if (!them)
+		am.cont = am.cont && am.ap.nto == 0;
+	if (am.ap.nto == 0 && !am.cont && (cls != C_APPEAL_FOR || by < 0 || reader))
+		return;
+	if (by >= 0) {
+		const Party *pa = &w->party.v[by];
+		if (state_group(pa->group) || pa->group == G_MILITIA || pa->group == G_ARMED_GROUP) {
+			/* a government's call counts when it asks for protection */
+			int protect = 0;
+			for (uint32_t t = dem; t < s->t1; t++)
+				if (has_cue(d, t, C_PROTECT))
+					protect = 1;
+			if (!protect)
+				return;
+		}
+		ExParty ep;
+		party_copy(d, pa, &ep);
+		am.ap.by[am.ap.nby++] = ep;
+		am.by_key = pa->name;
+	}
+	/* the date written in the sentence (not one ahead of the report), else the report's */
+	for (uint32_t k = it->date0; k < it->date1; k++) {
+		const DateIt *di = &w->date.v[k];
+		if (!di->d.start.y || di->t0 >= dem || (di->d.flags & (DS_FUTURE | DS_UNTIL)))
+			continue;
+		if (d->ref.y && ymd_cmp(di->d.start, d->ref) > 0)
+			continue;
+		if (!di->d.start.d)
+			continue;
+		am.ap.date = di->d.start;
+		am.has_date = 1;
+		break;
+	}
+	if (!am.has_date)
+		am.ap.date = d->ref;
+	if (dem < s->t1) {
+		uint32_t a = dem;
+		if (tok_eq(d, a, "to") || tok_eq(d, a, "that") || tok_eq(d, a, "for"))
+			a++;
+		uint32_t b = s->t1;
+		while (b > a && (w->tok.v[b - 1].flags & TK_PUNCT))
+			b--;
+		if (b > a) {
+			am.ap.demand_start = w->tok.v[a].start;
+			am.ap.demand_end = w->tok.v[b - 1].end;
+		}
+	}
+	*demand_from = dem;
+	VEC_PUSH(&w->apm, am);
+}
+
+static uint32_t span_dist(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
+{
+	return a1 <= b0 ? b0 - a1 : b1 <= a0 ? a0 - b1 : 0;
+}
+
+/* How well a place fits a trigger: where it is said to be (-1: not this one). */
+static int place_fit(Doc *d, const Trig *tr, const Place *pl)
+{
+	if (!pl->name || pl->in_party)
+		return -1;
+	int after = pl->t0 >= tr->t1;
+	if (tr->kind == K_RELOCATION && after && (pl->prep == PP_TO || pl->prep == PP_LOC))
+		return -1; /* where people are moved to is not where it happens */
+	if (tr->kind == K_RELOCATION)
+		return pl->prep == PP_FROM ? 4 : 3;
+	int score = pl->prep == PP_LOC ? 4 : pl->prep == PP_NONE ? 3 : pl->prep == PP_TO ? 2 : 0;
+	(void)d;
+	return score;
+}
+
+/* The best place of a trigger among the sentence's, in its clause (clause >= 0) or
+   anywhere in the sentence; -1 when none. */
+static int32_t best_place(Doc *d, const SentItems *it, const Trig *tr, int clause)
+{
+	Work *w = d->w;
+	int32_t best = -1;
+	long bestscore = -1000000;
+	for (uint32_t p = it->place0; p < it->place1; p++) {
+		const Place *pl = &w->place.v[p];
+		if (clause >= 0 && w->ti[pl->t0].clause != clause)
+			continue;
+		int fit = place_fit(d, tr, pl);
+		if (fit < 0)
+			continue;
+		/* what kind of place, how it is introduced, how near */
+		long score = fit * 4L + place_rank(pl->type) - (long)span_dist(pl->t0, pl->t1, tr->t0, tr->t1);
+		if (score > bestscore) {
+			bestscore = score;
+			best = (int32_t)p;
+		}
+	}
+	return best;
+}
+
+static void count_add(ExCount *c, int64_t mn, int64_t mx)
+{
+	if (c->min < 0 && c->max < 0) {
+		c->min = mn;
+		c->max = mx;
+		return;
+	}
+	if (mn >= 0 && (c->min < 0 || mn < c->min))
+		c->min = mn;
+	if (mx < 0 || c->max < 0)
+		c->max = -1;
+	else if (mx > c->max)
+		c->max = mx;
+}
+
+static ExCount *count_field(ExEvent *e, int role)
+{
+	return role == R_KILLED ? &e->killed : role == R_WOUNDED ? &e->wounded : role == R_DETAINED ? &e->detained
+	     : &e->residents;
+}
+
+static void count_apply(ExEvent *e, const CountIt *c)
+{
+	if (c->role == R_RESIDENTS && e->kind != K_SIEGE && e->kind != K_BLOCKADE && e->kind != K_RELOCATION)
+		return;
+	ExCount *f = count_field(e, c->role);
+	if (c->add) {
+		if (f->min >= 0) {
+			f->min += c->min;
+			if (f->max >= 0)
+				f->max += c->max;
+		} else {
+			f->min = c->min;
+			f->max = c->max;
+		}
+		return;
+	}
+	count_add(f, c->min, c->max);
+}
+
+static void evidence_add(ExSpan *v, int *n, ExSpan sp)
+{
+	for (int i = 0; i < *n; i++)
+		if (v[i].start == sp.start)
+			return;
+	if (*n < EX_MAX_EVIDENCE)
+		v[(*n)++] = sp;
+}
+
+/* The span of a sentence quoted as evidence (without a leading bullet). */
+static ExSpan sentence_span(Doc *d, uint32_t si)
+{
+	const Sent *s = &d->w->sent.v[si];
+	uint32_t t = s->t0;
+	while (t + 1 < s->t1 && (d->w->tok.v[t].flags & TK_PUNCT) &&
+	       (d->w->tok.v[t].punct == PU_BULLET || d->w->tok.v[t].punct == '-' || d->w->tok.v[t].punct == '*' ||
+	        d->w->tok.v[t].punct == PU_DASH))
+		t++;
+	ExSpan sp = {d->w->tok.v[t].start, s->end, si};
+	return sp;
+}
+
+static void init_event(ExEvent *e)
+{
+	memset(e, 0, sizeof *e);
+	e->killed.min = e->wounded.min = e->detained.min = e->residents.min = -1;
+	e->killed.max = e->wounded.max = e->detained.max = e->residents.max = -1;
+	e->place.country = -1;
+}
+
+/* Pass 2 over one sentence: its appeal, then its incidents. */
+static void read_events(Doc *d, uint32_t si)
+{
+	Work *w = d->w;
+	const Sent *s = &w->sent.v[si];
+	SentItems *it = &w->si.v[si];
+	uint8_t c = 0;
+	for (uint32_t t = s->t0; t < s->t1; t++) {
+		if (t > s->t0 && is_clause_break(d, t) && c < 255)
+			c++;
+		w->ti[t].clause = c;
+	}
+	uint32_t demand = s->t1, appeal_cue = s->t1;
+	read_appeal(d, si, &demand, &appeal_cue);
+
+	/* the triggers that name an incident, and how */
+	int nvalid = 0;
+	for (uint32_t k = it->trig0; k < it->trig1; k++) {
+		Trig *tr = &w->trig.v[k];
+		tr->dropped = 0;
+		tr->group = -1;
+		tr->date = tr->place = -1;
+		if ((tr->needcamp && !camp_follows(d, it, tr)) || trig_negated(d, s, tr) || against_state(d, it, tr) ||
+		    (tr->kind == K_OTHER && !people_follow(d, it, tr))) {
+			tr->dropped = 1;
+			continue;
+		}
+		tr->status = (uint8_t)trig_status(d, it, s, tr);
+		if (tr->t0 >= demand) {
+			/* asked for, not told: kept only when dated ("the raid of 3 May") */
+			int dated = 0;
+			for (uint32_t k2 = it->date0; k2 < it->date1; k2++)
+				if (w->date.v[k2].d.start.d && w->ti[w->date.v[k2].t0].clause == w->ti[tr->t0].clause &&
+				    w->date.v[k2].t0 > tr->t0)
+					dated = 1;
+			if (!dated) {
+				tr->dropped = 1;
+				continue;
+			}
+		}
+		nvalid++;
+	}
+	if (!nvalid) {
+		/* "One of the wounded died later.": a count for the incident just told */
+		if (w->evm.n && w->evm.v[w->evm.n - 1].ev.evidence[0].sentence + 1 == si)
+			for (uint32_t k = it->count0; k < it->count1; k++)
+				if (w->count.v[k].role != R_RESIDENTS)
+					count_apply(&w->evm.v[w->evm.n - 1].ev, &w->count.v[k]);
+		return;
+	}
+	/* each date to the nearest trigger of its clause */
+	for (uint32_t k = it->date0; k < it->date1; k++) {
+		const DateIt *di = &w->date.v[k];
+		Trig *best = NULL;
+		uint32_t bd = UINT32_MAX;
+		for (uint32_t j = it->trig0; j < it->trig1; j++) {
+			Trig *tr = &w->trig.v[j];
+			if (tr->dropped || w->ti[tr->t0].clause != w->ti[di->t0].clause)
+				continue;
+			uint32_t dist = span_dist(di->t0, di->t1, tr->t0, tr->t1);
+			if (dist < bd) {
+				bd = dist;
+				best = tr;
+			}
+		}
+		if (best && best->date < 0)
+			best->date = (int32_t)k;
+	}
+	for (uint32_t j = it->trig0; j < it->trig1; j++) {
+		Trig *tr = &w->trig.v[j];
+		if (!tr->dropped)
+			tr->place = best_place(d, it, tr, w->ti[tr->t0].clause);
+	}
+	/* triggers into incidents: one incident unless kinds, status, dates or places differ */
+	int ngroups = 0;
+	Trig *head = NULL;
+	for (uint32_t j = it->trig0; j < it->trig1; j++) {
+		Trig *tr = &w->trig.v[j];
+		if (tr->dropped)
+			continue;
+		int same = head && kinds_join(head->kind, tr->kind) && head->status == tr->status;
+		if (same && tr->date >= 0 && head->date >= 0 && tr->date != head->date &&
+		    ymd_cmp(w->date.v[tr->date].d.start, w->date.v[head->date].d.start) != 0)
+			same = 0;
+		if (same && tr->place >= 0 && head->place >= 0 && tr->place != head->place &&
+		    w->place.v[tr->place].entry != w->place.v[head->place].entry)
+			same = 0;
+		if (same && w->ti[tr->t0].clause != w->ti[head->t0].clause && tr->kind != head->kind &&
+		    !(head->kind == K_ATTACK || tr->kind == K_KILLING))
+			same = 0;
+		if (!same) {
+			head = tr;
+			ngroups++;
+		} else {
+			if (head->date < 0)
+				head->date = tr->date;
+			if (head->place < 0)
+				head->place = tr->place;
+		}
+		tr->group = ngroups - 1;
+	}
+	size_t base = w->evm.n;
+	for (int g = 0; g < ngroups; g++) {
+		EvMent em;
+		init_event(&em.ev);
+		em.place_item = 0;
+		Trig *first = NULL;
+		for (uint32_t j = it->trig0; j < it->trig1; j++) {
+			Trig *tr = &w->trig.v[j];
+			if (tr->dropped || tr->group != g)
+				continue;
+			if (!first) {
+				first = tr;
+				em.ev.kind = tr->kind;
+			}
+			if (kind_prio(tr->kind) > kind_prio(em.ev.kind))
+				em.ev.kind = tr->kind;
+		}
+		em.ev.status = first->status;
+		/* date: its own, for a threat only one ahead ("by the end of 2011") */
+		int32_t dk = first->date;
+		for (uint32_t j = it->trig0; j < it->trig1 && dk < 0; j++)
+			if (!w->trig.v[j].dropped && w->trig.v[j].group == g)
+				dk = w->trig.v[j].date;
+		if (dk < 0 && em.ev.status == ST_OCCURRED) {
+			/* a date opening the sentence, not taken by an incident */
+			for (uint32_t k = it->date0; k < it->date1; k++) {
+				const DateIt *di = &w->date.v[k];
+				int taken = 0;
+				for (uint32_t j = it->trig0; j < it->trig1; j++)
+					if (!w->trig.v[j].dropped && w->trig.v[j].date == (int32_t)k)
+						taken = 1;
+				if (!taken && di->t1 <= first->t0)
+					dk = (int32_t)k;
+				break;
+			}
+		}
+		if (dk >= 0) {
+			const DateSpan *ds = &w->date.v[dk].d;
+			int ahead = (ds->flags & (DS_FUTURE | DS_UNTIL)) || (d->ref.y && ds->start.y && ymd_cmp(ds->start, d->ref) > 0);
+			if (ds->start.y && (em.ev.status == ST_THREATENED ? ahead : !(ds->flags & DS_FUTURE) &&
+			                    !(d->ref.y && ymd_cmp(ds->start, d->ref) > 0))) {
+				em.ev.date_start = ds->start;
+				em.ev.date_end = ds->end;
+				em.ev.date_flags = (uint8_t)ds->flags;
+			}
+		}
+		if (!em.ev.date_start.y && em.ev.status == ST_OCCURRED && d->ref.y && d->ref.m) {
+			/* "is not allowing", "continues to": going on when the report was written */
+			for (uint32_t j = first->t0, steps = 0; j > s->t0 && steps < 4; steps++) {
+				j--;
+				if (w->ti[j].cue_end & BIT(C_PRESENT)) {
+					em.ev.date_start = (Ymd){d->ref.y, d->ref.m, 0};
+					em.ev.date_ongoing = 1;
+					em.ev.date_flags = DS_INFERRED;
+					break;
+				}
+				if (!(w->ti[j].cue_end & (BIT(C_NEGATION) | BIT(C_PASSIVE))) && !tok_eq(d, j, "still") &&
+				    !tok_eq(d, j, "also") && !tok_eq(d, j, "now"))
+					break;
+			}
+		}
+		/* place: its own, else the sentence's best */
+		int32_t pk = first->place;
+		for (uint32_t j = it->trig0; j < it->trig1 && pk < 0; j++)
+			if (!w->trig.v[j].dropped && w->trig.v[j].group == g)
+				pk = w->trig.v[j].place;
+		if (pk < 0)
+			pk = best_place(d, it, first, -1);
+		if (pk >= 0) {
+			const Place *pl = &w->place.v[pk];
+			em.ev.place.name = pl->name;
+			em.ev.place.entry = pl->entry;
+			em.ev.place.type = pl->type;
+			em.ev.place.country = pl->country;
+			em.place_item = (uint32_t)pk + 1;
+		}
+		ExSpan sp = sentence_span(d, si);
+		evidence_add(em.ev.evidence, &em.ev.nevidence, sp);
+		VEC_PUSH(&w->evm, em);
+	}
+	/* perpetrators: acting parties, each to the nearest incident of its clause */
+	int blame_at = -1;
+	for (uint32_t t = s->t0; t < s->t1; t++)
+		if (has_cue(d, t, C_BLAME)) {
+			blame_at = (int)t;
+			break;
+		}
+	for (uint32_t p = it->party0; p < it->party1; p++) {
+		Party *pa = &w->party.v[p];
+		pa->used = 0;
+		if (!perp_group(pa->group) || (!pa->actor && !(pa->flags & (PF_COUNTRY | PF_CAPITAL))))
+			continue;
+		if (pa->t0 >= appeal_cue)
+			continue; /* addressed, not acting */
+		int blamed = blame_at >= 0 && (int)pa->t0 > blame_at && (pa->flags & PF_LOC);
+		if ((pa->flags & (PF_LOC | PF_FROM | PF_TO | PF_TARGET | PF_OF)) && !blamed)
+			continue;
+		int bg = -1;
+		uint32_t bd = UINT32_MAX;
+		for (uint32_t j = it->trig0; j < it->trig1; j++) {
+			Trig *tr = &w->trig.v[j];
+			if (tr->dropped || w->ti[tr->t0].clause != w->ti[pa->t0].clause)
+				continue;
+			uint32_t dist = span_dist(pa->t0, pa->t1, tr->t0, tr->t1);
+			if (dist < bd) {
+				bd = dist;
+				bg = tr->group;
+			}
+		}
+		pa->used = 1;
+		if (bg >= 0) {
+			ExParty ep;
+			party_copy(d, pa, &ep);
+			ExEvent *e = &w->evm.v[base + bg].ev;
+			party_push(e->perps, &e->nperps, EX_MAX_PARTIES, &ep, d->x);
+		}
+	}
+	for (int g = 0; g < ngroups; g++) {
+		ExEvent *e = &w->evm.v[base + g].ev;
+		if (e->nperps)
+			continue;
+		uint32_t t0 = 0;
+		for (uint32_t j = it->trig0; j < it->trig1; j++)
+			if (!w->trig.v[j].dropped && w->trig.v[j].group == g) {
+				t0 = w->trig.v[j].t0;
+				break;
+			}
+		for (uint32_t p = it->party0; p < it->party1; p++) {
+			const Party *pa = &w->party.v[p];
+			if (!pa->used || w->ti[pa->t0].clause != w->ti[t0].clause)
+				continue;
+			ExParty ep;
+			party_copy(d, pa, &ep);
+			party_push(e->perps, &e->nperps, EX_MAX_PARTIES, &ep, d->x);
+		}
+	}
+	/* targets: the people it was done to */
+	for (uint32_t p = it->party0; p < it->party1; p++) {
+		const Party *pa = &w->party.v[p];
+		if (pa->group != G_PROTECTED)
+			continue;
+		for (uint32_t j = it->trig0; j < it->trig1; j++) {
+			Trig *tr = &w->trig.v[j];
+			if (tr->dropped || w->ti[tr->t0].clause != w->ti[pa->t0].clause)
+				continue;
+			ExParty ep;
+			party_copy(d, pa, &ep);
+			ExEvent *e = &w->evm.v[base + tr->group].ev;
+			party_push(e->targets, &e->ntargets, EX_MAX_PARTIES, &ep, d->x);
+			break;
+		}
+	}
+	/* counts: to the nearest incident, in the clause first */
+	for (uint32_t k = it->count0; k < it->count1; k++) {
+		const CountIt *ci = &w->count.v[k];
+		int bg = -1;
+		uint32_t bd = UINT32_MAX;
+		for (int pass = 0; pass < 2 && bg < 0; pass++)
+			for (uint32_t j = it->trig0; j < it->trig1; j++) {
+				Trig *tr = &w->trig.v[j];
+				if (tr->dropped || (!pass && w->ti[tr->t0].clause != w->ti[ci->t0].clause))
+					continue;
+				uint32_t dist = span_dist(ci->t0, ci->t1, tr->t0, tr->t1);
+				if (dist < bd) {
+					bd = dist;
+					bg = tr->group;
+				}
+			}
+		if (bg >= 0)
+			count_apply(&w->evm.v[base + bg].ev, ci);
+	}
+}
+
+/* ---- pass 3: one record per incident and per appeal ---- */
+
+static int places_merge(const Extraction *x, const ExPlace *a, const ExPlace *b)
+{
+	if (!a->name || !b->name)
+		return 1;
+	if (a->entry && a->entry == b->entry)
+		return 1;
+	if (!a->entry && !b->entry && strcasecmp(ex_str(x, a->name), ex_str(x, b->name)) == 0)
+		return 1;
+	/* a country and a place in it */
+	if (a->type == P_COUNTRY && b->country == a->country && a->country >= 0)
+		return 1;
+	if (b->type == P_COUNTRY && a->country == b->country && b->country >= 0)
+		return 1;
+	return 0;
+}
+
+static int dates_merge(const ExEvent *a, const ExEvent *b)
+{
+	if (a->status == ST_THREATENED)
+		return 1; /* a threat repeated with another deadline is the same threat */
+	if (!a->date_start.y || !b->date_start.y || a->date_ongoing || b->date_ongoing)
+		return 1;
+	Ymd ae = a->date_end.y ? a->date_end : a->date_start, be = b->date_end.y ? b->date_end : b->date_start;
+	if ((a->date_flags & DS_SINCE) || (b->date_flags & DS_SINCE))
+		return ymd_cmp(a->date_start, b->date_start) == 0;
+	return ymd_cmp(a->date_start, be) <= 0 && ymd_cmp(b->date_start, ae) <= 0;
+}
+
+static int date_precision(Ymd v)
+{
+	return !v.y ? 0 : !v.m ? 1 : !v.d ? 2 : 3;
+}
+
+static void merge_event(Extraction *x, ExEvent *into, const ExEvent *e)
+{
+	if (kind_prio(e->kind) > kind_prio(into->kind))
+		into->kind = e->kind;
+	if (!into->place.name || (e->place.name && !e->place.inferred &&
+	                          (into->place.inferred || place_rank(e->place.type) > place_rank(into->place.type))))
+		into->place = e->place;
+	if (e->date_start.y && (!into->date_start.y || into->date_ongoing ||
+	                        (!e->date_ongoing && date_precision(e->date_start) > date_precision(into->date_start)))) {
+		into->date_start = e->date_start;
+		into->date_end = e->date_end;
+		into->date_flags = e->date_flags;
+		into->date_ongoing = e->date_ongoing;
+	}
+	for (int i = 0; i < e->nperps; i++)
+		party_push(into->perps, &into->nperps, EX_MAX_PARTIES, &e->perps[i], x);
+	for (int i = 0; i < e->ntargets; i++)
+		party_push(into->targets, &into->ntargets, EX_MAX_PARTIES, &e->targets[i], x);
+	const ExCount *from[4] = {&e->killed, &e->wounded, &e->detained, &e->residents};
+	ExCount *to[4] = {&into->killed, &into->wounded, &into->detained, &into->residents};
+	for (int i = 0; i < 4; i++)
+		if (from[i]->min >= 0 || from[i]->max >= 0)
+			count_add(to[i], from[i]->min, from[i]->max);
+	for (int i = 0; i < e->nevidence; i++)
+		evidence_add(into->evidence, &into->nevidence, e->evidence[i]);
+}
+
+static void merge_events(Doc *d)
+{
+	Work *w = d->w;
+	Extraction *x = d->x;
+	for (size_t i = 0; i < w->evm.n; i++) {
+		ExEvent *e = &w->evm.v[i].ev;
+		if (!e->place.name && d->main_place >= 0) {
+			const Place *m = &w->place.v[d->main_place];
+			e->place.name = m->name;
+			e->place.entry = m->entry;
+			e->place.type = m->type;
+			e->place.country = m->country;
+			e->place.inferred = 1;
+		}
+		size_t j;
+		for (j = 0; j < x->nevents; j++) {
+			ExEvent *o = &x->events[j];
+			if (o->status == e->status && kinds_merge(o->kind, e->kind) && places_merge(x, &o->place, &e->place) &&
+			    dates_merge(o, e))
+				break;
+		}
+		if (j < x->nevents) {
+			merge_event(x, &x->events[j], e);
+			continue;
+		}
+		if (x->nevents == x->capevents) {
+			x->capevents = x->capevents ? x->capevents * 2 : 16;
+			x->events = xrealloc(x->events, x->capevents * sizeof *x->events);
+		}
+		x->events[x->nevents++] = *e;
+	}
+	/* a force named without its state: the state of the place ("police (Iraq)") */
+	for (size_t i = 0; i < x->nevents; i++) {
+		ExEvent *e = &x->events[i];
+		const LexCountry *c = lexicon_country(d->lx, e->place.country);
+		for (int k = 0; k < e->nperps; k++) {
+			ExParty *p = &e->perps[k];
+			if (p->country >= 0 || !c || !state_group(p->group))
+				continue;
+			uint32_t off = (uint32_t)x->strs.len;
+			blob_appendf(&x->strs, "%s (%s)", ex_str(x, p->name), lstr(d, c->name));
+			blob_putc(&x->strs, 0);
+			p->name = off;
+			p->country = e->place.country;
+			p->inferred = 1;
+		}
+	}
+}
+
+static void merge_appeals(Doc *d)
+{
+	Work *w = d->w;
+	Extraction *x = d->x;
+	for (size_t i = 0; i < w->apm.n; i++) {
+		AppMent *am = &w->apm.v[i];
+		ExAppeal *a = &am->ap;
+		ExAppeal *into = NULL;
+		if (am->cont && x->nappeals)
+			into = &x->appeals[x->nappeals - 1];
+		for (size_t j = 0; !into && j < x->nappeals; j++) {
+			ExAppeal *o = &x->appeals[j];
+			if (am->by_key && o->nby && strcmp(ex_str(x, o->by[0].name), ex_str(x, am->by_key)) == 0 &&
+			    ymd_cmp(o->date, a->date) == 0 && date_precision(o->date) == date_precision(a->date))
+				into = o;
+		}
+		if (into) {
+			for (int k = 0; k < a->nto; k++)
+				party_push(into->to, &into->nto, EX_MAX_PARTIES * 2, &a->to[k], x);
+			for (int k = 0; k < a->nby; k++)
+				party_push(into->by, &into->nby, EX_MAX_PARTIES, &a->by[k], x);
+			for (int k = 0; k < a->nevidence; k++)
+				evidence_add(into->evidence, &into->nevidence, a->evidence[k]);
+			if (into->demand_start == into->demand_end) {
+				into->demand_start = a->demand_start;
+				into->demand_end = a->demand_end;
+			}
+			continue;
+		}
+		if (a->nto == 0 && !a->nby)
+			continue;
+		if (x->nappeals == x->capappeals) {
+			x->capappeals = x->capappeals ? x->capappeals * 2 : 8;
+			x->appeals = xrealloc(x->appeals, x->capappeals * sizeof *x->appeals);
+		}
+		x->appeals[x->nappeals++] = *a;
+	}
+}
+
+void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *published, Extraction *x)
+{
+	Work *w = x->work;
+	if (!w)
+		w = x->work = xcalloc(1, sizeof *w);
+	w->tok.n = w->sent.n = w->ment.n = 0;
+	w->trig.n = w->party.n = w->place.n = w->date.n = w->count.n = w->si.n = w->evm.n = w->apm.n = 0;
+	x->nevents = x->nappeals = 0;
+	blob_reset(&x->strs);
+	blob_putc(&x->strs, 0);
+	x->lx = lx;
+	x->nsentences = 0;
+	if (len > (1u << 30))
+		len = 1u << 30; /* offsets are 32-bit; no report comes near */
+	Doc d = {lx, text, len, {0, 0, 0}, w, x, -1, -1, -1};
+	Ymd ref;
+	if (published && ymd_parse_iso(published, &ref))
+		d.ref = ref;
+	tokenize(lx, text, len, &w->tok);
+	split_sentences(lx, text, w->tok.v, w->tok.n, &w->sent);
+	x->nsentences = w->sent.n;
+	if (w->tok.n + 1 > w->capti) {
+		w->capti = w->tok.n + 1;
+		w->ti = xrealloc(w->ti, w->capti * sizeof *w->ti);
+		w->ment_at = xrealloc(w->ment_at, w->capti * sizeof *w->ment_at);
+	}
+	memset(w->ti, 0, (w->tok.n + 1) * sizeof *w->ti);
+	for (uint32_t si = 0; si < w->sent.n; si++)
+		read_sentence(&d, si);
+	find_main_place(&d);
+	for (uint32_t si = 0; si < w->sent.n; si++) {
+		size_t before = w->apm.n;
+		read_events(&d, si);
+		for (size_t k = before; k < w->apm.n; k++)
+			evidence_add(w->apm.v[k].ap.evidence, &w->apm.v[k].ap.nevidence, sentence_span(&d, si));
+	}
+	merge_events(&d);
+	merge_appeals(&d);
+}
+
+void extraction_free(Extraction *x)
+{
+	Work *w = x->work;
+	if (w) {
+		free(w->tok.v);
+		free(w->sent.v);
+		free(w->ment.v);
+		free(w->ti);
+		free(w->ment_at);
+		free(w->trig.v);
+		free(w->party.v);
+		free(w->place.v);
+		free(w->date.v);
+		free(w->count.v);
+		free(w->si.v);
+		free(w->evm.v);
+		free(w->apm.v);
+		free(w);
+	}
+	free(x->events);
+	free(x->appeals);
+	blob_free(&x->strs);
+	memset(x, 0, sizeof *x);
+}

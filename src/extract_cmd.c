@@ -1,0 +1,159 @@
+/*
+** extract_cmd.c — `vigil extract [--json] FILE|-`: cleans one report and reads it with the
+** extraction engine, without a database; prints the records in the JSON of
+** ../shared/corpus/README.md (extract.h) or as a readable summary.
+*/
+#include "clean.h"
+#include "cli.h"
+#include "extract.h"
+#include "util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The same limit as `vigil add`. */
+#define MAX_EXTRACT_BYTES (256u << 20)
+
+static void json_document(Blob *b, const CleanDoc *doc)
+{
+	blob_puts(b, "\"document\":{\"title\":");
+	blob_json_str(b, doc->title);
+	blob_puts(b, ",\"published\":");
+	blob_json_str(b, doc->published);
+	blob_puts(b, ",\"publisher\":");
+	blob_json_str(b, doc->publisher);
+	blob_puts(b, ",\"author\":");
+	blob_json_str(b, doc->author);
+	blob_puts(b, "}");
+}
+
+static void count_text(Blob *b, const char *what, ExCount c)
+{
+	if (c.min < 0 && c.max < 0)
+		return;
+	if (c.min >= 0 && c.max == c.min)
+		blob_appendf(b, "; %s %lld", what, (long long)c.min);
+	else if (c.min >= 0 && c.max < 0)
+		blob_appendf(b, "; %s %lld+", what, (long long)c.min);
+	else if (c.min >= 0)
+		blob_appendf(b, "; %s %lld-%lld", what, (long long)c.min, (long long)c.max);
+	else
+		blob_appendf(b, "; %s up to %lld", what, (long long)c.max);
+}
+
+/* The readable summary: one paragraph per record with its first quote. */
+static void summary(Blob *b, const Extraction *x, const CleanDoc *doc)
+{
+	const char *text = doc->text.data ? doc->text.data : "";
+	blob_appendf(b, "%s\n", doc->title ? doc->title : "(no title)");
+	blob_appendf(b, "published %s%s%s\n\n", doc->published ? doc->published : "unknown",
+	             doc->publisher ? " by " : "", doc->publisher ? doc->publisher : "");
+	blob_appendf(b, "%zu sentences, %zu events, %zu appeals\n", x->nsentences, x->nevents, x->nappeals);
+	for (size_t i = 0; i < x->nevents; i++) {
+		const ExEvent *e = &x->events[i];
+		char ds[11], de[11];
+		ymd_format(e->date_start, ds);
+		ymd_format(e->date_end, de);
+		blob_appendf(b, "\nevent %zu: %s, %s", i + 1, kind_name(e->kind),
+		             e->status == ST_THREATENED ? "threatened" : "occurred");
+		if (e->date_start.y)
+			blob_appendf(b, ", %s%s%s%s", e->date_flags & DS_SINCE ? "since " : "", ds, de[0] ? " to " : "", de);
+		if (e->place.name)
+			blob_appendf(b, ", %s%s", ex_str(x, e->place.name), e->place.inferred ? " (inferred)" : "");
+		for (int k = 0; k < e->nperps; k++)
+			blob_appendf(b, "%s%s", k ? ", " : "; by ", ex_str(x, e->perps[k].name));
+		count_text(b, "killed", e->killed);
+		count_text(b, "wounded", e->wounded);
+		count_text(b, "detained", e->detained);
+		count_text(b, "residents", e->residents);
+		for (int k = 0; k < e->nevidence; k++)
+			blob_appendf(b, "\n  \"%.*s\"", (int)(e->evidence[k].end - e->evidence[k].start),
+			             text + e->evidence[k].start);
+		blob_putc(b, '\n');
+	}
+	for (size_t i = 0; i < x->nappeals; i++) {
+		const ExAppeal *a = &x->appeals[i];
+		char ds[11];
+		ymd_format(a->date, ds);
+		blob_appendf(b, "\nappeal %zu: %s", i + 1, ds[0] ? ds : "undated");
+		for (int k = 0; k < a->nby; k++)
+			blob_appendf(b, "%s%s", k ? ", " : ", by ", ex_str(x, a->by[k].name));
+		for (int k = 0; k < a->nto; k++)
+			blob_appendf(b, "%s%s", k ? ", " : ", to ", ex_str(x, a->to[k].name));
+		if (a->demand_end > a->demand_start)
+			blob_appendf(b, ": %.*s", (int)(a->demand_end - a->demand_start), text + a->demand_start);
+		for (int k = 0; k < a->nevidence; k++)
+			blob_appendf(b, "\n  \"%.*s\"", (int)(a->evidence[k].end - a->evidence[k].start),
+			             text + a->evidence[k].start);
+		blob_putc(b, '\n');
+	}
+}
+
+int cmd_extract(Cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	int json = 0, ch;
+	(void)c;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+j", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j': json = 1; break;
+		default: return cli_usage("extract");
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage("extract");
+	const char *path = argv[optind];
+	Blob bytes = BLOB_INIT, err = BLOB_INIT, out = BLOB_INIT;
+	CleanDoc doc = {0};
+	Extraction x = {0};
+	int rc = EXIT_OK;
+	clean_set_datadir(cli_datadir());
+	const Lexicon *lx = lexicon_shared(cli_datadir(), &err);
+	if (!lx) {
+		warn("cannot read the lexicons: %s", blob_str(&err));
+		rc = EXIT_INTERNAL;
+	} else if (read_file(path, &bytes) != 0) {
+		warn("%s: %s", path, strerror(errno));
+		rc = EXIT_INPUT;
+	} else if (bytes.len > MAX_EXTRACT_BYTES) {
+		warn("%s: too large (%zu bytes; the limit is %u MB)", path, bytes.len, MAX_EXTRACT_BYTES >> 20);
+		rc = EXIT_INPUT;
+	} else if (clean_doc(bytes.data ? bytes.data : "", bytes.len, path, &doc, &err) != 0) {
+		warn("%s: %s", path, blob_str(&err));
+		rc = EXIT_INPUT;
+	} else {
+		const char *text = doc.text.data ? doc.text.data : "";
+		extract_doc(lx, text, doc.text.len, doc.published, &x);
+		if (json) {
+			blob_putc(&out, '{');
+			json_document(&out, &doc);
+			blob_puts(&out, ",\"events\":[");
+			for (size_t i = 0; i < x.nevents; i++) {
+				if (i)
+					blob_putc(&out, ',');
+				extract_event_json(&x, i, text, NULL, &out);
+			}
+			blob_puts(&out, "],\"appeals\":[");
+			for (size_t i = 0; i < x.nappeals; i++) {
+				if (i)
+					blob_putc(&out, ',');
+				extract_appeal_json(&x, i, text, NULL, &out);
+			}
+			blob_puts(&out, "]}\n");
+		} else
+			summary(&out, &x, &doc);
+	}
+	fwrite(out.data ? out.data : "", 1, out.len, stdout);
+	extraction_free(&x);
+	clean_free(&doc);
+	blob_free(&bytes);
+	blob_free(&err);
+	blob_free(&out);
+	return rc;
+}
