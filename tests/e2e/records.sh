@@ -128,8 +128,10 @@ tamper() { # NAME SQL EXPECTED
 	contains "$first" "$3" "first problem of $1"
 }
 tamper original "UPDATE original SET content = CAST(replace(CAST(content AS TEXT), 'Seven', 'Eight') AS BLOB) WHERE instr(CAST(content AS TEXT), 'Seven') > 0" "original"
-tamper payload "DROP TRIGGER ledger_no_update; UPDATE ledger SET payload = replace(payload, '\"auto\":false', '\"auto\":true') WHERE seq = 9;
-	CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;" "ledger entry 9"
+# the first accept's entry (its number depends on whether data/ dictionaries were loaded before)
+SEQ=$("$VIGIL" ledger --json | python3 -c 'import json,sys; print(next(e["seq"] for e in json.load(sys.stdin) if "\"auto\":false" in str(e["payload"])))')
+tamper payload "DROP TRIGGER ledger_no_update; UPDATE ledger SET payload = replace(payload, '\"auto\":false', '\"auto\":true') WHERE seq = $SEQ;
+	CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;" "ledger entry $SEQ"
 tamper triggers "DROP TRIGGER ledger_no_delete" "triggers"
 tamper deleted "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE seq = 5;
 	CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;" "ledger entry 5 is missing"
