@@ -16,21 +16,23 @@ v() { "$VIGIL" -d "$DB" "$@"; }
 rm -f "$DB" "$DB-wal" "$DB-shm"
 v add --quiet --source https://demo.vigil.example/ --by demo "$DEMO/reports"
 
-# The id of the report stored from file NAME.*, the id of the incident of KIND and STATUS.
-report_id() {
-	v reports --json | python3 -c "
-import json, sys
-print([r['id'] for r in json.load(sys.stdin) if r['filename'].rsplit('.', 1)[0] == sys.argv[1]][0])" "$1"
-}
+# The id of the incident of KIND and STATUS.
 incident_id() {
 	v incidents --all --json | python3 -c "
 import json, sys
 print([i['id'] for i in json.load(sys.stdin) if i['kind'] == sys.argv[1] and sys.argv[2] in (i['status'], (i.get('threat') or {}).get('state')) and not i.get('merged_into')][0])" "$1" "$2"
 }
 
-for f in "$DEMO"/records/*.json; do
-	v propose --by demo "$(report_id "$(basename "$f" .json)")" "$f" >/dev/null
-done
+# Each records file NAME.json goes with the report stored from NAME.*.
+v reports --json | python3 -c "
+import json, sys
+for r in json.load(sys.stdin):
+    print(r['id'], r['filename'].rsplit('.', 1)[0])" |
+	while read -r id name; do
+		if [ -f "$DEMO/records/$name.json" ]; then
+			v propose --by demo "$id" "$DEMO/records/$name.json" >/dev/null || exit 1
+		fi
+	done
 v accept --match --all --quiet --by demo
 
 v threat "$(incident_id attack open)" --fulfilled-by "$(incident_id shelling occurred)" --by demo \

@@ -25,11 +25,14 @@ cp out.txt reports.json
 json "len(j) == $n and all(r['source'] == 'https://demo.vigil.example/' and r['added_by'] == 'demo' for r in j)"
 
 # Originals come back byte for byte.
-for f in "$DEMO"/reports/*; do
-	id=$(python3 -c "import json,sys; print([r['id'] for r in json.load(open('reports.json')) if r['filename'] == sys.argv[1]][0])" "$(basename "$f")")
+python3 -c "
+import json
+for r in json.load(open('reports.json')): print(r['id'], r['filename'])" >ids.txt
+[ "$(wc -l <ids.txt)" -eq "$n" ] || die "ids.txt"
+while read -r id name; do
 	"$VIGIL" report "$id" --original >orig.bin || die "report $id --original"
-	cmp -s orig.bin "$f" || die "report $id --original differs from $f"
-done
+	cmp -s orig.bin "$DEMO/reports/$name" || die "report $id --original differs from $name"
+done <ids.txt
 ok "every --original is byte-exact"
 
 # The windows-1252 page and the quoted-printable e-mail are decoded.
