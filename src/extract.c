@@ -701,6 +701,8 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 				}
 				continue;
 			}
+			if (me.country && u > m->t1)
+				continue; /* "Iran's Revolutionary Guard": an owner, not a place */
 			if (me.country) {
 				/* a country named: a place, and its government when it acts */
 				const LexCountry *c = lexicon_country(d->lx, cidx);
@@ -851,11 +853,31 @@ static void read_sentence(Doc *d, uint32_t si)
 			it.subject = (int32_t)p;
 			break;
 		}
-	/* places inside a party's name ("Special Representative for Iraq") are not where */
+	/* "the Iraqi police's intention": a possessor acts; "the entry of the police": so does
+	   the one named after a trigger and "of" */
+	for (uint32_t p = it.party0; p < it.party1; p++) {
+		Party *pa = &w->party.v[p];
+		if (!(pa->flags & PF_OF))
+			continue;
+		if (pa->t1 < s->t1 && tok_eq(d, pa->t1, "'s"))
+			pa->flags &= (uint8_t)~PF_OF;
+		uint32_t k = pa->t0;
+		while (k > s->t0 && !tok_eq(d, k - 1, "of"))
+			k--;
+		if (k >= s->t0 + 2 && w->ti[k - 2].trig)
+			pa->flags &= (uint8_t)~PF_OF;
+	}
+	/* places inside a party's name ("Special Representative for Iraq") are not where;
+	   nor is a dateline's ("PARIS, Jan 6 (Reuters) -"), where the report was filed */
 	for (uint32_t p = it.place0; p < it.place1; p++) {
 		Place *pl = &w->place.v[p];
 		if (pl->t0 > s->t0 && pl->prep == PP_NONE && tok_eq(d, pl->t0 - 1, "for"))
 			pl->in_party = 1;
+		if (pl->t0 == s->t0 && pl->t1 + 1 < s->t1 && is_comma(d, pl->t1)) {
+			for (uint32_t k = it.date0; k < it.date1; k++)
+				if (w->date.v[k].t0 == pl->t1 + 1)
+					pl->in_party = 1;
+		}
 	}
 	VEC_PUSH(&w->si, it);
 }
@@ -930,6 +952,15 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 		}
 		if (w->ti[j].cue_end & (BIT(C_THREAT) | BIT(C_CONDITION)))
 			return ST_THREATENED;
+		/* "to expel", "to suppress and expel": an aim, unless "continued to", "began to" */
+		if (tok_eq(d, j, "to") && (j + 1 == tr->t0 || (j + 3 == tr->t0 && tok_eq(d, j + 2, "and")))) {
+			if (j > s->t0 && (tok_eq(d, j - 1, "continued") || tok_eq(d, j - 1, "continues") ||
+			                  tok_eq(d, j - 1, "continue") || tok_eq(d, j - 1, "began") ||
+			                  tok_eq(d, j - 1, "started") || tok_eq(d, j - 1, "begun") ||
+			                  tok_eq(d, j - 1, "used") || tok_eq(d, j - 1, "on")))
+				return ST_OCCURRED;
+			return ST_THREATENED;
+		}
 	}
 	for (uint32_t j = tr->t1; j < s->t1 && j < tr->t1 + 4; j++) {
 		if (has_cue(d, j, C_THREAT_AFTER))
@@ -971,6 +1002,15 @@ static int camp_follows(Doc *d, const SentItems *it, const Trig *tr)
 		if (pl->t0 >= tr->t1 && pl->t0 <= tr->t1 + 4 && (pl->type == P_CAMP || pl->type == P_SITE))
 			return 1;
 	}
+	/* "the facility to be closed", "the camp was dismantled" */
+	uint32_t s0 = d->w->sent.v[tr->sent].t0;
+	if (tr->t0 > s0 && (has_cue(d, tr->t0 - 1, C_PASSIVE) || tok_eq(d, tr->t0 - 1, "be")))
+		for (uint32_t t = tr->t0 - 1, k = 0; t > s0 && k < 5; k++) {
+			t--;
+			if (tok_eq(d, t, "camp") || tok_eq(d, t, "facility") || tok_eq(d, t, "shelter") ||
+			    tok_eq(d, t, "settlement") || (d->w->ti[t].cover & CV_PLACE))
+				return 1;
+		}
 	for (uint32_t t = tr->t1; t < tr->t1 + 5 && t < d->w->sent.v[tr->sent].t1; t++)
 		if (tok_eq(d, t, "camp") || tok_eq(d, t, "camps") || tok_eq(d, t, "facility") || tok_eq(d, t, "shelter") ||
 		    tok_eq(d, t, "shelters") || tok_eq(d, t, "settlement") || tok_eq(d, t, "settlements"))
@@ -985,9 +1025,16 @@ static int against_state(Doc *d, const SentItems *it, const Trig *tr)
 	Work *w = d->w;
 	int state = 0, people = 0;
 	uint32_t lim = tr->t1 + 5;
+	const Sent *s = &w->sent.v[tr->sent];
+	for (uint32_t t = s->t0; t < tr->t0; t++)
+		if (has_cue(d, t, C_BLAME))
+			return 0; /* "blamed the rockets on the Quds Force" */
 	for (uint32_t p = it->party0; p < it->party1; p++) {
 		const Party *pa = &w->party.v[p];
 		if (pa->t0 < tr->t1 || pa->t0 > lim || !(pa->flags & (PF_LOC | PF_TARGET)))
+			continue;
+		/* "on" and "at" say what was hit only right after the trigger */
+		if (!(pa->flags & PF_TARGET) && pa->t0 > tr->t1 + 2)
 			continue;
 		if (state_group(pa->group) || pa->group == G_MILITIA || pa->group == G_ARMED_GROUP)
 			state = 1;
@@ -1070,8 +1117,10 @@ static int32_t resolve_subject(Doc *d, uint32_t si)
 	return d->w->si.v[si - 1].subject;
 }
 
-/* The appeal of a sentence, if any; *demand_from is where its demand starts. */
-static void read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue_at)
+/* The appeal of a sentence. Returns 0 when there is none, 1 when there is one (its
+   demand starts at *demand_from), 2 when it is a request or order by a party in power
+   (not an appeal, but what it asks for has not happened: *demand_from is set too). */
+static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue_at)
 {
 	Work *w = d->w;
 	const Sent *s = &w->sent.v[si];
@@ -1087,7 +1136,7 @@ static void read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cu
 		}
 	}
 	if (c0 == s->t1)
-		return;
+		return 0;
 	*cue_at = c0;
 	AppMent am;
 	memset(&am, 0, sizeof am);
@@ -1142,7 +1191,8 @@ static void read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cu
 		const Party *pa = &w->party.v[p];
 		if (pa->t0 >= c0)
 			break;
-		if (pa->flags & (PF_LOC | PF_FROM | PF_TO | PF_OF | PF_TARGET | PF_BY))
+		if ((pa->flags & (PF_LOC | PF_FROM | PF_TO | PF_OF | PF_TARGET | PF_BY)) ||
+		    w->ti[pa->t0].clause != w->ti[c0].clause)
 			continue;
 		by = (int32_t)p;
 		break;
@@ -1161,12 +1211,18 @@ static void read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cu
 		}
 	}
 	(void)we;
+	/* "asked the headquarters to have agents fly over": asked of someone we do not know as
+	   an addressee; what is asked has not happened */
+	if (cls == C_APPEAL && am.ap.nto == 0 && !them && !reader && dem < s->t1 && tok_eq(d, dem, "to")) {
+		*demand_from = dem;
+		return 2;
+	}
 	if (them && am.ap.nto == 0)
 		am.cont = 1;
 	else if (!them)
 		am.cont = am.cont && am.ap.nto == 0;
 	if (am.ap.nto == 0 && !am.cont && (cls != C_APPEAL_FOR || by < 0 || reader))
-		return;
+		return 0;
 	if (by >= 0) {
 		const Party *pa = &w->party.v[by];
 		if (state_group(pa->group) || pa->group == G_MILITIA || pa->group == G_ARMED_GROUP) {
@@ -1175,8 +1231,10 @@ static void read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cu
 			for (uint32_t t = dem; t < s->t1; t++)
 				if (has_cue(d, t, C_PROTECT))
 					protect = 1;
-			if (!protect)
-				return;
+			if (!protect) {
+				*demand_from = dem;
+				return 2;
+			}
 		}
 		ExParty ep;
 		party_copy(d, pa, &ep);
@@ -1212,6 +1270,7 @@ static void read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cu
 	}
 	*demand_from = dem;
 	VEC_PUSH(&w->apm, am);
+	return 1;
 }
 
 static uint32_t span_dist(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
@@ -1223,6 +1282,9 @@ static uint32_t span_dist(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 static int place_fit(Doc *d, const Trig *tr, const Place *pl)
 {
 	if (!pl->name || pl->in_party)
+		return -1;
+	/* a country is where it happened only when named with it ("an attack in Iraq") */
+	if (pl->type == P_COUNTRY && span_dist(pl->t0, pl->t1, tr->t0, tr->t1) > 4)
 		return -1;
 	int after = pl->t0 >= tr->t1;
 	if (tr->kind == K_RELOCATION && after && (pl->prep == PP_TO || pl->prep == PP_LOC))
@@ -1335,13 +1397,20 @@ static void read_events(Doc *d, uint32_t si)
 	const Sent *s = &w->sent.v[si];
 	SentItems *it = &w->si.v[si];
 	uint8_t c = 0;
+	int sub = 0; /* a clause opened by "while", "although", "if" … ends at its comma */
 	for (uint32_t t = s->t0; t < s->t1; t++) {
 		if (t > s->t0 && is_clause_break(d, t) && c < 255)
 			c++;
+		if (has_cue(d, t, C_CLAUSE) || has_cue(d, t, C_CONDITION))
+			sub = 1;
+		else if (sub && is_comma(d, t) && c < 255) {
+			c++;
+			sub = 0;
+		}
 		w->ti[t].clause = c;
 	}
 	uint32_t demand = s->t1, appeal_cue = s->t1;
-	read_appeal(d, si, &demand, &appeal_cue);
+	int appeal = read_appeal(d, si, &demand, &appeal_cue);
 
 	/* the triggers that name an incident, and how */
 	int nvalid = 0;
@@ -1356,7 +1425,18 @@ static void read_events(Doc *d, uint32_t si)
 			continue;
 		}
 		tr->status = (uint8_t)trig_status(d, it, s, tr);
-		if (tr->t0 >= demand) {
+		if (tr->t0 > s->t0 && (tok_eq(d, tr->t0 - 1, "this") || tok_eq(d, tr->t0 - 1, "that") ||
+		                       tok_eq(d, tr->t0 - 1, "such") || tok_eq(d, tr->t0 - 1, "these"))) {
+			/* "this massacre": the one told before, whatever it was */
+			for (size_t k2 = w->evm.n; k2 > 0; k2--)
+				if (kinds_merge(w->evm.v[k2 - 1].ev.kind, tr->kind)) {
+					tr->status = w->evm.v[k2 - 1].ev.status;
+					break;
+				}
+		}
+		if (tr->t0 >= demand && appeal == 2)
+			tr->status = ST_THREATENED; /* asked or ordered by those in power: not done yet */
+		else if (tr->t0 >= demand) {
 			/* asked for, not told: kept only when dated ("the raid of 3 May") */
 			int dated = 0;
 			for (uint32_t k2 = it->date0; k2 < it->date1; k2++)
@@ -1387,7 +1467,10 @@ static void read_events(Doc *d, uint32_t si)
 			Trig *tr = &w->trig.v[j];
 			if (tr->dropped || w->ti[tr->t0].clause != w->ti[di->t0].clause)
 				continue;
+			/* a date far from it dates something else (an opening date is taken below) */
 			uint32_t dist = span_dist(di->t0, di->t1, tr->t0, tr->t1);
+			if (dist > 8)
+				continue;
 			if (dist < bd) {
 				bd = dist;
 				best = tr;
@@ -1608,7 +1691,7 @@ static int places_merge(const Extraction *x, const ExPlace *a, const ExPlace *b)
 {
 	if (!a->name || !b->name)
 		return 1;
-	if (a->entry && a->entry == b->entry)
+	if (a->entry && b->entry && strcmp(ex_str(x, a->name), ex_str(x, b->name)) == 0)
 		return 1;
 	if (!a->entry && !b->entry && strcasecmp(ex_str(x, a->name), ex_str(x, b->name)) == 0)
 		return 1;
