@@ -15,4 +15,4 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/vigil-bench-gold.XXXXXX")
 trap 'rm -rf "$dir"' EXIT INT TERM
 python3 "$root/demo/gold.py" "$dir" >/dev/null || exit 1
 printf 'demo '
-"$scorer" --gold "$dir" --docs "$root/demo/reports" --run "'$VIGIL' extract {}" 2>/dev/null | tail -n 1
+"$scorer" --gold "$dir" --docs "$root/demo/reports" --run "'$VIGIL' extract --json {}" 2>/dev/null | tail -n 1

@@ -9,7 +9,7 @@ addressees, so the scorer can match names), from the two files that hold the ans
 demo/records/*.json (events and appeals, extraction format) and demo/expected.tsv (title,
 publication date, publisher). Then:
 
-  ../shared/tools/score-extraction --gold OUTDIR --docs demo/reports --run './vigil extract {}'
+  ../shared/tools/score-extraction --gold OUTDIR --docs demo/reports --run './vigil extract --json {}'
 """
 import json
 import os
