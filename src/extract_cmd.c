@@ -118,8 +118,11 @@ int cmd_extract(Cli *c, int argc, char **argv)
 	if (!lx) {
 		warn("cannot read the lexicons: %s", blob_str(&err));
 		rc = EXIT_INTERNAL;
-	} else if (read_file(path, &bytes) != 0) {
-		warn("%s: %s", path, strerror(errno));
+	} else if (read_file_max(path, &bytes, MAX_EXTRACT_BYTES) != 0) {
+		if (errno == EFBIG)
+			warn("%s: too large (more than %u MB)", path, MAX_EXTRACT_BYTES >> 20);
+		else
+			warn("%s: %s", path, strerror(errno));
 		rc = EXIT_INPUT;
 	} else if (bytes.len > MAX_EXTRACT_BYTES) {
 		warn("%s: too large (%zu bytes; the limit is %u MB)", path, bytes.len, MAX_EXTRACT_BYTES >> 20);

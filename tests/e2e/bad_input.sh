@@ -4,9 +4,10 @@
 # Each input is generated here: empty, PNG, ELF, 50 MB of text, a sparse file over the size
 # limit, invalid UTF-8, UTF-16LE/BE with BOM, NUL bytes, HTML nested 100,000 deep, a
 # truncated page, a directory and a dangling symlink given as files, a directory of good and
-# bad files, standard input. For `vigil add` and `vigil clean` on each: exit 0 (best effort)
-# or 1 with exactly one line on stderr naming the file, never more (2 = internal, >128 = a
-# signal), within a time limit; the reports stored before are unchanged, byte for byte.
+# bad files, standard input. For `vigil add`, `vigil clean` and `vigil extract` on each:
+# exit 0 (best effort) or 1 with exactly one line on stderr naming the file, never more
+# (2 = internal, >128 = a signal), within a time limit; the reports stored before are
+# unchanged, byte for byte.
 . "$TESTS/lib.sh"
 
 # limit SECONDS EXPECTED_EXITS CMD... — runs CMD under timeout, keeps stdout/stderr in
@@ -119,6 +120,15 @@ for f in empty.txt blank.txt true.elf image.png bad-utf8.txt utf16le.txt utf16be
 		unchanged "$f"
 		continue
 	fi
+	case $f in big.txt | sparse-300M.txt) ;; *) # extract: 50 MB take it ~10 s and 800 MB
+		limit $secs "0 1" "$VIGIL" extract --json "in/$f"
+		if [ "$got" -eq 1 ]; then
+			one_line "extract $f" "in/$f"
+		else
+			python3 -c "import json; json.load(open('out.txt'))" || die "extract $f: not JSON"
+		fi
+		ok "extract $f: exit $got" ;;
+	esac
 	limit $secs "0 1" "$VIGIL" add "in/$f"
 	if [ "$got" -eq 1 ]; then
 		one_line "add $f" "in/$f"
@@ -157,6 +167,8 @@ contains "$OUT" "checkpoint was closed" "clean - decodes UTF-16"
 limit 60 "1" "$VIGIL" clean /dev/zero
 one_line "clean /dev/zero" "/dev/zero"
 contains "$ERR" "too large" "clean /dev/zero: too large"
+limit 60 "1" "$VIGIL" extract /dev/zero
+contains "$ERR" "too large" "extract /dev/zero: too large"
 limit 60 "1" sh -c 'head -c 300000000 /dev/zero | "$0" add -' "$VIGIL"
 one_line "add - (300 MB)" "(standard input)"
 contains "$ERR" "too large" "add - (300 MB): too large"
