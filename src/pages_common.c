@@ -33,7 +33,8 @@ long long ji(json_t *o, const char *key)
 
 json_t *jo(json_t *o, const char *key)
 {
-	return json_object_get(o, key);
+	json_t *v = json_object_get(o, key);
+	return json_is_null(v) ? NULL : v;
 }
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when it is not one. */
@@ -136,8 +137,7 @@ static size_t char_start(const char *s, size_t len, size_t off)
 	return off;
 }
 
-void page_highlight(Blob *out, const char *text, size_t len, json_t *spans, long long focus_start,
-                    long long focus_end)
+void page_highlight(Blob *out, const char *text, size_t len, json_t *spans)
 {
 	size_t at = 0, i;
 	json_t *sp;
@@ -149,8 +149,7 @@ void page_highlight(Blob *out, const char *text, size_t len, json_t *spans, long
 		if (b <= a || a < at)
 			continue; /* spans are sorted and merged; anything else is skipped */
 		blob_html(out, text + at, a - at);
-		int focus = s == focus_start && e == focus_end;
-		if (focus)
+		if (json_is_true(jo(sp, "focus")))
 			html_appendf(out, "<mark class=\"focus\" id=\"quote\">");
 		else if (jo(sp, "proposal"))
 			html_appendf(out, "<mark id=\"p%lld\">", ji(sp, "proposal"));
@@ -161,6 +160,22 @@ void page_highlight(Blob *out, const char *text, size_t len, json_t *spans, long
 		at = b;
 	}
 	blob_html(out, text + at, len - at);
+}
+
+int quote_locate(const char *text, size_t len, const char *quote, long long *s, long long *e)
+{
+	size_t qn = quote ? strlen(quote) : 0;
+	if (*s >= 0 && *e > *s && (size_t)*e <= len &&
+	    (!qn || ((size_t)(*e - *s) == qn && memcmp(text + *s, quote, qn) == 0)))
+		return 1;
+	if (!qn)
+		return 0;
+	const char *at = memmem(text, len, quote, qn);
+	if (!at)
+		return 0;
+	*s = at - text;
+	*e = *s + (long long)qn;
+	return 1;
 }
 
 /* --- forms, pages, messages ------------------------------------------------------------ */
@@ -200,6 +215,9 @@ static const char *const messages[][2] = {
 	{"user-added", "The account was added."},
 	{"user-changed", "The account was changed; its sessions were ended."},
 	{"signed-out", "You are signed out."},
+	{"edited", "The correction was recorded as a claim, with its reason."},
+	{"merged", "The incidents were merged; the other one now points here."},
+	{"recorded", "Recorded."},
 };
 
 /* The message of q->flash, else of ?msg=, or NULL. */
@@ -220,7 +238,15 @@ static const struct {
 	int role;
 } nav[] = {
 	{"Overview", "/", ROLE_NONE},
+	{"Timeline", "/timeline", ROLE_NONE},
+	{"Incidents", "/incidents", ROLE_NONE},
+	{"Threats", "/threats", ROLE_NONE},
+	{"Appeals", "/appeals", ROLE_NONE},
+	{"Population", "/population", ROLE_NONE},
+	{"Places", "/places", ROLE_NONE},
+	{"Actors", "/actors", ROLE_NONE},
 	{"Reports", "/reports", ROLE_NONE},
+	{"Review", "/review", ROLE_EDITOR},
 	{"Add report", "/upload", ROLE_EDITOR},
 	{"Users", "/admin/users", ROLE_ADMIN},
 };

@@ -1,54 +1,121 @@
 /*
-** pages_home.c — the overview at /: what is stored, and the latest reports. (Incidents,
-** threats and the casualty chart join it as the records land.)
+** pages_home.c — the overview at /: how much is documented, killed and wounded per month
+** as a chart, the threats that are due or open, the latest incidents, and what waits for
+** review.
 */
+#include "svg.h"
 #include "util.h"
 #include "web.h"
 
 #include <string.h>
 
-static int latest_one(const Report *r, void *ctx)
+typedef struct HomeCtx {
+	Store *st;
+	json_t *rows;
+} HomeCtx;
+
+static int incident_one(const Incident *in, void *ctx)
+{
+	HomeCtx *h = ctx;
+	json_array_append_new(h->rows, incident_model(h->st, in, 0));
+	return 0;
+}
+
+static int month_one(const char *month, long long incidents, long long killed, long long wounded, void *ctx)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "id", json_integer(r->id));
-	json_object_set_new(o, "title", jstr(r->title ? r->title : r->filename));
-	json_object_set_new(o, "published", jstr(r->published));
-	json_object_set_new(o, "publisher", jstr(r->publisher));
+	json_object_set_new(o, "month", jstr(month));
+	json_object_set_new(o, "incidents", json_integer(incidents));
+	json_object_set_new(o, "killed", json_integer(killed));
+	json_object_set_new(o, "wounded", json_integer(wounded));
 	json_array_append_new(ctx, o);
 	return 0;
 }
 
+/* Incidents of a filter into a JSON array. */
+static json_t *incidents_of(Store *st, IncidentFilter *f)
+{
+	HomeCtx h = {st, json_array()};
+	store_incidents_each(st, f, incident_one, &h);
+	return h.rows;
+}
+
 int page_home(Req *q)
 {
-	json_t *counts = json_object(), *latest = json_array();
+	json_t *counts = json_object();
+	IncidentFilter occurred = {0}, due = {0}, waiting = {0}, latest = {0};
+	occurred.status = "occurred";
+	due.status = waiting.status = "threatened";
+	due.threat = "due";
+	waiting.threat = "waiting";
 	json_object_set_new(counts, "reports", json_integer(store_report_count(q->st)));
-	json_object_set_new(counts, "proposals", json_integer(store_proposal_count(q->st, 0)));
-	store_reports_page(q->st, 0, 8, latest_one, latest);
+	json_object_set_new(counts, "incidents", json_integer(store_incident_count(q->st, &occurred)));
+	json_object_set_new(counts, "threats_due", json_integer(store_incident_count(q->st, &due)));
+	json_object_set_new(counts, "threats_open", json_integer(store_incident_count(q->st, &waiting)));
+	json_object_set_new(counts, "appeals", json_integer(store_appeal_count(q->st)));
+	json_object_set_new(counts, "pending_review", json_integer(store_proposals_count(q->st, "pending")));
 	q->data = json_object();
 	json_object_set_new(q->data, "counts", counts);
-	json_object_set_new(q->data, "latest_reports", latest);
+	json_t *months = json_array();
+	store_tally_months(q->st, month_one, months);
+	json_object_set_new(q->data, "months", months);
+	due.limit = waiting.limit = 10;
+	json_object_set_new(q->data, "threats_due", incidents_of(q->st, &due));
+	json_object_set_new(q->data, "threats_open", incidents_of(q->st, &waiting));
+	latest.status = "occurred";
+	latest.newest_first = 1;
+	latest.limit = 10;
+	json_object_set_new(q->data, "latest_incidents", incidents_of(q->st, &latest));
 	return 200;
+}
+
+/* A short list of threats with their due dates. */
+static void threat_list(Blob *out, json_t *rows)
+{
+	json_t *t;
+	size_t i;
+	html_appendf(out, "<ul class=\"threats\">");
+	json_array_foreach(rows, i, t) {
+		Blob label = BLOB_INIT;
+		incident_label(&label, t);
+		html_appendf(out, "<li><a href=\"/incident/%lld\">%s</a>", ji(t, "id"), blob_str(&label));
+		if (js(jo(t, "threat"), "due"))
+			html_appendf(out, " <span class=\"meta\">due %s</span>", js(jo(t, "threat"), "due"));
+		html_appendf(out, "</li>");
+		blob_free(&label);
+	}
+	html_appendf(out, "</ul>");
 }
 
 void view_home(Req *q, Blob *out)
 {
-	json_t *counts = jo(q->data, "counts"), *r;
-	size_t i;
+	json_t *c = jo(q->data, "counts");
 	blob_puts(&q->title, "Overview");
 	html_appendf(out, "<h1>Overview</h1><ul class=\"counts\">"
-	                  "<li><a href=\"/reports\"><b>%lld</b> reports</a></li>"
-	                  "<li><b>%lld</b> records read from them</li></ul>",
-	             ji(counts, "reports"), ji(counts, "proposals"));
-	html_appendf(out, "<section><h2>Latest reports</h2>");
-	if (!json_array_size(jo(q->data, "latest_reports")))
-		html_appendf(out, "<p class=\"empty\">No reports yet.</p>");
-	else {
-		html_appendf(out, "<ul class=\"latest\">");
-		json_array_foreach(jo(q->data, "latest_reports"), i, r)
-			html_appendf(out, "<li><a href=\"/report/%lld\">%s</a> <span class=\"meta\">%s %s</span></li>",
-			             ji(r, "id"), js(r, "title") && *js(r, "title") ? js(r, "title") : "(untitled)",
-			             js(r, "published"), js(r, "publisher"));
-		html_appendf(out, "</ul>");
-	}
-	html_appendf(out, "</section>");
+	                  "<li><a href=\"/incidents?status=occurred\"><b>%lld</b> incidents</a></li>"
+	                  "<li class=\"due\"><a href=\"/threats?state=due\"><b>%lld</b> threats due</a></li>"
+	                  "<li><a href=\"/threats?state=waiting\"><b>%lld</b> threats open</a></li>"
+	                  "<li><a href=\"/appeals\"><b>%lld</b> appeals</a></li>"
+	                  "<li><a href=\"/reports\"><b>%lld</b> reports</a></li>",
+	             ji(c, "incidents"), ji(c, "threats_due"), ji(c, "threats_open"), ji(c, "appeals"), ji(c, "reports"));
+	if (q->role >= ROLE_EDITOR)
+		html_appendf(out, "<li><a href=\"/review\"><b>%lld</b> to review</a></li>", ji(c, "pending_review"));
+	html_appendf(out, "</ul><section><h2>Killed and wounded per month <small>lowest credible figures</small></h2>");
+	svg_casualties(out, jo(q->data, "months"));
+	html_appendf(out, "</section><div class=\"two\"><section><h2>Threats due</h2>");
+	if (json_array_size(jo(q->data, "threats_due")))
+		threat_list(out, jo(q->data, "threats_due"));
+	else
+		html_appendf(out, "<p class=\"empty\">None due.</p>");
+	html_appendf(out, "<h2>Threats open</h2>");
+	if (json_array_size(jo(q->data, "threats_open")))
+		threat_list(out, jo(q->data, "threats_open"));
+	else
+		html_appendf(out, "<p class=\"empty\">None open.</p>");
+	html_appendf(out, "</section><section><h2>Latest incidents</h2>");
+	if (json_array_size(jo(q->data, "latest_incidents")))
+		incidents_table(out, jo(q->data, "latest_incidents"));
+	else
+		html_appendf(out, "<p class=\"empty\">No incidents yet.</p>");
+	html_appendf(out, "</section></div>");
 }

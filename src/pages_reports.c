@@ -101,9 +101,12 @@ void view_reports(Req *q, Blob *out)
 	page_pager(q, out, "/reports", q->data);
 }
 
-/* Collects the proposals of a report and the evidence spans they cite. */
+/* Collects the proposals of a report and the evidence spans they cite, located in the
+   text by their offsets or, when those are missing or stale, by their quote. */
 typedef struct PropCtx {
 	json_t *props, *spans;
+	const char *text;
+	size_t len;
 } PropCtx;
 
 static int prop_one(const ProposalRow *p, void *ctx)
@@ -119,9 +122,13 @@ static int prop_one(const ProposalRow *p, void *ctx)
 	json_t *ev = jo(rec, "evidence"), *e;
 	size_t i;
 	json_array_foreach(ev, i, e) {
+		long long s = json_is_integer(jo(e, "start")) ? ji(e, "start") : -1;
+		long long end = json_is_integer(jo(e, "end")) ? ji(e, "end") : -1;
+		if (!quote_locate(x->text, x->len, js(e, "quote"), &s, &end))
+			continue;
 		json_t *sp = json_object();
-		json_object_set_new(sp, "start", json_integer(ji(e, "start")));
-		json_object_set_new(sp, "end", json_integer(ji(e, "end")));
+		json_object_set_new(sp, "start", json_integer(s));
+		json_object_set_new(sp, "end", json_integer(end));
 		json_object_set_new(sp, "proposal", json_integer(p->id));
 		json_array_append_new(x->spans, sp);
 	}
@@ -157,6 +164,8 @@ static json_t *spans_merge(json_t *spans, size_t text_len)
 		if (last && s < ji(last, "end")) {
 			if (e > ji(last, "end"))
 				json_object_set_new(last, "end", json_integer(e));
+			if (json_is_true(jo(v[i], "focus")))
+				json_object_set_new(last, "focus", json_true());
 			continue;
 		}
 		last = json_deep_copy(v[i]);
@@ -181,8 +190,17 @@ int page_report(Req *q)
 		blob_free(&text);
 		return req_error(q, 500, "%s", store_error(q->st));
 	}
-	PropCtx x = {json_array(), json_array()};
-	store_report_proposals(q->st, q->id, prop_one, &x);
+	PropCtx x = {json_array(), json_array(), blob_str(&text), text.len};
+	store_proposals_page(q->st, NULL, q->id, 0, 0, prop_one, &x);
+	/* the span a link asked for (?s=&e=, from a quote elsewhere) */
+	long long fs = req_int(q, "s", -1), fe = req_int(q, "e", -1);
+	if (fs >= 0 && fe > fs && (size_t)fe <= text.len) {
+		json_t *sp = json_object();
+		json_object_set_new(sp, "start", json_integer(fs));
+		json_object_set_new(sp, "end", json_integer(fe));
+		json_object_set_new(sp, "focus", json_true());
+		json_array_append_new(x.spans, sp);
+	}
 	q->data = json_object();
 	json_object_set_new(q->data, "report", report_json(&r));
 	json_object_set_new(q->data, "text", jstr(blob_str(&text)));
@@ -199,33 +217,6 @@ static void prov_row(Blob *out, const char *label, const char *value)
 {
 	if (value && *value)
 		html_appendf(out, "<tr><th>%s</th><td>%s</td></tr>", label, value);
-}
-
-/* A one-line summary of a proposal's record. */
-static void proposal_line(Blob *out, json_t *p)
-{
-	json_t *rec = jo(p, "record");
-	const char *type = js(p, "type");
-	if (type && strcmp(type, "appeal") == 0) {
-		html_appendf(out, "<b>appeal</b>");
-		json_t *to = jo(rec, "to"), *a;
-		size_t i;
-		json_array_foreach(to, i, a)
-			html_appendf(out, "%s%s", i ? ", " : " to ", js(a, "name"));
-	} else {
-		html_appendf(out, "<b>%s</b> %s", js(rec, "kind") ? js(rec, "kind") : "event",
-		             js(rec, "status") ? js(rec, "status") : "");
-		if (js(jo(rec, "date"), "start"))
-			html_appendf(out, " · %s", js(jo(rec, "date"), "start"));
-		if (js(jo(rec, "place"), "name"))
-			html_appendf(out, " · %s", js(jo(rec, "place"), "name"));
-		json_t *k = jo(rec, "killed"), *w = jo(rec, "wounded");
-		if (json_is_integer(jo(k, "min")))
-			html_appendf(out, " · killed %lld%s", ji(k, "min"), json_is_integer(jo(k, "max")) ? "" : "+");
-		if (json_is_integer(jo(w, "min")))
-			html_appendf(out, " · wounded %lld%s", ji(w, "min"), json_is_integer(jo(w, "max")) ? "" : "+");
-	}
-	html_appendf(out, " <span class=\"state %s\">%s</span>", js(p, "state"), js(p, "state"));
 }
 
 void view_report(Req *q, Blob *out)
@@ -261,7 +252,7 @@ void view_report(Req *q, Blob *out)
 			html_appendf(out, "<li>");
 			if (json_array_size(jo(jo(p, "record"), "evidence")))
 				html_appendf(out, "<a href=\"#p%lld\">", ji(p, "id"));
-			proposal_line(out, p);
+			proposal_summary(out, p);
 			if (json_array_size(jo(jo(p, "record"), "evidence")))
 				html_appendf(out, "</a>");
 			html_appendf(out, "</li>");
@@ -270,8 +261,7 @@ void view_report(Req *q, Blob *out)
 	}
 	const char *text = js(q->data, "text");
 	html_appendf(out, "<h2>Text</h2><div class=\"text\">");
-	page_highlight(out, text ? text : "", text ? strlen(text) : 0, jo(q->data, "spans"),
-	               req_int(q, "s", -1), req_int(q, "e", -1));
+	page_highlight(out, text ? text : "", text ? strlen(text) : 0, jo(q->data, "spans"));
 	html_appendf(out, "</div></article>");
 }
 

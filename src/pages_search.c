@@ -178,7 +178,7 @@ void view_search(Req *q, Blob *out)
 		             ji(h, "id"), title && *title ? title : "(untitled)", js(h, "published"),
 		             js(h, "publisher"));
 		const char *snip = js(h, "snippet");
-		page_highlight(out, snip ? snip : "", snip ? strlen(snip) : 0, jo(h, "marks"), -1, -1);
+		page_highlight(out, snip ? snip : "", snip ? strlen(snip) : 0, jo(h, "marks"));
 		html_appendf(out, "</p></li>");
 	}
 	html_appendf(out, "</ol>");

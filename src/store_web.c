@@ -412,14 +412,18 @@ int store_search_reports(Store *st, const char *query, long long offset, int lim
 	return -1;
 }
 
-int store_report_proposals(Store *st, long long report_id,
-                           int (*fn)(const ProposalRow *p, void *ctx), void *ctx)
+int store_proposals_page(Store *st, const char *state, long long report_id, long long offset, int limit,
+                         int (*fn)(const ProposalRow *p, void *ctx), void *ctx)
 {
 	sqlite3_stmt *q = store_prepare(st, "SELECT id, report_id, type, state, json, created_at FROM proposal"
-	                                    " WHERE report_id=?1 ORDER BY id");
+	                                    " WHERE (?1 IS NULL OR state=?1) AND (?2=0 OR report_id=?2)"
+	                                    " ORDER BY id LIMIT ?3 OFFSET ?4");
 	if (!q)
 		return -1;
-	sqlite3_bind_int64(q, 1, report_id);
+	store_bind_text(q, 1, state);
+	sqlite3_bind_int64(q, 2, report_id);
+	sqlite3_bind_int(q, 3, limit > 0 ? limit : -1);
+	sqlite3_bind_int64(q, 4, offset);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		ProposalRow p = {
@@ -434,4 +438,70 @@ int store_report_proposals(Store *st, long long report_id,
 	}
 	sqlite3_finalize(q);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, "list proposals");
+}
+
+long long store_proposals_count(Store *st, const char *state)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM proposal WHERE ?1 IS NULL OR state=?1");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, state);
+	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_finalize(q);
+	return n;
+}
+
+long long store_appeal_count(Store *st)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM appeal");
+	if (!q)
+		return -1;
+	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_finalize(q);
+	return n;
+}
+
+int store_incident_years(Store *st, int (*fn)(int year, long long n, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT CAST(substr(day_first, 1, 4) AS INTEGER) AS y, count(*)"
+	                                    " FROM incident WHERE merged_into IS NULL AND day_first IS NOT NULL"
+	                                    " GROUP BY y ORDER BY y");
+	if (!q)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if (fn(sqlite3_column_int(q, 0), sqlite3_column_int64(q, 1), ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "count incidents by year");
+}
+
+int store_incident_dots(Store *st, int year, int (*fn)(const IncidentDot *d, void *ctx), void *ctx)
+{
+	char lo[16], hi[16];
+	snprintf(lo, sizeof lo, "%04d-01-01", year % 10000);
+	snprintf(hi, sizeof hi, "%04d-12-31", year % 10000);
+	sqlite3_stmt *q = store_prepare(st, "SELECT id, kind, status, day_first, place FROM incident"
+	                                    " WHERE merged_into IS NULL AND day_first BETWEEN ?1 AND ?2"
+	                                    " ORDER BY day_first, id");
+	if (!q)
+		return -1;
+	store_bind_text(q, 1, lo);
+	store_bind_text(q, 2, hi);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		IncidentDot d = {
+			sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
+			(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
+			(const char *)sqlite3_column_text(q, 4),
+		};
+		if (fn(&d, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "list incidents of a year");
 }

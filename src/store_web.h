@@ -94,12 +94,26 @@ typedef struct SearchHit {
 int store_search_reports(Store *st, const char *query, long long offset, int limit,
                          int (*fn)(const SearchHit *h, void *ctx), void *ctx);
 
-/* The proposals of a report, oldest first: id, type, state and the JSON object. */
+/* Proposals, oldest first, a page at a time: state NULL any, report_id 0 any report;
+   limit 0 no limit. */
 typedef struct ProposalRow {
 	long long id, report_id;
 	const char *type, *state, *json, *created_at;
 } ProposalRow;
-int store_report_proposals(Store *st, long long report_id,
-                           int (*fn)(const ProposalRow *p, void *ctx), void *ctx);
+int store_proposals_page(Store *st, const char *state, long long report_id, long long offset, int limit,
+                         int (*fn)(const ProposalRow *p, void *ctx), void *ctx);
+long long store_proposals_count(Store *st, const char *state);
+
+/* The number of appeals. */
+long long store_appeal_count(Store *st);
+
+/* Live incidents per year (of their first day): fn(year, incidents). */
+int store_incident_years(Store *st, int (*fn)(int year, long long n, void *ctx), void *ctx);
+/* The live incidents of a year, lightly: id, kind, status, first day, place, perpetrators. */
+typedef struct IncidentDot {
+	long long id;
+	const char *kind, *status, *day, *place;
+} IncidentDot;
+int store_incident_dots(Store *st, int year, int (*fn)(const IncidentDot *d, void *ctx), void *ctx);
 
 #endif

@@ -93,10 +93,12 @@ void page_error_body(Req *q, Blob *out);              /* the view of req_error()
    values NULL or "" are left out), escaped for an attribute. */
 void page_href(Blob *out, const char *path, ...) __attribute__((sentinel));
 /* Appends len bytes of text as HTML with the spans of a JSON array of {start, end[,
-   proposal]} (byte offsets, sorted, not overlapping) in <mark>; the span equal to
-   focus_start..focus_end is marked as the one the reader came for (id "quote"). */
-void page_highlight(Blob *out, const char *text, size_t len, json_t *spans, long long focus_start,
-                    long long focus_end);
+   proposal][, focus]} (byte offsets, sorted, not overlapping) in <mark>; the span with
+   "focus" is the one the reader came for (id "quote"). */
+void page_highlight(Blob *out, const char *text, size_t len, json_t *spans);
+/* Where a quote is in a text: at *s..*e when those offsets hold it (or when there is no
+   quote to compare), else where it is first found. Returns 1 with *s, *e set, or 0. */
+int quote_locate(const char *text, size_t len, const char *quote, long long *s, long long *e);
 /* A link when url is http(s), else the text alone. */
 void page_link_or_text(Blob *out, const char *url);
 
@@ -106,7 +108,7 @@ void tokens_table(Req *q, Blob *out, json_t *tokens, int show_account);
 /* The FTS5 query for what someone typed in the search box (pages_search.c). */
 void search_query(const char *typed, Blob *out);
 
-/* Small readers of the JSON model; NULL / 0 when absent or of another type. */
+/* Small readers of the JSON model; NULL / 0 when absent, null or of another type. */
 const char *js(json_t *o, const char *key);
 long long ji(json_t *o, const char *key);
 json_t *jo(json_t *o, const char *key);
@@ -132,5 +134,33 @@ int page_token_revoke(Req *q);
 int page_users(Req *q);                void view_users(Req *q, Blob *out);
 int page_user_add(Req *q);
 int page_user_change(Req *q);
+int page_incidents(Req *q);            void view_incidents(Req *q, Blob *out);
+int page_incident(Req *q);             void view_incident(Req *q, Blob *out);
+int page_incident_edit(Req *q);
+int page_incident_merge(Req *q);
+int page_threats(Req *q);              void view_threats(Req *q, Blob *out);
+int page_threat_decide(Req *q);
+int page_appeals(Req *q);              void view_appeals(Req *q, Blob *out);
+int page_appeal(Req *q);               void view_appeal(Req *q, Blob *out);
+int page_appeal_respond(Req *q);
+int page_appeal_link(Req *q);
+int page_population(Req *q);           void view_population(Req *q, Blob *out);
+int page_places(Req *q);               void view_places(Req *q, Blob *out);
+int page_actors(Req *q);               void view_actors(Req *q, Blob *out);
+int page_timeline(Req *q);             void view_timeline(Req *q, Blob *out);
+int page_review(Req *q);               void view_review(Req *q, Blob *out);
+int page_review_accept(Req *q);
+int page_review_reject(Req *q);
+
+/* Shared by the records pages (pages_incidents.c, pages_review.c). */
+extern const char *const incident_kinds[];            /* NULL-terminated */
+json_t *incident_model(Store *st, const Incident *in, int with_claims); /* incident_json() */
+json_t *appeal_model(Store *st, const Appeal *a);                       /* appeal_json() */
+void incident_label(Blob *out, json_t *inc);         /* "Shelling at Camp Meridian, 2021-06-12" */
+void count_text(Blob *out, json_t *count, int with_sources);  /* "7–8+ (3 sources, 2 independent)" */
+void incidents_table(Blob *out, json_t *incidents);
+void proposal_summary(Blob *out, json_t *proposal);   /* {type, state, record} in one line */
+/* The answer to a records action (records.h): 400 with its reason, 500, or a redirect. */
+int records_answer(Req *q, int rc, Blob *err, const char *done_path);
 
 #endif

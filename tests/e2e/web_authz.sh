@@ -26,6 +26,23 @@ POST /account/token/#/revoke login json
 GET /admin/users admin json
 POST /admin/users admin json
 POST /admin/user/# admin json
+GET /incidents read json
+GET /incident/# read json
+POST /incident/#/edit editor json
+POST /incident/#/merge editor json
+GET /timeline read json
+GET /threats read json
+POST /threat/# editor json
+GET /appeals read json
+GET /appeal/# read json
+POST /appeal/#/respond editor json
+POST /appeal/#/link editor json
+GET /population read json
+GET /places read json
+GET /actors read json
+GET /review editor json
+POST /review/#/accept editor json
+POST /review/#/reject editor json
 GET /static/* anyone -
 GET /favicon.ico anyone -
 EOF
@@ -38,8 +55,18 @@ if ! cmp -s routes.txt expected.sorted; then
 fi
 ok "every route is in the matrix ($(wc -l < routes.txt) routes)"
 
-printf 'Camp Nadir, 3 March 2021\n\nA report for the authorization matrix.\n' > r.txt
+printf 'Camp Nadir, 3 March 2021\n\nShells hit the market of Camp Nadir on 2 March. The committee asked the governor for help.\n' > r.txt
 run 0 "$VIGIL" add r.txt
+cat > p.json <<'EOF'
+{"events": [{"kind": "shelling", "status": "occurred", "date": {"start": "2021-03-02"}, "place": {"name": "Camp Nadir"},
+  "evidence": [{"quote": "Shells hit the market of Camp Nadir on 2 March."}]},
+  {"kind": "raid", "status": "threatened", "date": {"start": "2021-04-01"}, "place": {"name": "Camp Nadir"},
+  "evidence": [{"quote": "Shells hit the market of Camp Nadir on 2 March."}]}],
+ "appeals": [{"date": "2021-03-03", "by": [{"name": "Camp Nadir committee"}], "to": [{"name": "the governor"}],
+  "demand": "help", "evidence": [{"quote": "The committee asked the governor for help."}]}]}
+EOF
+run 0 "$VIGIL" propose 1 p.json
+run 0 "$VIGIL" accept 1 3
 for u in viewer editor admin; do
 	run 0 sh -c "echo 'pass-$u-123' | \"$VIGIL\" user add $u --role $u"
 	"$VIGIL" user token $u > tok.$u 2>/dev/null || die "token for $u"
@@ -51,7 +78,7 @@ rank() { case $1 in anon|anyone) echo 0 ;; viewer|read|login) echo 1 ;; editor) 
 # concrete path of a pattern: existing report 1; ids that do not exist elsewhere
 concrete() {
 	case $1 in
-	/report/*) echo "$1" | sed 's/#/1/' ;;
+	/report/*|/incident/#|/appeal/#) echo "$1" | sed 's/#/1/' ;;
 	/static/\*) echo /static/vigil.css ;;
 	*) echo "$1" | sed 's/#/999999/' ;;
 	esac
