@@ -63,3 +63,5 @@ CMD("bundle", cmd_bundle, "vigil bundle --out DIR|FILE.tar [--key FILE.key]",
     "write the exports, cited originals and ledger with a signed SHA-256 manifest")
 CMD("verify-bundle", cmd_verify_bundle, "vigil verify-bundle DIR|FILE.tar --key PUBKEY",
     "check a bundle offline: signature, every file's hash, nothing added or removed, the ledger chain")
+CMD("letter", cmd_letter, "vigil letter --to ADDRESSEE [--since DATE] [--place P] [--from NAME] [--format md|html] [--template FILE]",
+    "draft an appeal letter listing the documented incidents with sources, open threats and earlier appeals")

@@ -198,3 +198,25 @@ assert any('Threat' in e.find(A + 'title').text for e in es)
 ok "atom: a feed with an entry per incident and threat"
 run 1 "$VIGIL" export --format xls
 run 1 "$VIGIL" export --format csv --since yesterday
+
+# letters
+run 0 "$VIGIL" edit 1 "description=Rockets <script>alert(1)</script> & shells hit the camp" --reason "letter test"
+run 0 "$VIGIL" letter --to "UN Secretary-General" --from "Camp Meridian Residents' Committee"
+contains "$OUT" "To: UN Secretary-General"
+contains "$OUT" "shelling at Camp Meridian"
+contains "$OUT" "Killed: 9"
+contains "$OUT" "Seven residents were killed"
+lacks "$OUT" "Threats still open" "the lapsed threat is not listed as open"
+lacks "$OUT" "{{"
+run 0 "$VIGIL" letter --to "UN Secretary-General" --format html
+contains "$OUT" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; shells"
+lacks "$OUT" "<script>"
+contains "$OUT" "send monitors to the camp without delay"
+contains "$OUT" "acknowledged on 2021-06-20"
+run 0 "$VIGIL" letter --to "Someone Else" --since 2022
+contains "$OUT" "No incident has been documented since 2022"
+run 1 "$VIGIL" letter --to X --format pdf
+run 1 "$VIGIL" letter --since 2021
+printf '{{#incidents}}unclosed' > bad.tpl
+run 1 "$VIGIL" letter --to X --template bad.tpl
+contains "$ERR" "has no {{/incidents}}"
