@@ -49,6 +49,7 @@ enum {
 typedef struct Trig {
 	uint32_t t0, t1, sent;
 	uint8_t kind, needcamp, status, dropped;
+	uint8_t weak;       /* a weapon named alone: needs an impact, a blame or another trigger */
 	int group;          /* incident of the sentence it belongs to */
 	int32_t date, place; /* its own date and place items, -1 */
 } Trig;
@@ -62,6 +63,7 @@ typedef struct Party {
 	uint8_t flags;         /* PF_* */
 	uint8_t compose;       /* a generic noun (no country written) */
 	uint8_t used;
+	uint8_t named;         /* a name the tables do not know ("Black Ridge Brigade") */
 } Party;
 
 /* How a place is introduced. */
@@ -86,7 +88,7 @@ enum { R_NONE, R_KILLED, R_WOUNDED, R_DETAINED, R_RESIDENTS };
 typedef struct CountIt {
 	uint32_t t0, t1, sent;
 	int64_t min, max;
-	uint8_t role, add;
+	uint8_t role, add, vague;
 } CountIt;
 
 /* Where the items of a sentence are in the vectors. */
@@ -104,8 +106,10 @@ typedef struct EvMent {
 typedef struct AppMent {
 	ExAppeal ap;
 	uint32_t by_key;  /* name of the party appealing (for merging), 0: none */
+	uint32_t sent, block;
 	uint8_t cont;     /* continues the previous sentence's appeal ("asking them to") */
 	uint8_t has_date;
+	uint8_t we;       /* "we ask": the author, who may have named itself just before */
 } AppMent;
 
 #define DEFVEC(T) typedef struct T##Vec { T *v; size_t n, cap; } T##Vec
@@ -438,9 +442,12 @@ static int count_role(const Doc *d, uint32_t a, uint32_t b, uint32_t s0, uint32_
 		/* "killed at least 7" done; "killed and wounded 7" rare */
 		break;
 	}
-	/* after, across people words and auxiliaries: "seven residents were killed" */
-	int people = 0;
-	for (uint32_t j = b; j < s1 && j < b + 6; j++) {
+	/* after, across the people counted, where they are from, appositions and relative
+	   clauses: "seven residents were killed", "Seven residents of Camp Serrin, among them
+	   three children, were killed", "Two patients who depended on dialysis have died" */
+	int people = 0, relative = 0;
+	for (uint32_t j = b; j < s1 && j < b + 16; j++) {
+		const Tok *k = &d->w->tok.v[j];
 		uint64_t c = d->w->ti[j].cue;
 		for (int r = 0; r < 3; r++)
 			if (c & BIT(roles[r]))
@@ -452,15 +459,33 @@ static int count_role(const Doc *d, uint32_t a, uint32_t b, uint32_t s0, uint32_
 		if (c & (BIT(C_PASSIVE) | BIT(C_DET) | BIT(C_MORE)))
 			continue;
 		if (tok_eq(d, j, "have") || tok_eq(d, j, "had") || tok_eq(d, j, "has") || tok_eq(d, j, "of") ||
-		    tok_eq(d, j, "them") || tok_eq(d, j, "reportedly") || tok_eq(d, j, "innocent") ||
-		    tok_eq(d, j, "unarmed") || tok_eq(d, j, "defenseless") || tok_eq(d, j, "defenceless"))
+		    tok_eq(d, j, "them") || tok_eq(d, j, "reportedly") || tok_eq(d, j, "later") ||
+		    tok_eq(d, j, "subsequently") || tok_eq(d, j, "also"))
 			continue;
-		const Tok *k = &d->w->tok.v[j];
-		/* an adjective or a nationality before the noun: "Iranian exiles" */
-		if ((k->flags & TK_WORD) && j == b && !(k->flags & TK_NUM))
+		if (!people) {
+			/* an adjective or a nationality before the noun: "Iranian exiles" */
+			if ((k->flags & TK_WORD) && !(k->flags & TK_NUM) && (j == b || (k->flags & TK_CAP)))
+				continue;
+			break;
+		}
+		if (d->w->ti[j].cover & (CV_PLACE | CV_PARTY))
 			continue;
-		if ((k->flags & TK_CAP) && (k->flags & TK_WORD))
+		if (is_comma(d, j) && j + 1 < s1 && has_cue(d, j + 1, C_SUBCOUNT)) {
+			/* ", among them three children," */
+			uint32_t e = j + 1;
+			while (e < s1 && e < j + 10 && !is_comma(d, e))
+				e++;
+			j = e;
 			continue;
+		}
+		if (tok_eq(d, j, "who") || tok_eq(d, j, "which") || tok_eq(d, j, "that")) {
+			relative = 1;
+			continue;
+		}
+		if (relative && (k->flags & TK_WORD) && !(k->flags & TK_NUM) && !d->w->ti[j].trig)
+			continue;
+		if ((k->flags & TK_WORD) && k->end - k->start > 3 && d->text[k->end - 1] == 'y' && d->text[k->end - 2] == 'l')
+			continue; /* an adverb */
 		break;
 	}
 	if (people)
@@ -487,14 +512,14 @@ static void find_counts(Doc *d, uint32_t si, const Sent *s)
 				for (uint32_t j = e; j < s->t1 && j < e + 4; j++) {
 					int r = has_cue(d, j, C_KILLED) ? R_KILLED : has_cue(d, j, C_WOUNDED) ? R_WOUNDED : 0;
 					if (r) {
-						CountIt c = {t, e, si, 0, 0, (uint8_t)r, 0};
+						CountIt c = {t, e, si, 0, 0, (uint8_t)r, 0, 0};
 						VEC_PUSH(&w->count, c);
 						break;
 					}
 				}
 				/* "no casualties" */
 				if (tok_eq(d, e - 1, "casualties")) {
-					CountIt c = {t, e, si, 0, 0, R_KILLED, 0};
+					CountIt c = {t, e, si, 0, 0, R_KILLED, 0, 0};
 					VEC_PUSH(&w->count, c);
 					c.role = R_WOUNDED;
 					VEC_PUSH(&w->count, c);
@@ -504,6 +529,14 @@ static void find_counts(Doc *d, uint32_t si, const Sent *s)
 		}
 		uint32_t a = t, b = t + n;
 		int64_t mn = v, mx = least ? -1 : v;
+		if (a > s->t0 && ((w->ti[a - 1].cue_end & BIT(C_SUBCOUNT)) ||
+		                  (a > s->t0 + 1 && (w->ti[a - 1].cue_end & BIT(C_DET)) && (w->ti[a - 2].cue_end & BIT(C_SUBCOUNT))))) {
+			/* "among them three children": part of a count already made */
+			for (uint32_t u = a; u < b; u++)
+				w->ti[u].cover |= CV_COUNT;
+			t = b - 1;
+			continue;
+		}
 		/* a range: "7 to 8", "7-8", "between 7 and 8", "7 or 8" */
 		if (b + 1 < s->t1 && (tok_eq(d, b, "to") || tok_eq(d, b, "or") || is_punct(d, b, '-') ||
 		                      is_punct(d, b, PU_DASH) || (tok_eq(d, b, "and") && a > s->t0 && tok_eq(d, a - 1, "between")))) {
@@ -530,41 +563,90 @@ static void find_counts(Doc *d, uint32_t si, const Sent *s)
 		for (uint32_t u = a; u < b; u++)
 			w->ti[u].cover |= CV_COUNT;
 		if (role != R_NONE) {
-			CountIt c = {a, b, si, mn, mx, (uint8_t)role, (uint8_t)add};
+			CountIt c = {a, b, si, mn, mx, (uint8_t)role, (uint8_t)add, (uint8_t)(least && !(w->tok.v[a].flags & TK_NUM))};
 			VEC_PUSH(&w->count, c);
 		}
 		t = b - 1;
 	}
 }
 
-/* A run of capitalised words (a name not in the gazetteer) at t: "Kafr Sous", "al-Hol",
-   "Camp Nadir"; returns its end, t when there is none. */
+/* Cue classes of function words: a capitalised word with one of them ("The", "In",
+   "Will") is not part of a name. */
+#define FUNCTION_CUES                                                                               \
+	(BIT(C_DET) | BIT(C_LOC) | BIT(C_FROM) | BIT(C_TO) | BIT(C_TARGET) | BIT(C_BY) | BIT(C_PASSIVE) |  \
+	 BIT(C_PRONOUN) | BIT(C_WE) | BIT(C_READER) | BIT(C_STARTER) | BIT(C_CLAUSE) | BIT(C_CONDITION) |  \
+	 BIT(C_NEGATION) | BIT(C_THREAT) | BIT(C_SOURCE) | BIT(C_APPEAL) | BIT(C_APPEAL_FOR) |              \
+	 BIT(C_APPEAL_NOUN) | BIT(C_ABOUT) | BIT(C_MORE) | BIT(C_LESS) | BIT(C_UPTO) | BIT(C_ZERO) |       \
+	 BIT(C_DENY) | BIT(C_PRESENT) | BIT(C_ABBREV) | BIT(C_SUBCOUNT) | BIT(C_BLAME))
+
+#define HEAD_CUES (BIT(C_HEAD_STATE) | BIT(C_HEAD_MILITIA) | BIT(C_HEAD_GOV) | BIT(C_HEAD_ORG))
+
+/* A capitalised word that can be part of a name not in the tables. */
+static int name_word(const Doc *d, uint32_t u)
+{
+	const Tok *k = &d->w->tok.v[u];
+	if (!(k->flags & TK_WORD) || !(k->flags & (TK_CAP | TK_UPPER)) || (k->flags & TK_NUM))
+		return 0;
+	if ((d->w->ti[u].cover & (CV_DATE | CV_PLACE | CV_PARTY)) || d->w->ti[u].trig)
+		return 0;
+	return !(d->w->ti[u].cue & FUNCTION_CUES);
+}
+
+/* A name not in the tables at t: capitalised words ("Kafr Sous", "Black Ridge Brigade"),
+   with Arabic particles ("al-Hol") and, after a head word, "of", "for", "in" ("United
+   Nations Assistance Mission in Kaldan"); returns its end, t when there is none. */
 static uint32_t cap_run(const Doc *d, uint32_t t, uint32_t end)
 {
 	static const char *const particles[] = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed",
 	                                        "en", "er", "es", "ez", "ul", "ben", "bin", "de", "la", NULL};
 	const Tok *tok = d->w->tok.v;
-	uint32_t u = t, words = 0;
-	while (u < end && words < 4) {
-		const Tok *k = &tok[u];
+	uint32_t u = t, words = 0, last = t;
+	while (u < end && words < 8) {
 		int particle = 0;
 		for (int i = 0; particles[i]; i++)
 			if (tok_eq(d, u, particles[i]))
 				particle = 1;
-		if (particle && u + 2 < end && is_punct(d, u + 1, '-') && (tok[u + 2].flags & TK_CAP)) {
+		if (particle && u + 2 < end && is_punct(d, u + 1, '-') && name_word(d, u + 2)) {
 			u += 2;
 			continue;
 		}
-		if (!(k->flags & TK_WORD) || !(k->flags & TK_CAP) || (k->flags & TK_NUM) ||
-		    (d->w->ti[u].cover & (CV_DATE | CV_PLACE | CV_PARTY)) || d->w->ti[u].cue || d->w->ti[u].trig)
-			break;
-		u++;
-		words++;
-		/* "Kafr-Sous" */
-		if (u + 1 < end && is_punct(d, u, '-') && !(tok[u].flags & TK_SPACE) && (tok[u + 1].flags & TK_CAP))
+		if (name_word(d, u)) {
 			u++;
+			words++;
+			last = u;
+			/* "Kafr-Sous" */
+			if (u + 1 < end && is_punct(d, u, '-') && !(tok[u].flags & TK_SPACE) && name_word(d, u + 1))
+				u++;
+			continue;
+		}
+		if (words && (d->w->ti[last - 1].cue & HEAD_CUES) &&
+		    (tok_eq(d, u, "of") || tok_eq(d, u, "for") || tok_eq(d, u, "in") || tok_eq(d, u, "on"))) {
+			uint32_t v = u + 1;
+			if (v < end && tok_eq(d, v, "the"))
+				v++;
+			if (v < end && name_word(d, v)) {
+				u = v;
+				continue;
+			}
+		}
+		break;
 	}
-	return words ? u : t;
+	return words ? last : t;
+}
+
+/* The value of a one-token cue of class c at t (the place type of a place head). */
+static int cue_value(const Doc *d, uint32_t t, int c)
+{
+	for (LINKS(d->lx, lexicon_single(d->lx, d->w->tok.v[t].id), l, e))
+		if (ent(d, e)->type == LX_CUE && ent(d, e)->sub == c)
+			return (int)ent(d, e)->value;
+	return 0;
+}
+
+static uint32_t surface(Doc *d, uint32_t t0, uint32_t t1)
+{
+	const Tok *tok = d->w->tok.v;
+	return str_add(d->x, d->text + tok[t0].start, tok[t1 - 1].end - tok[t0].start);
 }
 
 static void add_place(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t t1, uint32_t entry,
@@ -577,7 +659,7 @@ static void add_place(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t 
 	VEC_PUSH(&w->place, p);
 	for (uint32_t u = t0; u < t1; u++)
 		w->ti[u].cover |= CV_PLACE;
-	if (type == P_CAMP || type == P_SITE)
+	if (type == P_CAMP)
 		d->last_camp = (int32_t)w->place.n - 1;
 	else if (type == P_TOWN || type == P_CITY || type == P_DISTRICT)
 		d->last_town = (int32_t)w->place.n - 1;
@@ -587,7 +669,7 @@ static void add_party(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t 
                       uint32_t addr, int country, uint32_t name, int flags)
 {
 	Work *w = d->w;
-	Party p = {t0, t1, si, actor, addr, name, (int16_t)country, 0, (uint8_t)flags, 0, 0};
+	Party p = {t0, t1, si, actor, addr, name, (int16_t)country, 0, (uint8_t)flags, 0, 0, !actor && !addr};
 	const LexEntry *a = actor ? ent(d, actor) : NULL, *b = addr ? ent(d, addr) : NULL;
 	p.group = a ? a->sub : b ? b->sub : G_GOVERNMENT;
 	p.compose = country < 0 && ((a && (a->flags & LF_COMPOSE)) || (!a && b && (b->flags & LF_COMPOSE)));
@@ -656,6 +738,7 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 {
 	Work *w = d->w;
 	const Tok *tok = w->tok.v;
+	size_t p0 = w->party.n;
 	for (size_t i = 0; i < w->ment.n; i++) {
 		const Ment *m = &w->ment.v[i];
 		if (m->gap || (w->ti[m->t0].cover & (CV_PARTY | CV_PLACE)))
@@ -678,6 +761,8 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 						p.anaphor = 2; /* resolved */
 					}
 					VEC_PUSH(&w->place, p);
+					for (uint32_t u = m->t0; u < m->t1; u++)
+						w->ti[u].cover |= CV_PLACE;
 					break;
 				}
 			continue;
@@ -736,6 +821,9 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 			continue;
 		}
 		uint32_t e = me.actor ? me.actor : me.addr;
+		if (e && m->t0 >= s->t0 + 2 && is_punct(d, m->t0 - 1, '-') &&
+		    (tok_eq(d, m->t0 - 2, "pro") || tok_eq(d, m->t0 - 2, "anti")))
+			continue; /* "a pro-government militia": the militia acts */
 		if (e) {
 			const LexEntry *en = ent(d, e);
 			/* "government of Iraq", "Ministry of Interior of Iraq" */
@@ -756,42 +844,67 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 				(void)0;
 		}
 	}
-	/* places only the text names: "Camp Nadir", "Nadir camp", "near Kafr Sous" */
-	for (uint32_t t = s->t0; t < s->t1; t++) {
-		if (w->ti[t].cover)
+	/* a title followed by a name: "Governor Rasim Tabor", "President Ilias Dorran"; a name
+	   of the tables followed by more of itself: "United Nations Assistance Mission in
+	   Kaldan"; "Government of Kaldan" */
+	for (size_t p = p0; p < w->party.n; p++) {
+		Party *pa = &w->party.v[p];
+		uint32_t e = pa->t1;
+		if (e < s->t1 && tok_eq(d, e, "of") && pa->compose && e + 1 < s->t1 && name_word(d, e + 1))
+			e = cap_run(d, e + 1, s->t1);
+		else if (e < s->t1 && name_word(d, e) && (pa->compose || (w->tok.v[e - 1].flags & TK_CAP)) &&
+		         !(w->ti[e].cue & BIT(C_PLACE_HEAD)))
+			e = cap_run(d, e, s->t1);
+		if (e <= pa->t1)
 			continue;
-		if (tok_eq(d, t, "camp") && (tok[t].flags & TK_CAP)) {
-			uint32_t e = cap_run(d, t + 1, s->t1);
-			if (e > t + 1) {
-				add_place(d, si, s, t, e, 0, P_CAMP, -1, str_add(d->x, d->text + tok[t].start, tok[e - 1].end - tok[t].start));
-				t = e - 1;
-				continue;
-			}
+		/* a title and a person: the title is what the person is */
+		pa->name = surface(d, pa->t0, e);
+		pa->compose = 0;
+		for (uint32_t u = pa->t1; u < e; u++)
+			w->ti[u].cover |= CV_PARTY;
+		pa->t1 = e;
+	}
+	/* names the tables do not know: "Camp Nadir", "Nadir camp", "Upper Kaldan province",
+	   "Black Ridge Brigade", "Serrin Watch", "near Kafr Sous" */
+	for (uint32_t t = s->t0; t < s->t1; t++) {
+		if (w->ti[t].cover || !name_word(d, t))
+			continue;
+		uint32_t e = cap_run(d, t, s->t1);
+		if (e == t)
+			continue;
+		uint64_t last = w->ti[e - 1].cue;
+		uint32_t k = e;
+		int camp = tok_eq(d, t, "camp") && e > t + 1;
+		if (camp) {
+			add_place(d, si, s, t, e, 0, P_CAMP, -1, surface(d, t, e));
+		} else if (e > t + 1 && (last & (BIT(C_HEAD_STATE) | BIT(C_HEAD_MILITIA) | BIT(C_HEAD_GOV)))) {
+			int g = last & BIT(C_HEAD_STATE) ? G_STATE_FORCES : last & BIT(C_HEAD_MILITIA) ? G_MILITIA : G_GOVERNMENT;
+			if (k < s->t1 && !(w->tok.v[k].flags & TK_CAP) && (w->ti[k].cue & (BIT(C_HEAD_MILITIA) | BIT(C_HEAD_STATE))))
+				k++; /* "the Black Ridge Brigade militia" */
+			add_party(d, si, s, t, k, 0, 0, -1, surface(d, t, e), 0);
+			w->party.v[w->party.n - 1].group = (uint8_t)g;
+		} else if (e > t + 1 && (last & BIT(C_HEAD_ORG))) {
+			add_party(d, si, s, t, e, 0, 0, -1, surface(d, t, e), 0);
+			w->party.v[w->party.n - 1].group = G_NGO;
+		} else if (e > t + 1 && (last & BIT(C_PLACE_HEAD))) {
+			add_place(d, si, s, t, e, 0, cue_value(d, e - 1, C_PLACE_HEAD), -1, surface(d, t, e));
+		} else if (k < s->t1 && (w->ti[k].cue & BIT(C_PLACE_HEAD)) && !(w->tok.v[k].flags & TK_CAP)) {
+			/* "Upper Kaldan province", "Kharsa transit site", "Nadir refugee camp" */
+			uint32_t mi = w->ment_at[k];
+			uint32_t ke = mi ? w->ment.v[mi - 1].t1 : k + 1;
+			add_place(d, si, s, t, ke, 0, cue_value(d, k, C_PLACE_HEAD), -1, surface(d, t, ke));
+			e = ke;
+		} else if (k < s->t1 && !(w->tok.v[k].flags & TK_CAP) && (w->ti[k].cue & BIT(C_HEAD_MILITIA))) {
+			add_party(d, si, s, t, k + 1, 0, 0, -1, surface(d, t, k + 1), 0);
+			w->party.v[w->party.n - 1].group = G_MILITIA;
+			e = k + 1;
+		} else if (t > s->t0 && !(k < s->t1 && tok_eq(d, k, "'s")) &&
+		           (tok_eq(d, t - 1, "in") || tok_eq(d, t - 1, "near") || tok_eq(d, t - 1, "outside") ||
+		            tok_eq(d, t - 1, "around") || tok_eq(d, t - 1, "into") || tok_eq(d, t - 1, "inside") ||
+		            tok_eq(d, t - 1, "at") || tok_eq(d, t - 1, "on"))) {
+			add_place(d, si, s, t, e, 0, P_TOWN, -1, surface(d, t, e));
 		}
-		if ((tok[t].flags & TK_CAP) && t > s->t0 && !(w->ti[t].cover)) {
-			uint32_t e = cap_run(d, t, s->t1);
-			if (e > t) {
-				uint32_t k = e;
-				if (k < s->t1 && (tok_eq(d, k, "refugee") || tok_eq(d, k, "IDP") || tok_eq(d, k, "displacement")))
-					k++;
-				if (k < s->t1 && (tok_eq(d, k, "camp") || tok_eq(d, k, "settlement"))) {
-					Blob nb = BLOB_INIT;
-					blob_append(&nb, d->text + tok[t].start, tok[e - 1].end - tok[t].start);
-					blob_puts(&nb, " camp");
-					add_place(d, si, s, t, k + 1, 0, P_CAMP, -1, str_add(d->x, nb.data, nb.len));
-					blob_free(&nb);
-					t = k;
-					continue;
-				}
-				int pr = prep_before(d, t, s->t0);
-				if (pr == C_LOC && (tok_eq(d, t - 1, "in") || tok_eq(d, t - 1, "near") || tok_eq(d, t - 1, "outside") ||
-				                    tok_eq(d, t - 1, "around") || tok_eq(d, t - 1, "into") || tok_eq(d, t - 1, "inside") ||
-				                    tok_eq(d, t - 1, "at"))) {
-					add_place(d, si, s, t, e, 0, P_TOWN, -1, str_add(d->x, d->text + tok[t].start, tok[e - 1].end - tok[t].start));
-				}
-				t = e - 1;
-			}
-		}
+		t = e - 1;
 	}
 }
 
@@ -820,7 +933,8 @@ static void read_sentence(Doc *d, uint32_t si)
 				w->ti[m->t0].numlen = (uint16_t)(m->t1 - m->t0);
 				w->ti[m->t0].numleast = (en->flags & LF_ATLEAST) != 0;
 			} else if (en->type == LX_KIND) {
-				Trig tr = {m->t0, m->t1, si, en->sub, (en->flags & LF_NEEDCAMP) != 0, 0, 0, -1, -1, -1};
+				Trig tr = {m->t0, m->t1, si, en->sub, (en->flags & LF_NEEDCAMP) != 0, 0, 0,
+				           (en->flags & LF_WEAK) != 0, -1, -1, -1};
 				/* the same trigger words found twice (once across a gap) */
 				if (w->trig.n > it.trig0 && w->trig.v[w->trig.n - 1].t0 == m->t0)
 					continue;
@@ -952,8 +1066,8 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 		}
 		if (w->ti[j].cue_end & (BIT(C_THREAT) | BIT(C_CONDITION)))
 			return ST_THREATENED;
-		/* "to expel", "to suppress and expel": an aim, unless "continued to", "began to" */
-		if (tok_eq(d, j, "to") && (j + 1 == tr->t0 || (j + 3 == tr->t0 && tok_eq(d, j + 2, "and")))) {
+		/* "to expel": an aim, unless "continued to", "began to" */
+		if (tok_eq(d, j, "to") && j + 1 == tr->t0) {
 			if (j > s->t0 && (tok_eq(d, j - 1, "continued") || tok_eq(d, j - 1, "continues") ||
 			                  tok_eq(d, j - 1, "continue") || tok_eq(d, j - 1, "began") ||
 			                  tok_eq(d, j - 1, "started") || tok_eq(d, j - 1, "begun") ||
@@ -997,9 +1111,14 @@ static int trig_negated(Doc *d, const Sent *s, const Trig *tr)
 /* A camp named right after a trigger that needs one ("closure of Camp Ashraf"). */
 static int camp_follows(Doc *d, const SentItems *it, const Trig *tr)
 {
+	/* the camp is what is closed: right after ("closure of Camp Ashraf", "close the camp") */
+	uint32_t e = tr->t1;
+	while (e < d->w->sent.v[tr->sent].t1 && e < tr->t1 + 2 &&
+	       (tok_eq(d, e, "of") || tok_eq(d, e, "down") || has_cue(d, e, C_DET)))
+		e++;
 	for (uint32_t p = it->place0; p < it->place1; p++) {
 		const Place *pl = &d->w->place.v[p];
-		if (pl->t0 >= tr->t1 && pl->t0 <= tr->t1 + 4 && (pl->type == P_CAMP || pl->type == P_SITE))
+		if (pl->t0 >= tr->t1 && pl->t0 <= e && (pl->type == P_CAMP || pl->type == P_SITE))
 			return 1;
 	}
 	/* "the facility to be closed", "the camp was dismantled" */
@@ -1011,9 +1130,33 @@ static int camp_follows(Doc *d, const SentItems *it, const Trig *tr)
 			    tok_eq(d, t, "settlement") || (d->w->ti[t].cover & CV_PLACE))
 				return 1;
 		}
-	for (uint32_t t = tr->t1; t < tr->t1 + 5 && t < d->w->sent.v[tr->sent].t1; t++)
+	for (uint32_t t = tr->t1; t <= e && t < d->w->sent.v[tr->sent].t1; t++)
 		if (tok_eq(d, t, "camp") || tok_eq(d, t, "camps") || tok_eq(d, t, "facility") || tok_eq(d, t, "shelter") ||
 		    tok_eq(d, t, "shelters") || tok_eq(d, t, "settlement") || tok_eq(d, t, "settlements"))
+			return 1;
+	return 0;
+}
+
+/* A weapon named with what it did: "mortars hit the camp", "fired two rockets",
+   "blamed the rockets on". */
+static int weapon_used(Doc *d, const Sent *s, const Trig *tr)
+{
+	Work *w = d->w;
+	for (uint32_t j = tr->t1; j < s->t1 && j < tr->t1 + 4; j++) {
+		if (has_cue(d, j, C_IMPACT))
+			return 1;
+		if (is_comma(d, j) || is_clause_break(d, j))
+			break;
+	}
+	for (uint32_t j = tr->t0, k = 0; j > s->t0 && k < 4; k++) {
+		j--;
+		if (w->ti[j].cue_end & (BIT(C_IMPACT) | BIT(C_BLAME)))
+			return 1;
+		if (is_comma(d, j) || is_clause_break(d, j))
+			break;
+	}
+	for (uint32_t j = s->t0; j < tr->t0; j++)
+		if (has_cue(d, j, C_BLAME))
 			return 1;
 	return 0;
 }
@@ -1183,6 +1326,20 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 		}
 		t = ds > t ? ds - 1 : t;
 	}
+	/* "calls on A to do this, and on B to do that" */
+	for (uint32_t t = dem; t + 1 < s->t1; t++) {
+		if (!tok_eq(d, t, "on") || !(tok_eq(d, t - 1, "and") || is_comma(d, t - 1) || is_punct(d, t - 1, ';')))
+			continue;
+		uint32_t ds = demand_start(d, s, t + 1);
+		for (uint32_t p = it->party0; p < it->party1; p++) {
+			const Party *pa = &w->party.v[p];
+			if (pa->t0 <= t || pa->t0 >= ds || !party_is_addressee(pa) || (pa->flags & (PF_OF | PF_FROM)))
+				continue;
+			ExParty ep;
+			party_copy(d, pa, &ep);
+			party_push(am.ap.to, &am.ap.nto, EX_MAX_PARTIES * 2, &ep, d->x);
+		}
+	}
 	if (dem == s->t1 && cls == C_APPEAL_FOR)
 		dem = c0 + 1;
 	/* who appeals: the first party before the cue, or the subject a pronoun stands for */
@@ -1210,7 +1367,9 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			break;
 		}
 	}
-	(void)we;
+	am.we = (uint8_t)we;
+	am.sent = si;
+	am.block = s->block;
 	/* "asked the headquarters to have agents fly over": asked of someone we do not know as
 	   an addressee; what is asked has not happened */
 	if (cls == C_APPEAL && am.ap.nto == 0 && !them && !reader && dem < s->t1 && tok_eq(d, dem, "to")) {
@@ -1291,7 +1450,9 @@ static int place_fit(Doc *d, const Trig *tr, const Place *pl)
 		return -1; /* where people are moved to is not where it happens */
 	if (tr->kind == K_RELOCATION)
 		return pl->prep == PP_FROM ? 4 : 3;
-	int score = pl->prep == PP_LOC ? 4 : pl->prep == PP_NONE ? 3 : pl->prep == PP_TO ? 2 : 0;
+	if (pl->prep == PP_FROM)
+		return -1; /* where shots came from is not where they fell */
+	int score = pl->prep == PP_LOC ? 4 : pl->prep == PP_NONE ? 3 : 2;
 	(void)d;
 	return score;
 }
@@ -1320,13 +1481,18 @@ static int32_t best_place(Doc *d, const SentItems *it, const Trig *tr, int claus
 	return best;
 }
 
-static void count_add(ExCount *c, int64_t mn, int64_t mx)
+/* Adds a figure to a count: a range of what the sources say; a vague figure ("dozens")
+   gives way to a written one. */
+static void count_add(ExCount *c, int64_t mn, int64_t mx, int vague)
 {
-	if (c->min < 0 && c->max < 0) {
+	if ((c->min < 0 && c->max < 0) || (c->vague && !vague)) {
 		c->min = mn;
 		c->max = mx;
+		c->vague = (uint8_t)vague;
 		return;
 	}
+	if (vague && !c->vague)
+		return;
 	if (mn >= 0 && (c->min < 0 || mn < c->min))
 		c->min = mn;
 	if (mx < 0 || c->max < 0)
@@ -1357,7 +1523,7 @@ static void count_apply(ExEvent *e, const CountIt *c)
 		}
 		return;
 	}
-	count_add(f, c->min, c->max);
+	count_add(f, c->min, c->max, c->vague);
 }
 
 static void evidence_add(ExSpan *v, int *n, ExSpan sp)
@@ -1425,6 +1591,7 @@ static void read_events(Doc *d, uint32_t si)
 			continue;
 		}
 		tr->status = (uint8_t)trig_status(d, it, s, tr);
+		tr->weak = (uint8_t)(tr->weak && !weapon_used(d, s, tr));
 		if (tr->t0 > s->t0 && (tok_eq(d, tr->t0 - 1, "this") || tok_eq(d, tr->t0 - 1, "that") ||
 		                       tok_eq(d, tr->t0 - 1, "such") || tok_eq(d, tr->t0 - 1, "these"))) {
 			/* "this massacre": the one told before, whatever it was */
@@ -1447,6 +1614,7 @@ static void read_events(Doc *d, uint32_t si)
 				tr->dropped = 1;
 				continue;
 			}
+			tr->status = ST_OCCURRED; /* "an investigation of the attack of 17 February" */
 		}
 		nvalid++;
 	}
@@ -1467,9 +1635,17 @@ static void read_events(Doc *d, uint32_t si)
 			Trig *tr = &w->trig.v[j];
 			if (tr->dropped || w->ti[tr->t0].clause != w->ti[di->t0].clause)
 				continue;
-			/* a date far from it dates something else (an opening date is taken below) */
+			/* a date far from it dates something else (an opening date is taken below);
+			   after the trigger, names in between do not count ("the shelling of Camp
+			   Serrin, Upper Kaldan province, on 17 February") */
 			uint32_t dist = span_dist(di->t0, di->t1, tr->t0, tr->t1);
-			if (dist > 8)
+			if (di->t0 >= tr->t1) {
+				dist = 0;
+				for (uint32_t u = tr->t1; u < di->t0; u++)
+					dist += !(w->ti[u].cover & (CV_PLACE | CV_PARTY));
+				if (dist > 5)
+					continue;
+			} else if (dist > 8)
 				continue;
 			if (dist < bd) {
 				bd = dist;
@@ -1511,6 +1687,30 @@ static void read_events(Doc *d, uint32_t si)
 				head->place = tr->place;
 		}
 		tr->group = ngroups - 1;
+	}
+	/* weapons alone name no incident ("a mortar tube on the ridge") */
+	{
+		int newg[128], n = 0;
+		for (int g = 0; g < ngroups && g < 128; g++) {
+			int ok = 0;
+			for (uint32_t j = it->trig0; j < it->trig1; j++)
+				if (!w->trig.v[j].dropped && w->trig.v[j].group == g && !w->trig.v[j].weak)
+					ok = 1;
+			newg[g] = ok ? n++ : -1;
+		}
+		for (uint32_t j = it->trig0; j < it->trig1; j++) {
+			Trig *tr = &w->trig.v[j];
+			if (tr->dropped)
+				continue;
+			int g = tr->group < 128 ? newg[tr->group] : n - 1;
+			if (g < 0)
+				tr->dropped = 1;
+			else
+				tr->group = g;
+		}
+		ngroups = ngroups < 128 ? n : n;
+		if (!ngroups)
+			return;
 	}
 	size_t base = w->evm.n;
 	for (int g = 0; g < ngroups; g++) {
@@ -1602,7 +1802,7 @@ static void read_events(Doc *d, uint32_t si)
 	for (uint32_t p = it->party0; p < it->party1; p++) {
 		Party *pa = &w->party.v[p];
 		pa->used = 0;
-		if (!perp_group(pa->group) || (!pa->actor && !(pa->flags & (PF_COUNTRY | PF_CAPITAL))))
+		if (!perp_group(pa->group) || (!pa->actor && !pa->named && !(pa->flags & (PF_COUNTRY | PF_CAPITAL))))
 			continue;
 		if (pa->t0 >= appeal_cue)
 			continue; /* addressed, not acting */
@@ -1695,6 +1895,10 @@ static int places_merge(const Extraction *x, const ExPlace *a, const ExPlace *b)
 		return 1;
 	if (!a->entry && !b->entry && strcasecmp(ex_str(x, a->name), ex_str(x, b->name)) == 0)
 		return 1;
+	/* a region the gazetteer does not know may hold the other */
+	if ((!a->entry && (a->type == P_REGION || a->type == P_DISTRICT)) ||
+	    (!b->entry && (b->type == P_REGION || b->type == P_DISTRICT)))
+		return 1;
 	/* a country and a place in it */
 	if (a->type == P_COUNTRY && b->country == a->country && a->country >= 0)
 		return 1;
@@ -1742,7 +1946,7 @@ static void merge_event(Extraction *x, ExEvent *into, const ExEvent *e)
 	ExCount *to[4] = {&into->killed, &into->wounded, &into->detained, &into->residents};
 	for (int i = 0; i < 4; i++)
 		if (from[i]->min >= 0 || from[i]->max >= 0)
-			count_add(to[i], from[i]->min, from[i]->max);
+			count_add(to[i], from[i]->min, from[i]->max, from[i]->vague);
 	for (int i = 0; i < e->nevidence; i++)
 		evidence_add(into->evidence, &into->nevidence, e->evidence[i]);
 }
@@ -1806,6 +2010,18 @@ static void merge_appeals(Doc *d)
 		ExAppeal *into = NULL;
 		if (am->cont && x->nappeals)
 			into = &x->appeals[x->nappeals - 1];
+		/* "We ask …" right after an appeal: the same appellant goes on */
+		if (!into && !am->by_key && i > 0 && x->nappeals) {
+			const AppMent *prev = &w->apm.v[i - 1];
+			if (am->sent <= prev->sent + 2 && am->block <= prev->block + 1)
+				into = &x->appeals[x->nappeals - 1];
+		}
+		/* appeals with no appellant named: the author's, one per date */
+		for (size_t j = 0; !into && !am->by_key && j < x->nappeals; j++) {
+			ExAppeal *o = &x->appeals[j];
+			if (!o->nby && ymd_cmp(o->date, a->date) == 0 && date_precision(o->date) == date_precision(a->date))
+				into = o;
+		}
 		for (size_t j = 0; !into && j < x->nappeals; j++) {
 			ExAppeal *o = &x->appeals[j];
 			if (am->by_key && o->nby && strcmp(ex_str(x, o->by[0].name), ex_str(x, am->by_key)) == 0 &&

@@ -70,6 +70,7 @@ enum { ST_OCCURRED = 0, ST_THREATENED = 1 };
 
 typedef struct ExCount {
 	int64_t min, max; /* min < 0: no count; max < 0: open ("over 100") */
+	uint8_t vague;    /* from a word like "dozens", given up for a written figure */
 } ExCount;
 
 /* A name is either an offset into Extraction.strs (from the text or composed) or 0. */

@@ -89,6 +89,7 @@ struct Lexicon {
 	size_t nnodes, capnodes;
 	HashMap edges;         /* (node << 32 | token id) -> child node */
 	int has_case;          /* some phrase is case-sensitive */
+	uint32_t id_and, id_or, id_but; /* words a gap does not cross */
 };
 
 /* Walks the entries of a link chain: for (LINKS(lx, m.link, l, e)) { … e … } */

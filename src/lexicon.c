@@ -389,7 +389,8 @@ static const char *const cue_names[C_COUNT] = {
 	"protect", "by", "blame", "target", "loc", "from", "to", "source", "passive", "clause",
 	"anaphor", "abbrev", "killed", "wounded", "detained", "residents", "people", "present",
 	"more", "less", "about", "upto", "reader", "pronoun", "condition", "starter", "deny",
-	"ignore", "we", "det",
+	"ignore", "we", "det", "impact", "subcount", "head-state", "head-militia", "head-gov",
+	"head-org", "place-head",
 };
 
 static const char *const group_names[G_COUNT] = {
@@ -490,6 +491,8 @@ static int row_kind(Lexicon *lx, const Row *r, Blob *err)
 	uint32_t e = entry_new(lx, LX_KIND, k);
 	if (r->ncol >= 3 && r->len[2] == 4 && strncmp(r->col[2], "camp", 4) == 0)
 		lx->entries[e].flags |= LF_NEEDCAMP;
+	if (r->ncol >= 3 && r->len[2] == 4 && strncmp(r->col[2], "weak", 4) == 0)
+		lx->entries[e].flags |= LF_WEAK;
 	return add_phrase(lx, r->col[0], r->len[0], e, err);
 }
 
@@ -501,10 +504,10 @@ static int row_cue(Lexicon *lx, const Row *r, Blob *err)
 		return -1;
 	}
 	uint32_t e = entry_new(lx, LX_CUE, c);
-	if (c == C_ANAPHOR) {
+	if (c == C_ANAPHOR || c == C_PLACE_HEAD) {
 		int t = r->ncol >= 3 ? name_index(place_names, P_COUNT, r->col[2], r->len[2]) : 0;
 		if (!t) {
-			blob_puts(err, "an anaphor needs a place type");
+			blob_puts(err, "an anaphor or a place head needs a place type");
 			return -1;
 		}
 		lx->entries[e].value = t;
@@ -711,6 +714,9 @@ Lexicon *lexicon_load(const char *dir, Blob *err)
 	Lexicon *lx = xcalloc(1, sizeof *lx);
 	str_add(lx, "", 0);
 	node_new(lx);
+	lx->id_and = vocab_add(lx, "and", 3, 0);
+	lx->id_or = vocab_add(lx, "or", 2, 0);
+	lx->id_but = vocab_add(lx, "but", 3, 0);
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
 		if (load_table(lx, dir, tables[i].file, tables[i].fn, err) != 0) {
 			lexicon_free(lx);
@@ -772,7 +778,9 @@ static void walk(const Lexicon *lx, const Tok *tok, uint32_t j, uint32_t t1, uin
 	if (lx->nodes[node].gap && node) {
 		uint32_t g = lx->nodes[node].gap;
 		for (uint32_t k = 0; k <= GAP_MAX && j + k < t1; k++) {
-			if (k && (tok[j + k - 1].flags & TK_PUNCT))
+			/* a gap stays within a phrase: no punctuation, no "and", "or", "but" */
+			if (k && ((tok[j + k - 1].flags & TK_PUNCT) || (tok[j + k - 1].id && (tok[j + k - 1].id == lx->id_and ||
+			                                               tok[j + k - 1].id == lx->id_or || tok[j + k - 1].id == lx->id_but))))
 				break;
 			walk(lx, tok, j + k, t1, g, 1, best, depth + 1);
 		}
@@ -791,20 +799,36 @@ static void walk(const Lexicon *lx, const Tok *tok, uint32_t j, uint32_t t1, uin
 	}
 }
 
+/* Does the chain starting at link l hold an entry of type? */
+static int chain_has(const Lexicon *lx, uint32_t first, int type)
+{
+	for (LINKS(lx, first, l, e))
+		if (lx->entries[e].type == type)
+			return 1;
+	return 0;
+}
+
 void lexicon_match(const Lexicon *lx, const Tok *tok, uint32_t t0, uint32_t t1, MentVec *out)
 {
 	uint32_t covered = t0;
+	int covered_kind = 0;
 	for (uint32_t i = t0; i < t1; i++) {
 		if (!tok[i].id && !tok[i].csid)
 			continue;
 		Best best = {i, 0, 0};
 		walk(lx, tok, i, t1, 0, 0, &best, 0);
-		if (!best.link || (best.end <= covered && !best.gap))
+		if (!best.link)
+			continue;
+		int kind = chain_has(lx, best.link, LX_KIND);
+		/* inside a longer phrase only a trigger the longer one is not ("were killed") */
+		if (best.end <= covered && !best.gap && (covered_kind || !kind))
 			continue;
 		Ment m = {i, best.end, best.link, best.gap};
 		VEC_PUSH(out, m);
-		if (!best.gap)
+		if (!best.gap && best.end > covered) {
 			covered = best.end;
+			covered_kind = kind;
+		}
 	}
 }
 

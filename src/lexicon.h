@@ -40,7 +40,8 @@ enum {
 	C_PROTECT, C_BY, C_BLAME, C_TARGET, C_LOC, C_FROM, C_TO, C_SOURCE, C_PASSIVE, C_CLAUSE,
 	C_ANAPHOR, C_ABBREV, C_KILLED, C_WOUNDED, C_DETAINED, C_RESIDENTS, C_PEOPLE, C_PRESENT,
 	C_MORE, C_LESS, C_ABOUT, C_UPTO, C_READER, C_PRONOUN, C_CONDITION, C_STARTER, C_DENY,
-	C_IGNORE, C_WE, C_DET, C_COUNT
+	C_IGNORE, C_WE, C_DET, C_IMPACT, C_SUBCOUNT, C_HEAD_STATE, C_HEAD_MILITIA, C_HEAD_GOV,
+	C_HEAD_ORG, C_PLACE_HEAD, C_COUNT
 };
 
 /* Actor and addressee groups (LX_ACTOR / LX_ADDRESSEE sub). */
@@ -59,7 +60,8 @@ enum {
 	LF_CAPITAL = 2,   /* a place that is a capital: may stand for its government */
 	LF_DEMONYM = 4,   /* a country entry written as its adjective ("Iraqi") */
 	LF_ATLEAST = 8,   /* a number that is a lower bound ("dozens": 24 or more) */
-	LF_NEEDCAMP = 16, /* a kind phrase that names an incident only before a camp */
+	LF_NEEDCAMP = 16, /* a kind phrase that names an incident only when done to a camp */
+	LF_WEAK = 32,     /* a kind phrase (a weapon) that needs an impact or another trigger */
 };
 
 typedef struct LexEntry {
