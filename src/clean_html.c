@@ -328,7 +328,7 @@ static int dropped_tag(int t)
 {
 	switch (t) {
 	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_SVG:
 	case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
 	case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
 	case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_OPTION: case GUMBO_TAG_DATALIST:
@@ -423,15 +423,15 @@ static void read_meta_tag(Page *pg, const GumboNode *g)
 				for (size_t i = 0; i < n; i++)
 					name[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] | 32 : p[i]);
 				name[n] = 0;
-				int tp = strcmp(name, "dc:title") == 0 || strcmp(name, "dcterm:title") == 0 ? 9
-				       : strcmp(name, "og:title") == 0 ? 8
-				       : strcmp(name, "title") == 0 && k != 2 ? 6
-				       : strcmp(name, "twitter:title") == 0 ? 5
-				       : strcmp(name, "parsely-title") == 0 ? 4 : 0;
-				if (strcmp(name, "dc.title") == 0)
-					tp = 9;
+				/* order of trust; a property= beats a name= of the same kind */
+				int tp = strcmp(name, "dc:title") == 0 || strcmp(name, "dcterm:title") == 0 ||
+				                 strcmp(name, "dc.title") == 0 ? 18
+				       : strcmp(name, "og:title") == 0 ? 16
+				       : strcmp(name, "title") == 0 && k != 2 ? 12
+				       : strcmp(name, "twitter:title") == 0 ? 10
+				       : strcmp(name, "parsely-title") == 0 ? 8 : 0;
 				if (tp)
-					meta_set(&m->title, &m->title_p, tp, content, cl);
+					meta_set(&m->title, &m->title_p, tp + (k == 0), content, cl);
 				if (strcmp(name, "og:site_name") == 0)
 					meta_set(&m->publisher, &m->publisher_p, MP_META, content, cl);
 				else if (strcmp(name, "application-name") == 0 || strcmp(name, "publisher") == 0 ||
@@ -965,8 +965,6 @@ static void clean_article(Page *pg, int root, const Pass *ps)
 			} else if (heading_tag(t)) {
 				if (t <= GUMBO_TAG_H2 && weight < 0)
 					cut = 1;
-				if (ld > 0.5f && h->chars < 200)
-					cut = 1;
 				if (h->flags & F_DUPTITLE)
 					cut = 1;
 			} else if (ps->clean && (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION ||
@@ -978,8 +976,7 @@ static void clean_article(Page *pg, int root, const Pass *ps)
 			                         t == GUMBO_TAG_FIGURE)) {
 				int list = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL ||
 				           (h->chars && h->lichars * 10 > h->chars * 9);
-				float score = h->scored ? h->score : 0;
-				if (weight + score < 0)
+				if (weight < 0)
 					cut = 1;
 				else if (h->commas < 10) {
 					int p = (int)h->np, img = (int)h->nimg, li = (int)h->nli - 100;
@@ -1206,46 +1203,6 @@ static void out_tree(Page *pg, Out *o, int root)
 
 /* ---- titles seen in the page ---- */
 
-/* Word-level similarity of two strings, as a percentage of the longer. */
-static int similar_text(const char *a, const char *b)
-{
-	if (!a || !b)
-		return 0;
-	char *x = text_collapse(a, strlen(a)), *y = text_collapse(b, strlen(b));
-	int r = 0;
-	if (x && y) {
-		size_t nx = strlen(x), ny = strlen(y);
-		if (strcasecmp(x, y) == 0)
-			r = 100;
-		else {
-			/* share of y's words found in x */
-			size_t words = 0, found = 0;
-			for (char *p = y; *p;) {
-				while (*p == ' ')
-					p++;
-				char *q = p;
-				while (*q && *q != ' ')
-					q++;
-				if (q > p) {
-					words++;
-					char save = *q;
-					*q = 0;
-					if (strcasestr(x, p))
-						found++;
-					*q = save;
-				}
-				p = q;
-			}
-			r = words ? (int)(found * 100 / words) : 0;
-			if (nx * 2 < ny || ny * 2 < nx)
-				r /= 2;
-		}
-	}
-	free(x);
-	free(y);
-	return r;
-}
-
 /* Marks headings that repeat the title and headings over lists of other articles. */
 static void mark_headings(Page *pg)
 {
@@ -1265,7 +1222,7 @@ static void mark_headings(Page *pg)
 		char *t = node_text_dup(h->g);
 		if (!t)
 			continue;
-		if (heading_tag(h->tag) && h->tag <= GUMBO_TAG_H2 && title && similar_text(title, t) >= 75)
+		if (heading_tag(h->tag) && h->tag <= GUMBO_TAG_H2 && title && text_similar(title, t) >= 75)
 			h->flags |= F_DUPTITLE;
 		size_t n = strlen(t);
 		while (n && (t[n - 1] == ':' || t[n - 1] == ' '))

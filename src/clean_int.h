@@ -121,6 +121,7 @@ typedef struct Meta {
 	char *author;     int author_p;
 	char *language;   int language_p;
 	char *banner;                       /* a saved-page banner line: never a date source */
+	char *ld_name, *ld_headline;        /* JSON-LD name and headline of the article */
 } Meta;
 
 /* Trust of the sources of metadata, lowest first: a date in the title, a byline or
@@ -134,6 +135,8 @@ void meta_set(char **slot, int *prio, int p, const char *s, size_t n);
 void meta_jsonld(Meta *m, const char *s, size_t n);
 /* Reads a date written in metadata ("2013-03-07T10:00:00Z", "March 7, 2013") as ISO. */
 int meta_date_value(const char *s, size_t n, char out[11]);
+/* How much of b's words a has, 0..100 (100: the same text). */
+int text_similar(const char *a, const char *b);
 /* Completes the metadata from the article text and moves it into the document. */
 void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d);
 void meta_free(Meta *m);

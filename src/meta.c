@@ -42,6 +42,8 @@ void meta_free(Meta *m)
 	free(m->author);
 	free(m->language);
 	free(m->banner);
+	free(m->ld_name);
+	free(m->ld_headline);
 	memset(m, 0, sizeof *m);
 }
 
@@ -142,11 +144,11 @@ static void jsonld_object(Meta *m, json_t *o, int depth)
 		return;
 	int page = json_is_string(type) && strcmp(json_string_value(type), "WebPage") == 0;
 	int p = page ? MP_META : MP_JSONLD;
-	json_t *t = json_object_get(o, "headline");
-	if (!json_is_string(t) && !page)
-		t = json_object_get(o, "name");
-	if (json_is_string(t))
-		meta_set(&m->title, &m->title_p, page ? 3 : 10, json_string_value(t), strlen(json_string_value(t)));
+	json_t *t = json_object_get(o, "headline"), *name = json_object_get(o, "name");
+	if (!page && json_is_string(name) && !m->ld_name)
+		m->ld_name = text_collapse(json_string_value(name), strlen(json_string_value(name)));
+	if (json_is_string(t) && !m->ld_headline)
+		m->ld_headline = text_collapse(json_string_value(t), strlen(json_string_value(t)));
 	json_t *d = json_object_get(o, "datePublished");
 	if (!json_is_string(d))
 		d = json_object_get(o, "dateCreated");
@@ -174,9 +176,16 @@ void meta_jsonld(Meta *m, const char *s, size_t n)
 	/* strip a CDATA wrapper some sites put around it */
 	while (n && isspace((unsigned char)*s))
 		s++, n--;
-	if (n > 12 && memcmp(s, "//<![CDATA[", 11) == 0) {
-		s += 11;
-		n -= 11;
+	if (n > 2 && (memcmp(s, "//", 2) == 0 || memcmp(s, "/*", 2) == 0)) {
+		const char *c = memmem(s, n < 16 ? n : 16, "<![CDATA[", 9);
+		if (c) {
+			n -= (size_t)(c - s);
+			s = c;
+		}
+	}
+	if (n > 9 && memcmp(s, "<![CDATA[", 9) == 0) {
+		s += 9;
+		n -= 9;
 	}
 	json_t *j = json_loadb(s, n, JSON_DISABLE_EOF_CHECK, &e);
 	if (!j)
@@ -708,6 +717,45 @@ static char *title_from_doc(const char *t)
 	return cur;
 }
 
+int text_similar(const char *a, const char *b)
+{
+	if (!a || !b)
+		return 0;
+	char *x = text_collapse(a, strlen(a)), *y = text_collapse(b, strlen(b));
+	int r = 0;
+	if (x && y) {
+		size_t nx = strlen(x), ny = strlen(y);
+		if (strcasecmp(x, y) == 0) {
+			r = 100;
+		} else {
+			/* the share of y's words found in x */
+			size_t words = 0, found = 0;
+			for (char *p = y; *p;) {
+				while (*p == ' ')
+					p++;
+				char *q = p;
+				while (*q && *q != ' ')
+					q++;
+				if (q > p) {
+					words++;
+					char save = *q;
+					*q = 0;
+					if (strcasestr(x, p))
+						found++;
+					*q = save;
+				}
+				p = q;
+			}
+			r = words ? (int)(found * 100 / words) : 0;
+			if (nx * 2 < ny || ny * 2 < nx)
+				r /= 2;
+		}
+	}
+	free(x);
+	free(y);
+	return r;
+}
+
 /* ---- putting it together ---- */
 
 void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
@@ -806,14 +854,27 @@ void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 		}
 	}
 
-	/* the title */
+	/* the title: JSON-LD's name or headline, whichever agrees with the document title
+	   (some sites put a description or the site's name in one of them) */
+	char *doc = m->doc_title ? title_from_doc(m->doc_title) : NULL;
+	if (m->ld_name || m->ld_headline) {
+		const char *pick = m->ld_name ? m->ld_name : m->ld_headline;
+		if (m->ld_name && m->ld_headline && strcmp(m->ld_name, m->ld_headline) != 0 &&
+		    text_similar(doc, m->ld_headline) > 75 && text_similar(doc, m->ld_name) <= 75)
+			pick = m->ld_headline;
+		meta_set(&m->title, &m->title_p, 30, pick, strlen(pick));
+	}
 	char *title = NULL;
 	if (m->title)
 		title = xstrdup(m->title);
-	else if (m->doc_title)
-		title = title_from_doc(m->doc_title);
-	if (m->h1 && (!title || ((strlen(title) > 150 || strlen(title) < 15) && !m->title)))
+	else if (doc)
+		title = xstrdup(doc);
+	/* a document title too short or too long to be a headline: the page's h1, when it
+	   is one (more than four words) */
+	if (m->h1 && (!title || (!m->title && (strlen(title) > 150 || strlen(title) < 15) &&
+	                         count_words(m->h1) > 4)))
 		title = (free(title), xstrdup(m->h1));
+	free(doc);
 	/* a date in the title, last */
 	if (title) {
 		Ymd none = {0, 0, 0};
