@@ -272,6 +272,7 @@ typedef struct HNode {
 	/* per pass, over the subtree */
 	unsigned chars, lchars, ichars, icommas, commas, hchars, lichars;
 	unsigned np, nimg, nli, ninput, nembed;
+	unsigned bkids;  /* block children */
 	float score;
 	int scored;
 } HNode;
@@ -687,7 +688,7 @@ static void aggregate(Page *pg, const Pass *ps)
 		    (h->parent >= 0 && (pg->v[h->parent].flags & F_GONE)))
 			h->flags |= F_GONE;
 		h->chars = h->lchars = h->ichars = h->icommas = h->commas = h->hchars = h->lichars = 0;
-		h->np = h->nimg = h->nli = h->ninput = h->nembed = 0;
+		h->np = h->nimg = h->nli = h->ninput = h->nembed = h->bkids = 0;
 		h->score = 0;
 		h->scored = 0;
 	}
@@ -730,6 +731,8 @@ static void aggregate(Page *pg, const Pass *ps)
 		if (!(h->flags & F_BLOCK)) {
 			p->ichars += h->ichars;
 			p->icommas += h->icommas;
+		} else {
+			p->bkids++;
 		}
 	}
 }
@@ -784,7 +787,9 @@ static void score_blocks(Page *pg, const Pass *ps)
 		    heading_tag(h->tag) || h->tag == GUMBO_TAG_HTML)
 			continue;
 		float s = 1 + (float)h->icommas + (float)(h->ichars / 100 < 3 ? h->ichars / 100 : 3);
-		int a = container_tag(h->tag) ? i : h->parent;
+		/* a container with only inline content is a paragraph; one that mixes text
+		   and blocks holds paragraphs of its own */
+		int a = container_tag(h->tag) && h->bkids ? i : h->parent;
 		for (int level = 1; a >= 0 && level <= 5; level++, a = pg->v[a].parent) {
 			HNode *c = &pg->v[a];
 			if (c->tag == GUMBO_TAG_HTML)
@@ -906,6 +911,10 @@ static int ends_sentence(const Page *pg, int i)
 /* The article: the top element and those of its siblings that continue it. */
 static int pick_article(Page *pg, int top, int *out, int cap)
 {
+	float best_score = 0;
+	for (int i = 0; i < pg->n; i++)
+		if (pg->v[i].scored && !(pg->v[i].flags & F_GONE) && final_score(&pg->v[i]) > best_score)
+			best_score = final_score(&pg->v[i]);
 	int p = pg->v[top].parent;
 	if (p < 0 || pg->v[top].tag == GUMBO_TAG_BODY) {
 		out[0] = top;
@@ -930,9 +939,18 @@ static int pick_article(Page *pg, int top, int *out, int cap)
 		if (tclass && cl && *cl && strcmp(cl, tclass) == 0)
 			bonus = ts * 0.2f;
 		int take = 0;
+		/* the best candidate inside the sibling speaks for it (an article split into
+		   sections between figures) */
+		float inner = 0;
+		if (link_density(h) < 0.3f)
+			for (int d = c + 1; d < h->end; d++)
+				if (pg->v[d].scored && !(pg->v[d].flags & F_GONE) && final_score(&pg->v[d]) > inner)
+					inner = final_score(&pg->v[d]);
 		if (h->scored && final_score(h) + bonus >= threshold)
 			take = 1;
-		else if (h->tag == GUMBO_TAG_P) {
+		else if (inner >= threshold && inner >= 0.5f * best_score)
+			take = 1;
+		else if (h->tag == GUMBO_TAG_P || (container_tag(h->tag) && !h->bkids)) {
 			float ld = link_density(h);
 			if (h->chars > 80 && ld < 0.25f)
 				take = 1;
@@ -1308,6 +1326,7 @@ int clean_html(const MText *u, MText *out, Meta *m, Blob *err)
 		int top = pick_top(&pg);
 		int parts[256];
 		int np = pick_article(&pg, top, parts, 256);
+
 		MText o = {0};
 		o.src_len = r.text.len;
 		Out w = {&o, pg.src, pg.srclen, 0, 0};
