@@ -1,23 +1,76 @@
 /*
-** fuzz_clean.c — fuzz target for the cleaner: any bytes, as HTML or as text.
+** fuzz_clean.c — fuzz target for the cleaner: any bytes through clean_doc() and through
+** each reader (HTML, saved text, e-mail) directly. Traps when the text is not valid
+** UTF-8, holds a NUL, or maps a byte outside the input.
 */
-#include "clean.h"
+#include "clean_int.h"
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* 1 when s[0..n) is valid UTF-8 without NUL. */
+static int good_utf8(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+		if (!k || c == 0 || i + k > n)
+			return 0;
+		for (size_t j = 1; j < k; j++)
+			if ((s[i + j] & 0xC0) != 0x80)
+				return 0;
+		i += k;
+	}
+	return 1;
+}
+
+static void check(const char *text, size_t len, const OffSeg *map, size_t nmap, size_t size)
+{
+	if (!good_utf8((const unsigned char *)text, len))
+		__builtin_trap();
+	for (size_t i = 0; i < nmap; i++)
+		if (map[i].orig > size || map[i].text > len || (i && map[i].text < map[i - 1].text))
+			__builtin_trap();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const names[] = {"page.html", "page.txt", NULL};
-	for (int i = 0; i < 3; i++) {
-		CleanDoc d = {0};
-		Blob err = BLOB_INIT;
-		clean_doc((const char *)data, size, names[i], &d, &err);
-		for (size_t k = 0; k < d.text.len; k += 97)
+	const char *s = (const char *)data;
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	if (clean_doc(s, size, "page.html", &d, &err) == 0) {
+		check(d.text.data, d.text.len, d.map, d.nmap, size);
+		for (size_t k = 0; k < d.text.len; k++)
 			if (clean_orig_offset(&d, k) > size)
 				__builtin_trap();
-		clean_free(&d);
-		blob_free(&err);
 	}
+	clean_free(&d);
+
+	for (int reader = 0; reader < 3; reader++) {
+		MText u = {0}, o = {0};
+		Meta m = {0};
+		blob_reset(&err);
+		int rc;
+		if (reader == 2) {
+			rc = clean_mail(s, size, &o, &m, &err);
+		} else {
+			text_decode(s, size, NULL, &u);
+			rc = reader ? clean_text(&u, &o, &m, &err) : clean_html(&u, &o, &m, &err);
+		}
+		if (rc == 0) {
+			text_nfc(&o);
+			check(o.text.data, o.text.len, o.map, o.nmap, size);
+			for (size_t k = 0; k < o.text.len; k++)
+				if (mt_src(&o, k) > size)
+					__builtin_trap();
+			CleanDoc md = {0};
+			meta_finish(&m, o.text.data ? o.text.data : "", o.text.len, &md);
+			clean_free(&md);
+		}
+		meta_free(&m);
+		mt_free(&u);
+		mt_free(&o);
+	}
+	blob_free(&err);
 	return 0;
 }

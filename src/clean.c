@@ -130,12 +130,19 @@ int wl_has(const WordList *w, const char *s, size_t n)
 int wl_any_in(const WordList *w, const char *s, size_t n)
 {
 	for (size_t i = 0; i < w->n; i++) {
-		size_t k = strlen(w->v[i]);
+		const char *e = w->v[i];
+		int whole = e[0] == '=';
+		e += whole;
+		size_t k = strlen(e);
 		if (k > n)
 			continue;
-		for (size_t j = 0; j + k <= n; j++)
-			if (tolower((unsigned char)s[j]) == w->v[i][0] && strncasecmp(s + j, w->v[i], k) == 0)
+		for (size_t j = 0; j + k <= n; j++) {
+			if (tolower((unsigned char)s[j]) != e[0] || strncasecmp(s + j, e, k) != 0)
+				continue;
+			if (!whole || ((j == 0 || !isalnum((unsigned char)s[j - 1])) &&
+			               (j + k == n || !isalnum((unsigned char)s[j + k]))))
 				return 1;
+		}
 	}
 	return 0;
 }

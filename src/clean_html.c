@@ -120,7 +120,7 @@ static void prefilter(const MText *u, MText *r)
 					const char *e = memmem(s + j, n - j, "-->", 3);
 					end = e ? (size_t)(e - s) + 3 : n;
 				}
-				mt_copy_from(r, u, run, i);
+				mt_copy(r, s + run, i - run, run);
 				run = i = end;
 				continue;
 			}
@@ -152,7 +152,7 @@ static void prefilter(const MText *u, MText *r)
 		if (end_tag) {
 			if (!flat) {
 				if (depth > MAX_DEPTH) {
-					mt_copy_from(r, u, run, i);
+					mt_copy(r, s + run, i - run, run);
 					run = te;
 				}
 				if (depth > 0)
@@ -165,7 +165,7 @@ static void prefilter(const MText *u, MText *r)
 			size_t close = find_end_tag(s, n, te, name);
 			int keep = name[1] == 'c' && memmem(s + i, te - i, "ld+json", 7);
 			if (!keep) {
-				mt_copy_from(r, u, run, te);
+				mt_copy(r, s + run, te - run, run);
 				run = close;
 			}
 			i = close;
@@ -178,12 +178,12 @@ static void prefilter(const MText *u, MText *r)
 			continue;
 		}
 		if (!flat && ++depth > MAX_DEPTH) {
-			mt_copy_from(r, u, run, i);
+			mt_copy(r, s + run, i - run, run);
 			run = te;
 		}
 		i = te;
 	}
-	mt_copy_from(r, u, run, n);
+	mt_copy(r, s + run, n - run, run);
 }
 
 /* ---- 2. gumbo with pooled memory ---- */
@@ -1336,7 +1336,8 @@ int clean_html(const MText *u, MText *out, Meta *m, Blob *err)
 			out_break(&w, 3);
 		}
 		size_t chars = utf8_count(o.text.data ? o.text.data : "", o.text.len);
-		if (!best.text.data || o.text.len > best.text.len) {
+		/* a looser pass must find clearly more text to win */
+		if (!best.text.data || o.text.len * 4 > best.text.len * 5) {
 			mt_free(&best);
 			best = o;
 			best_first = np ? parts[0] : 0;

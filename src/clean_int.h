@@ -106,7 +106,8 @@ typedef struct CleanLex {
 const CleanLex *clean_lex(void);
 /* 1 when the lower-cased s[0..n) is an entry of w. */
 int wl_has(const WordList *w, const char *s, size_t n);
-/* 1 when some entry of w occurs in the lower-cased s[0..n). */
+/* 1 when some entry of w occurs in s[0..n) (any case); an entry written "=word" must
+   stand as a whole word there (nav, not canvas). */
 int wl_any_in(const WordList *w, const char *s, size_t n);
 
 /* ---- metadata (meta.c) ---- */

@@ -213,8 +213,9 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 #define LS(k) (s + v[k].a)
 #define LN(k) (v[k].z - v[k].a)
 
-	/* the top: banner, menus, breadcrumbs */
-	size_t first = 0;
+	/* the top: banner, menus, breadcrumbs; a breadcrumb ends with the title, which is the
+	   next line, and whatever stands above it is the site's */
+	size_t first = 0, title_at = SIZE_MAX;
 	while (first < nl && (v[first].flags & L_BLANK))
 		first++;
 	size_t seen = 0;
@@ -236,12 +237,14 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 				continue;
 			}
 		}
-		if (glue_count(LS(i), LN(i)) >= 2 && LN(i) < 300) {
+		int crumb = next < nl && crumb_overlap(LS(i), LN(i), LS(next), LN(next));
+		if (crumb || (glue_count(LS(i), LN(i)) >= 2 && LN(i) < 300)) {
 			v[i].flags |= L_DROP;
-			continue;
-		}
-		if (next < nl && crumb_overlap(LS(i), LN(i), LS(next), LN(next))) {
-			v[i].flags |= L_DROP;
+			if (crumb) {
+				for (size_t k = first; k < i; k++)
+					v[k].flags |= L_DROP;
+				title_at = next;
+			}
 			continue;
 		}
 	}
@@ -315,8 +318,8 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 	}
 	int hard_wrapped = longl >= 3 && wrapped * 10 >= longl * 6 && maxlen <= 100;
 
-	/* the title: the first short line before the body */
-	for (size_t i = 0; i < nl; i++) {
+	/* the title: the line under the breadcrumb, else the first short line */
+	for (size_t i = title_at < nl ? title_at : 0; i < nl; i++) {
 		if (v[i].flags & (L_BLANK | L_DROP))
 			continue;
 		const char *ls = LS(i);

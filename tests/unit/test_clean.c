@@ -1,0 +1,358 @@
+/*
+** test_clean.c — the cleaner on the project's own fixtures (tests/fixtures/clean/) and
+** on made-up bytes: boilerplate dropped, paragraphs kept, metadata found, every byte of
+** the text mapped back to the byte of the original it came from.
+*/
+#include "testing.h"
+
+#include "clean.h"
+#include "util.h"
+
+#include <stdio.h>
+
+#define FIX "tests/fixtures/clean/"
+
+/* Cleans a fixture file; fails the test when it cannot be read or cleaned. */
+static void clean_file(const char *name, Blob *bytes, CleanDoc *d)
+{
+	char path[256];
+	snprintf(path, sizeof path, FIX "%s", name);
+	assert_int_equal(read_file(path, bytes), 0);
+	Blob err = BLOB_INIT;
+	int rc = clean_doc(bytes->data, bytes->len, name, d, &err);
+	if (rc)
+		fprintf(stderr, "%s: %s\n", name, blob_str(&err));
+	assert_int_equal(rc, 0);
+	blob_free(&err);
+}
+
+/* Cleans bytes given in the test. */
+static int clean_bytes(const char *s, size_t n, const char *name, CleanDoc *d, Blob *err)
+{
+	return clean_doc(s, n, name, d, err);
+}
+
+static int has(const CleanDoc *d, const char *needle)
+{
+	return strstr(d->text.data ? d->text.data : "", needle) != NULL;
+}
+
+/* Every letter and digit of the text stands at its mapped offset in the original, and
+   every offset lies inside the original. */
+static void check_map(const CleanDoc *d, const Blob *orig)
+{
+	size_t checked = 0;
+	for (size_t i = 0; i < d->text.len; i++) {
+		size_t o = clean_orig_offset(d, i);
+		assert_true(o <= orig->len);
+		unsigned char c = (unsigned char)d->text.data[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+			if (orig->data[o] != (char)c)
+				fprintf(stderr, "text[%zu] '%c' maps to %zu '%c'\n", i, c, o, orig->data[o]);
+			assert_int_equal(orig->data[o], (char)c);
+			checked++;
+		}
+	}
+	assert_true(checked > 0 || d->text.len == 0);
+	/* the stored form gives the same answers */
+	Blob ser = BLOB_INIT;
+	offmap_serialize(d, &ser);
+	for (size_t i = 0; i < d->text.len; i += 7)
+		assert_int_equal(offmap_lookup(ser.data, ser.len, i), clean_orig_offset(d, i));
+	blob_free(&ser);
+}
+
+static void test_news_page(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	CleanDoc d = {0};
+	clean_file("news.html", &b, &d);
+	assert_string_equal(d.media_type, "text/html");
+	/* the article */
+	assert_true(has(&d, "Mortar rounds struck the eastern section of Camp Nadir"));
+	assert_true(has(&d, "kept the camp under a partial siege since January"));
+	assert_true(has(&d, "press for the release of four residents"));
+	assert_true(has(&d, "Appeal to the United Nations"));
+	/* entities decoded */
+	assert_true(has(&d, "the camp\u2019s residents\u2019 council"));
+	assert_true(has(&d, "fired on the camp & said"));
+	/* paragraphs separated by a blank line */
+	assert_true(has(&d, "council said.\n\nThe council said"));
+	/* the furniture */
+	assert_false(has(&d, "cookies"));
+	assert_false(has(&d, "Share on"));
+	assert_false(has(&d, "Opinion"));
+	assert_false(has(&d, "Aid convoy turned back"));
+	assert_false(has(&d, "international community"));
+	assert_false(has(&d, "All rights reserved"));
+	assert_false(has(&d, "not text"));
+	assert_false(has(&d, "font-family"));
+	assert_false(has(&d, "By Lina Haddad"));
+	/* metadata */
+	assert_string_equal(d.title, "Shelling wounds nine at Camp Nadir, council says");
+	assert_string_equal(d.published, "2021-03-04");
+	assert_string_equal(d.author, "Lina Haddad");
+	assert_string_equal(d.publisher, "Levant Wire"); /* the agency of the dateline */
+	assert_string_equal(d.language, "en");
+	check_map(&d, &b);
+	/* an entity maps to its '&' */
+	const char *amp = strstr(d.text.data, " & said");
+	assert_non_null(amp);
+	size_t o = clean_orig_offset(&d, (size_t)(amp - d.text.data) + 1);
+	assert_memory_equal(b.data + o, "&amp;", 5);
+	clean_free(&d);
+	blob_free(&b);
+}
+
+static void test_saved_statement(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	CleanDoc d = {0};
+	clean_file("statement.txt", &b, &d);
+	assert_string_equal(d.media_type, "text/plain");
+	assert_false(has(&d, "Wednesday, May 14, 2025")); /* the banner */
+	assert_false(has(&d, "HomeNews"));                /* the breadcrumb */
+	assert_false(has(&d, "offcanvas"));               /* a template leftover */
+	assert_true(has(&d, "• The water pipe cut on April 2"));
+	assert_true(has(&d, "in preparation for another attack in the coming days."));
+	assert_true(has(&d, "to reopen the road."));
+	assert_string_equal(d.title, "Residents of Camp Nadir warn of a new attack on the eastern gate");
+	/* the date under the signature, not the banner */
+	assert_string_equal(d.published, "2019-05-02");
+	assert_string_equal(d.publisher, "Camp Nadir Residents' Council");
+	check_map(&d, &b);
+	clean_free(&d);
+	blob_free(&b);
+}
+
+static void test_wire_copy(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	CleanDoc d = {0};
+	clean_file("wire.txt", &b, &d);
+	assert_false(has(&d, "Levant Voices Online"));
+	assert_false(has(&d, "Latest news"));
+	assert_false(has(&d, "Convoy reaches"));
+	assert_false(has(&d, "Must read"));
+	assert_false(has(&d, "doctors who stayed"));
+	assert_true(has(&d, "a UN team last visited it in 2019."));
+	assert_string_equal(d.title, "Residents say governor responsible for safety of Camp Nadir");
+	assert_string_equal(d.author, "Omar Sayegh");
+	assert_string_equal(d.publisher, "Levant Wire");
+	/* "Feb 3" and "on Friday", the latest year mentioned 2019: Feb 3 2023 was a Friday */
+	assert_string_equal(d.published, "2023-02-03");
+	check_map(&d, &b);
+	clean_free(&d);
+	blob_free(&b);
+}
+
+static void test_mail_plain(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	CleanDoc d = {0};
+	clean_file("checkpoint.eml", &b, &d);
+	assert_string_equal(d.media_type, "message/rfc822");
+	assert_string_equal(d.title, "Checkpoint closed again \u2013 urgent");
+	assert_string_equal(d.published, "2021-03-09");
+	assert_string_equal(d.author, "Samir Aboud");
+	assert_string_equal(d.publisher, "Camp Nadir Residents' Council");
+	/* quoted-printable decoded: soft breaks joined, =C3=A9 is é */
+	assert_true(has(&d, "closed again by the Northern Brigade."));
+	assert_true(has(&d, "The caf\u00e9 owner Yusuf Karam was beaten"));
+	assert_false(has(&d, "Message-ID"));
+	/* letters map into the raw message, é to its "=C3" */
+	for (size_t i = 0; i < d.text.len; i++) {
+		unsigned char c = (unsigned char)d.text.data[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			assert_int_equal(b.data[clean_orig_offset(&d, i)], (char)c);
+	}
+	const char *e = strstr(d.text.data, "\u00e9 owner");
+	assert_non_null(e);
+	assert_memory_equal(b.data + clean_orig_offset(&d, (size_t)(e - d.text.data)), "=C3", 3);
+	clean_free(&d);
+	blob_free(&b);
+}
+
+static void test_mail_html(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	CleanDoc d = {0};
+	clean_file("water.eml", &b, &d);
+	assert_string_equal(d.title, "Situation note: Camp Nadir water supply");
+	assert_string_equal(d.published, "2021-04-15");
+	assert_true(has(&d, "The main water pipe to Camp Nadir was cut on April 2"));
+	assert_true(has(&d, "\u201cWe cannot wait for the summer,\u201d")); /* Windows-1252 quotes */
+	assert_false(has(&d, "Home |"));
+	for (size_t i = 0; i < d.text.len; i += 3)
+		assert_true(clean_orig_offset(&d, i) < b.len);
+	clean_free(&d);
+	blob_free(&b);
+}
+
+static void test_charsets(void **state)
+{
+	(void)state;
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	/* Windows-1252 without a declaration */
+	const char latin[] = "The caf\xe9 near the \x93" "eastern gate\x94 was closed.\n";
+	assert_int_equal(clean_bytes(latin, sizeof latin - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.text.data, "The caf\u00e9 near the \u201ceastern gate\u201d was closed.");
+	assert_int_equal(clean_orig_offset(&d, 7), 7);   /* é */
+	assert_int_equal(clean_orig_offset(&d, 9), 8);   /* the space after it */
+	clean_free(&d);
+	/* an HTML page in Windows-1252: every letter maps to its byte */
+	Blob page = BLOB_INIT;
+	blob_puts(&page, "<html><head><meta charset=\"windows-1252\"><title>Gate</title></head><body>"
+	                 "<p>The caf\xe9 at the \x93" "eastern gate\x94 was hit &amp; burned on Tuesday night, "
+	                 "residents said. The fire spread to two tents before it was put out.</p></body></html>");
+	assert_int_equal(clean_bytes(page.data, page.len, "a.html", &d, &err), 0);
+	assert_true(has(&d, "\u201ceastern gate\u201d was hit & burned"));
+	check_map(&d, &page);
+	clean_free(&d);
+	blob_free(&page);
+	/* a declared charset, through iconv */
+	const char koi[] = "<html><head><meta charset=\"koi8-r\"></head><body><p>\xeb\xc1\xcd\xd0 "
+	                   "\xfe\xd5\xd2\xc1 is closed \xff\xff.</p></body></html>";
+	assert_int_equal(clean_bytes(koi, sizeof koi - 1, "a.html", &d, &err), 0);
+	assert_true(has(&d, "\u041a\u0430\u043c\u043f"));
+	clean_free(&d);
+	/* UTF-8 with bad bytes: replaced, never passed through */
+	const char bad[] = "Nine residents \xe2\x80\x94 two of them children \xff were wounded.\n";
+	assert_int_equal(clean_bytes(bad, sizeof bad - 1, "a.txt", &d, &err), 0);
+	assert_true(has(&d, "children \uFFFD were"));
+	assert_true(has(&d, "\u2014"));
+	clean_free(&d);
+	/* UTF-16 with a BOM */
+	const char u16[] = "\xff\xfe" "N\0a\0d\0i\0r\0 \0c\0a\0m\0p\0 \0i\0s\0 \0u\0n\0d\0e\0r\0 \0s\0i\0e\0g\0e\0.\0";
+	assert_int_equal(clean_bytes(u16, sizeof u16 - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.text.data, "Nadir camp is under siege.");
+	assert_int_equal(clean_orig_offset(&d, 1), 4);
+	clean_free(&d);
+	/* NUL bytes dropped */
+	const char nul[] = "Four\0 residents were detained at the checkpoint.\n";
+	assert_int_equal(clean_bytes(nul, sizeof nul - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.text.data, "Four residents were detained at the checkpoint.");
+	assert_int_equal(clean_orig_offset(&d, 4), 5);
+	clean_free(&d);
+	/* NFC: e + combining acute becomes é, mapped to the e */
+	const char nfd[] = "<p>The cafe\xcc\x81 and the cli&#x301;nic were shelled on the same night.</p>";
+	assert_int_equal(clean_bytes(nfd, sizeof nfd - 1, "a.html", &d, &err), 0);
+	assert_true(has(&d, "caf\u00e9 and"));
+	const char *e = strstr(d.text.data, "\u00e9");
+	assert_int_equal(nfd[clean_orig_offset(&d, (size_t)(e - d.text.data))], 'e');
+	assert_true(has(&d, "cl\u00ed"));
+	clean_free(&d);
+	blob_free(&err);
+}
+
+static void test_bad_input(void **state)
+{
+	(void)state;
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	assert_int_equal(clean_bytes("", 0, "a.txt", &d, &err), 1);
+	assert_string_equal(blob_str(&err), "empty file");
+	clean_free(&d);
+	blob_reset(&err);
+	const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+	assert_int_equal(clean_bytes(png, sizeof png - 1, "a.txt", &d, &err), 1);
+	assert_non_null(strstr(blob_str(&err), "not a text report"));
+	assert_null(strchr(blob_str(&err), '\n'));
+	clean_free(&d);
+	blob_reset(&err);
+	const char elf[] = "\x7f" "ELF\2\1\1\0\0\0\0\0\0\0\0\0\3\0>\0\1\0\0\0";
+	assert_int_equal(clean_bytes(elf, sizeof elf - 1, "a", &d, &err), 1);
+	clean_free(&d);
+	blob_reset(&err);
+	/* binary noise */
+	char noise[4096];
+	for (size_t i = 0; i < sizeof noise; i++)
+		noise[i] = (char)((i * 7919u) >> 3);
+	assert_int_equal(clean_bytes(noise, sizeof noise, "a.bin", &d, &err), 1);
+	clean_free(&d);
+	blob_reset(&err);
+	/* HTML nested 100,000 deep: the text inside is kept, quickly */
+	Blob deep = BLOB_INIT;
+	blob_puts(&deep, "<html><body>");
+	for (int i = 0; i < 100000; i++)
+		blob_puts(&deep, "<div>");
+	blob_puts(&deep, "<p>Residents of the camp said the checkpoint stayed closed all week, and that no convoy came.</p>");
+	assert_int_equal(clean_bytes(deep.data, deep.len, "a.html", &d, &err), 0);
+	assert_true(has(&d, "no convoy came."));
+	clean_free(&d);
+	blob_free(&deep);
+	/* a truncated page: best effort */
+	const char cut[] = "<html><head><title>Camp</title></head><body><p>The first paragraph is whole "
+	                   "and long enough to count as text.</p><p>The second one stops in the mid";
+	assert_int_equal(clean_bytes(cut, sizeof cut - 1, "a.html", &d, &err), 0);
+	assert_true(has(&d, "The second one stops in the mid"));
+	clean_free(&d);
+	const char cut2[] = "<html><body><p>Text before a tag that never ends <a href=\"/x";
+	assert_int_equal(clean_bytes(cut2, sizeof cut2 - 1, "a.html", &d, &err), 0);
+	assert_true(has(&d, "Text before a tag"));
+	clean_free(&d);
+	blob_free(&err);
+}
+
+static void test_sniffing(void **state)
+{
+	(void)state;
+	assert_string_equal(media_sniff("<!DOCTYPE html><p>x</p>", 23, NULL), "text/html");
+	assert_string_equal(media_sniff("  <div>Camp</div>", 17, "x.txt"), "text/html");
+	assert_string_equal(media_sniff("The sign said <not here>.\n", 26, NULL), "text/plain");
+	const char mail[] = "From: a@b.example\nSubject: Camp\nDate: Tue, 9 Mar 2021 18:02:05 +0200\n\nBody\n";
+	assert_string_equal(media_sniff(mail, sizeof mail - 1, NULL), "message/rfc822");
+	const char notmail[] = "Subject: the siege of the camp\nand other things\n";
+	assert_string_equal(media_sniff(notmail, sizeof notmail - 1, NULL), "text/plain");
+	assert_string_equal(media_sniff("%PDF-1.4\n", 9, NULL), "application/octet-stream");
+}
+
+/* A dateline without a year and no weekday: the latest year the text mentions. */
+static void test_dates_from_text(void **state)
+{
+	(void)state;
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	const char t1[] = "Shelling near the camp\n\nBEIRUT, March 12 (Levant Wire) - Two shells hit the camp, "
+	                  "which has been besieged since 2017, witnesses said.\n";
+	assert_int_equal(clean_bytes(t1, sizeof t1 - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2017-03-12");
+	assert_string_equal(d.publisher, "Levant Wire");
+	clean_free(&d);
+	/* a weekday in the dateline itself decides the year */
+	const char t2[] = "Convoy blocked\n\nAMMAN, Tuesday, Jan 9 (Levant Wire) - The convoy was blocked, as "
+	                  "in 2015 and 2016, officials said.\n";
+	assert_int_equal(clean_bytes(t2, sizeof t2 - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2018-01-09");
+	clean_free(&d);
+	/* metadata beats the text */
+	const char t3[] = "<html><head><meta property=\"article:published_time\" content=\"2020-06-01\">"
+	                  "</head><body><p>GENEVA, May 30 (Levant Wire) - The mission met the council in 2020 "
+	                  "and promised to return with a larger team before the summer.</p></body></html>";
+	assert_int_equal(clean_bytes(t3, sizeof t3 - 1, "a.html", &d, &err), 0);
+	assert_string_equal(d.published, "2020-06-01");
+	clean_free(&d);
+	blob_free(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_news_page),
+		cmocka_unit_test(test_saved_statement),
+		cmocka_unit_test(test_wire_copy),
+		cmocka_unit_test(test_mail_plain),
+		cmocka_unit_test(test_mail_html),
+		cmocka_unit_test(test_charsets),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_sniffing),
+		cmocka_unit_test(test_dates_from_text),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
