@@ -37,6 +37,8 @@ int clean_data_missing(void)
 static void wl_push(WordList *w, const char *s, size_t n)
 {
 	w->v = xrealloc(w->v, (w->n + 1) * sizeof *w->v);
+	w->len = xrealloc(w->len, (w->n + 1) * sizeof *w->len);
+	w->len[w->n] = n;
 	char *e = xstrndup(s, n);
 	for (char *p = e; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
@@ -97,6 +99,8 @@ static void load_stopwords(void)
 	free(lines.v);
 }
 
+static void wl_index(WordList *w);
+
 static void lex_load(void)
 {
 	if (!lex_dir[0]) {
@@ -111,6 +115,10 @@ static void lex_load(void)
 	wl_load(&lex.byline_class, "class-byline.txt");
 	wl_load(&lex.roles, "signature-roles.txt");
 	load_stopwords();
+	wl_index(&lex.class_bad);
+	wl_index(&lex.class_drop);
+	wl_index(&lex.class_good);
+	wl_index(&lex.byline_class);
 }
 
 const CleanLex *clean_lex(void)
@@ -122,22 +130,21 @@ const CleanLex *clean_lex(void)
 int wl_has(const WordList *w, const char *s, size_t n)
 {
 	for (size_t i = 0; i < w->n; i++)
-		if (strlen(w->v[i]) == n && strncasecmp(w->v[i], s, n) == 0)
+		if (w->len[i] == n && strncasecmp(w->v[i], s, n) == 0)
 			return 1;
 	return 0;
 }
 
 int wl_any_in(const WordList *w, const char *s, size_t n)
 {
-	for (size_t i = 0; i < w->n; i++) {
-		const char *e = w->v[i];
-		int whole = e[0] == '=';
-		e += whole;
-		size_t k = strlen(e);
-		if (k > n)
-			continue;
-		for (size_t j = 0; j + k <= n; j++) {
-			if (tolower((unsigned char)s[j]) != e[0] || strncasecmp(s + j, e, k) != 0)
+	for (size_t j = 0; j < n; j++) {
+		unsigned char c = (unsigned char)s[j];
+		for (unsigned q = w->bstart[c]; q < w->bstart[c + 1]; q++) {
+			size_t i = w->idx[q];
+			const char *e = w->v[i];
+			int whole = e[0] == '=';
+			size_t k = w->len[i] - (size_t)whole;
+			if (j + k > n || memcmp(s + j, e + whole, k) != 0)
 				continue;
 			if (!whole || ((j == 0 || !isalnum((unsigned char)s[j - 1])) &&
 			               (j + k == n || !isalnum((unsigned char)s[j + k]))))
@@ -145,6 +152,22 @@ int wl_any_in(const WordList *w, const char *s, size_t n)
 		}
 	}
 	return 0;
+}
+
+/* Indexes the entries of w by their first letter (after a leading '='). */
+static void wl_index(WordList *w)
+{
+	w->idx = xcalloc(w->n ? w->n : 1, sizeof *w->idx);
+	unsigned count[256] = {0};
+	for (size_t i = 0; i < w->n; i++)
+		count[(unsigned char)w->v[i][w->v[i][0] == '=' && w->v[i][1]]]++;
+	w->bstart[0] = 0;
+	for (int c = 0; c < 256; c++)
+		w->bstart[c + 1] = w->bstart[c] + count[c];
+	unsigned fill[256];
+	memcpy(fill, w->bstart, sizeof fill);
+	for (size_t i = 0; i < w->n; i++)
+		w->idx[fill[(unsigned char)w->v[i][w->v[i][0] == '=' && w->v[i][1]]]++] = (unsigned)i;
 }
 
 /* ---- what the bytes are ---- */

@@ -42,18 +42,23 @@ static int tag_char(int c)
 }
 
 /* Elements whose end tag is optional or that have none: they do not count for depth. */
-static int flat_tag(const char *name)
+static int flat_tag(GumboTag t)
 {
-	static const char *const names[] = {
-		"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-		"source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option",
-		"optgroup", "rb", "rt", "rp", "tbody", "thead", "tfoot", "colgroup", "caption",
-		"html", "head", "body", "frame", "keygen", "basefont", "bgsound", "image", NULL,
-	};
-	for (int i = 0; names[i]; i++)
-		if (strcmp(name, names[i]) == 0)
-			return 1;
-	return 0;
+	switch (t) {
+	case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
+	case GUMBO_TAG_EMBED: case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
+	case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE:
+	case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR: case GUMBO_TAG_P: case GUMBO_TAG_LI:
+	case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
+	case GUMBO_TAG_TH: case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_RB:
+	case GUMBO_TAG_RT: case GUMBO_TAG_RP: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+	case GUMBO_TAG_TFOOT: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HTML:
+	case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY: case GUMBO_TAG_FRAME: case GUMBO_TAG_KEYGEN:
+	case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_IMAGE:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* The end of "</name" (followed by space, / or >) from s[i], or n. */
@@ -94,11 +99,37 @@ static size_t tag_end(const char *s, size_t n, size_t i)
 	return j < n ? j + 1 : n;
 }
 
+/* Copies s[from..to) to r; outside <pre> a run of white space becomes its first byte
+   (a third of what is left of a page is indentation). */
+static void keep(MText *r, const char *s, size_t from, size_t to, int pre)
+{
+	if (pre) {
+		mt_copy(r, s + from, to - from, from);
+		return;
+	}
+	size_t run = from;
+	for (size_t i = from; i + 1 < to; i++) {
+		char c = s[i];
+		if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f')
+			continue;
+		char d = s[i + 1];
+		if (d != ' ' && d != '\n' && d != '\t' && d != '\r' && d != '\f')
+			continue;
+		size_t j = i + 1;
+		while (j < to && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r' || s[j] == '\f'))
+			j++;
+		mt_copy(r, s + run, i + 1 - run, run);
+		run = j;
+		i = j - 1;
+	}
+	mt_copy(r, s + run, to - run, run);
+}
+
 static void prefilter(const MText *u, MText *r)
 {
 	const char *s = u->text.data ? u->text.data : "";
 	size_t n = u->text.len, i = 0, run = 0;
-	int depth = 0;
+	int depth = 0, pre = 0;
 	r->src_len = n;
 	blob_reserve(&r->text, n);
 	while (i < n) {
@@ -120,7 +151,7 @@ static void prefilter(const MText *u, MText *r)
 					const char *e = memmem(s + j, n - j, "-->", 3);
 					end = e ? (size_t)(e - s) + 3 : n;
 				}
-				mt_copy(r, s + run, i - run, run);
+				keep(r, s, run, i, pre);
 				run = i = end;
 				continue;
 			}
@@ -139,20 +170,22 @@ static void prefilter(const MText *u, MText *r)
 			i++;
 			continue;
 		}
-		char name[16];
-		size_t k = 0, j = ns;
-		while (j < n && tag_char(s[j])) {
-			if (k < sizeof name - 1)
-				name[k++] = (char)(s[j] | 32);
+		size_t j = ns;
+		while (j < n && tag_char(s[j]))
 			j++;
-		}
-		name[k] = 0;
+		GumboTag tag = gumbo_tagn_enum(s + ns, (unsigned)(j - ns));
 		size_t te = tag_end(s, n, i);
-		int flat = flat_tag(name) || (!end_tag && te >= 2 && s[te - 2] == '/');
+		int flat = flat_tag(tag) || (!end_tag && te >= 2 && s[te - 2] == '/');
 		if (end_tag) {
+			if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) {
+				keep(r, s, run, te, pre);
+				run = te;
+				if (pre)
+					pre--;
+			}
 			if (!flat) {
 				if (depth > MAX_DEPTH) {
-					mt_copy(r, s + run, i - run, run);
+					keep(r, s, run, i, pre);
 					run = te;
 				}
 				if (depth > 0)
@@ -161,29 +194,34 @@ static void prefilter(const MText *u, MText *r)
 			i = te;
 			continue;
 		}
-		if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0) {
+		if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) {
+			keep(r, s, run, te, pre);
+			run = te;
+			pre++;
+		}
+		if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SVG) {
+			const char *name = gumbo_normalized_tagname(tag);
 			size_t close = find_end_tag(s, n, te, name);
-			int keep = name[1] == 'c' && memmem(s + i, te - i, "ld+json", 7);
-			if (!keep) {
-				mt_copy(r, s + run, te - run, run);
+			int json = tag == GUMBO_TAG_SCRIPT && memmem(s + i, te - i, "ld+json", 7);
+			if (!json) {
+				keep(r, s, run, te, pre);
 				run = close;
 			}
 			i = close;
 			continue;
 		}
-		if (strcmp(name, "textarea") == 0 || strcmp(name, "title") == 0 ||
-		    strcmp(name, "xmp") == 0 || strcmp(name, "iframe") == 0 ||
-		    strcmp(name, "noembed") == 0 || strcmp(name, "noframes") == 0) {
-			i = find_end_tag(s, n, te, name);
+		if (tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_TITLE || tag == GUMBO_TAG_XMP ||
+		    tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_NOEMBED || tag == GUMBO_TAG_NOFRAMES) {
+			i = find_end_tag(s, n, te, gumbo_normalized_tagname(tag));
 			continue;
 		}
 		if (!flat && ++depth > MAX_DEPTH) {
-			mt_copy(r, s + run, i - run, run);
+			keep(r, s, run, i, pre);
 			run = te;
 		}
 		i = te;
 	}
-	mt_copy(r, s + run, n - run, run);
+	keep(r, s, run, n, pre);
 }
 
 /* ---- 2. gumbo with pooled memory ---- */
@@ -192,11 +230,19 @@ static void prefilter(const MText *u, MText *r)
    reused, everything is released at once. */
 typedef struct Pool {
 	char **chunks;
+	size_t *sizes;
 	size_t nchunks;
 	char *cur;
 	size_t left;
 	void *free_list[32];
 } Pool;
+
+/* Chunks kept from one page for the next in the same thread (fresh memory from the
+   system costs a page fault per 4 KB). */
+#define POOL_CHUNK (1u << 20)
+#define POOL_KEEP 8
+static _Thread_local char *spare[POOL_KEEP];
+static _Thread_local int nspare;
 
 static void *pool_alloc(void *ud, size_t n)
 {
@@ -211,9 +257,12 @@ static void *pool_alloc(void *ud, size_t n)
 	}
 	size_t sz = (size_t)1 << cls;
 	if (sz > p->left) {
-		size_t csz = sz > (1u << 20) ? sz : (1u << 20);
+		size_t csz = sz > POOL_CHUNK ? sz : POOL_CHUNK;
 		p->chunks = xrealloc(p->chunks, (p->nchunks + 1) * sizeof *p->chunks);
-		p->cur = p->chunks[p->nchunks++] = xmalloc(csz);
+		p->sizes = xrealloc(p->sizes, (p->nchunks + 1) * sizeof *p->sizes);
+		p->cur = csz == POOL_CHUNK && nspare ? spare[--nspare] : xmalloc(csz);
+		p->sizes[p->nchunks] = csz;
+		p->chunks[p->nchunks++] = p->cur;
 		p->left = csz;
 	}
 	char *b = p->cur;
@@ -238,9 +287,14 @@ static void pool_free(void *ud, void *ptr)
 
 static void pool_release(Pool *p)
 {
-	for (size_t i = 0; i < p->nchunks; i++)
-		free(p->chunks[i]);
+	for (size_t i = 0; i < p->nchunks; i++) {
+		if (p->sizes[i] == POOL_CHUNK && nspare < POOL_KEEP)
+			spare[nspare++] = p->chunks[i];
+		else
+			free(p->chunks[i]);
+	}
 	free(p->chunks);
+	free(p->sizes);
 	memset(p, 0, sizeof *p);
 }
 
@@ -354,9 +408,8 @@ static int style_hides(const char *st)
 }
 
 /* Class and id as one lower-case string of at most cap bytes. */
-static size_t class_id(const GumboNode *g, char *out, size_t cap)
+static size_t class_id(const char *c, const char *id, char *out, size_t cap)
 {
-	const char *c = attr(g, "class"), *id = attr(g, "id");
 	size_t k = 0;
 	for (int w = 0; w < 2; w++) {
 		const char *s = w ? id : c;
@@ -509,6 +562,42 @@ static void count_text(HNode *h, const char *s)
 	h->tcommas = commas;
 }
 
+/* The attributes visit_element looks at, read in one pass. */
+typedef struct Attrs {
+	const char *cls, *id, *itemprop, *hidden, *style, *aria_hidden, *role, *href, *rel,
+	           *lang, *type;
+} Attrs;
+
+static void read_attrs(const GumboNode *g, Attrs *a)
+{
+	memset(a, 0, sizeof *a);
+	const GumboVector *v = &g->v.element.attributes;
+	for (unsigned i = 0; i < v->length; i++) {
+		const GumboAttribute *at = v->data[i];
+		const char *n = at->name;
+		switch (n[0]) {
+		case 'a': if (strcmp(n, "aria-hidden") == 0) a->aria_hidden = at->value; break;
+		case 'c': if (strcmp(n, "class") == 0) a->cls = at->value; break;
+		case 'h':
+			if (strcmp(n, "href") == 0) a->href = at->value;
+			else if (strcmp(n, "hidden") == 0) a->hidden = at->value;
+			break;
+		case 'i':
+			if (strcmp(n, "id") == 0) a->id = at->value;
+			else if (strcmp(n, "itemprop") == 0) a->itemprop = at->value;
+			break;
+		case 'l': if (strcmp(n, "lang") == 0) a->lang = at->value; break;
+		case 'r':
+			if (strcmp(n, "role") == 0) a->role = at->value;
+			else if (strcmp(n, "rel") == 0) a->rel = at->value;
+			break;
+		case 's': if (strcmp(n, "style") == 0) a->style = at->value; break;
+		case 't': if (strcmp(n, "type") == 0) a->type = at->value; break;
+		case 'x': if (strcmp(n, "xml:lang") == 0 && !a->lang) a->lang = at->value; break;
+		}
+	}
+}
+
 /* Element flags and metadata, when the element is first met. */
 static void visit_element(Page *pg, int i, int parent_flags)
 {
@@ -524,20 +613,18 @@ static void visit_element(Page *pg, int i, int parent_flags)
 		h->flags |= F_PRE;
 	if (t == GUMBO_TAG_FIGURE)
 		h->flags |= F_FIGURE;
+	Attrs at;
+	read_attrs(g, &at);
 
 	if (t == GUMBO_TAG_HTML) {
-		const char *lang = attr(g, "lang");
-		if (!lang)
-			lang = attr(g, "xml:lang");
-		if (lang && *lang)
-			meta_set(&m->language, &m->language_p, MP_META, lang, strlen(lang));
+		if (at.lang && *at.lang)
+			meta_set(&m->language, &m->language_p, MP_META, at.lang, strlen(at.lang));
 	} else if (t == GUMBO_TAG_TITLE && !m->doc_title) {
 		m->doc_title = node_text_dup(g);
 	} else if (t == GUMBO_TAG_META) {
 		read_meta_tag(pg, g);
 	} else if (t == GUMBO_TAG_SCRIPT) {
-		const char *type = attr(g, "type");
-		if (type && strstr(type, "ld+json") && g->v.element.children.length) {
+		if (at.type && strstr(at.type, "ld+json") && g->v.element.children.length) {
 			const GumboNode *c = g->v.element.children.data[0];
 			if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE)
 				meta_jsonld(m, c->v.text.text, strlen(c->v.text.text));
@@ -547,19 +634,17 @@ static void visit_element(Page *pg, int i, int parent_flags)
 	} else if (t == GUMBO_TAG_H1 && !m->h1 && !(parent_flags & F_DROP)) {
 		m->h1 = node_text_dup(g);
 	} else if (t == GUMBO_TAG_A) {
-		const char *href = attr(g, "href");
-		if (href && href[0] == '#')
+		if (at.href && at.href[0] == '#')
 			h->flags |= F_HASH;
-		const char *rel = attr(g, "rel");
-		if (rel && strcmp(rel, "author") == 0) {
+		if (at.rel && strcmp(at.rel, "author") == 0) {
 			char *a = node_text_dup(g);
 			if (a)
 				meta_set(&m->author, &m->author_p, MP_TEXT, a, strlen(a));
 			free(a);
 		}
 	}
-	if (t == GUMBO_TAG_TIME || attr(g, "itemprop")) {
-		const char *ip = attr(g, "itemprop");
+	if (t == GUMBO_TAG_TIME || at.itemprop) {
+		const char *ip = at.itemprop;
 		if (t == GUMBO_TAG_TIME || (ip && strcasecmp(ip, "datePublished") == 0)) {
 			pg->times = xrealloc(pg->times, (size_t)(pg->ntimes + 1) * sizeof *pg->times);
 			pg->times[pg->ntimes++] = i;
@@ -572,25 +657,23 @@ static void visit_element(Page *pg, int i, int parent_flags)
 		}
 	}
 
-	if (dropped_tag(t) || attr(g, "hidden")) {
+	if (dropped_tag(t) || at.hidden || (at.style && style_hides(at.style))) {
 		h->flags |= F_DROP;
 		return;
 	}
-	const char *st = attr(g, "style");
-	if (st && style_hides(st)) {
-		h->flags |= F_DROP;
-		return;
-	}
-	const char *ah = attr(g, "aria-hidden");
 	char ci[512];
-	size_t cn = class_id(g, ci, sizeof ci);
-	if (ah && strcmp(ah, "true") == 0 && !strstr(ci, "fallback-image")) {
+	size_t cn = 0;
+	if (at.cls || at.id)
+		cn = class_id(at.cls, at.id, ci, sizeof ci);
+	else
+		ci[0] = 0;
+	if (at.aria_hidden && strcmp(at.aria_hidden, "true") == 0 && !strstr(ci, "fallback-image")) {
 		h->flags |= F_DROP;
 		return;
 	}
 	if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML)
 		return;
-	const char *role = attr(g, "role");
+	const char *role = at.role;
 	if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "menu") == 0 ||
 	             strcmp(role, "menubar") == 0 || strcmp(role, "complementary") == 0 ||
 	             strcmp(role, "alert") == 0 || strcmp(role, "alertdialog") == 0 ||
@@ -599,7 +682,7 @@ static void visit_element(Page *pg, int i, int parent_flags)
 		h->flags |= F_UNLIKELY;
 	if (t == GUMBO_TAG_NAV || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FOOTER)
 		h->flags |= F_UNLIKELY;
-	if (!cn)
+	if (!cn && !(role && strcmp(role, "author") == 0))
 		return;
 	int good = wl_any_in(&lx->class_good, ci, cn);
 	if (wl_any_in(&lx->class_bad, ci, cn))
@@ -1225,22 +1308,24 @@ static void out_tree(Page *pg, Out *o, int root)
 static void mark_headings(Page *pg)
 {
 	const char *title = pg->meta->title ? pg->meta->title : pg->meta->doc_title;
+	unsigned *chars = xcalloc((size_t)pg->n, sizeof *chars);
+	for (int i = pg->n - 1; i >= 0; i--) {
+		chars[i] += pg->v[i].tchars;
+		if (pg->v[i].parent >= 0)
+			chars[pg->v[i].parent] += chars[i];
+	}
 	for (int i = 0; i < pg->n; i++) {
 		HNode *h = &pg->v[i];
-		if (!heading_tag(h->tag) && h->tag != GUMBO_TAG_P && h->tag != GUMBO_TAG_DIV &&
+		int head = heading_tag(h->tag);
+		if (!head && h->tag != GUMBO_TAG_P && h->tag != GUMBO_TAG_DIV &&
 		    h->tag != GUMBO_TAG_SPAN && h->tag != GUMBO_TAG_STRONG && h->tag != GUMBO_TAG_B)
 			continue;
-		if (h->flags & F_DROP)
-			continue;
-		unsigned tc = 0;
-		for (int k = i + 1; k < h->end; k++)
-			tc += pg->v[k].tchars;
-		if (!tc || tc > 200)
+		if ((h->flags & F_DROP) || !chars[i] || chars[i] > (head ? 200u : 40u))
 			continue;
 		char *t = node_text_dup(h->g);
 		if (!t)
 			continue;
-		if (heading_tag(h->tag) && h->tag <= GUMBO_TAG_H2 && title && text_similar(title, t) >= 75)
+		if (head && h->tag <= GUMBO_TAG_H2 && title && text_similar(title, t) >= 75)
 			h->flags |= F_DUPTITLE;
 		size_t n = strlen(t);
 		while (n && (t[n - 1] == ':' || t[n - 1] == ' '))
@@ -1249,6 +1334,7 @@ static void mark_headings(Page *pg)
 			h->flags |= F_LISTHEAD;
 		free(t);
 	}
+	free(chars);
 }
 
 /* ---- the reader ---- */

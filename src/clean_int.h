@@ -85,8 +85,10 @@ char *text_collapse(const char *s, size_t n);
 /* ---- word lists (clean.c, loaded from data/clean/) ---- */
 
 typedef struct WordList {
-	char **v; /* lower-case entries */
+	char **v;    /* lower-case entries */
+	size_t *len; /* their lengths */
 	size_t n;
+	unsigned *idx, bstart[257]; /* for wl_any_in: entries by first letter */
 } WordList;
 
 typedef struct CleanLex {
@@ -106,8 +108,8 @@ typedef struct CleanLex {
 const CleanLex *clean_lex(void);
 /* 1 when the lower-cased s[0..n) is an entry of w. */
 int wl_has(const WordList *w, const char *s, size_t n);
-/* 1 when some entry of w occurs in s[0..n) (any case); an entry written "=word" must
-   stand as a whole word there (nav, not canvas). */
+/* 1 when some entry of w occurs in the lower-case s[0..n); an entry written "=word"
+   must stand as a whole word there (nav, not canvas). Only for the class lists. */
 int wl_any_in(const WordList *w, const char *s, size_t n);
 
 /* ---- metadata (meta.c) ---- */

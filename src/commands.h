@@ -10,8 +10,8 @@ CMD("reports", cmd_reports, "vigil reports [--json]",
     "list the stored reports")
 CMD("report", cmd_report, "vigil report ID [--json | --text | --original]",
     "show one report: provenance and metadata, cleaned text, or the original bytes")
-CMD("clean", cmd_clean, "vigil clean [--json | --title] FILE|-",
-    "print the cleaned text of a file (no database)")
+CMD("clean", cmd_clean, "vigil clean [--json | --title] FILE|-  |  vigil clean --stats FILE...",
+    "print the cleaned text of a file (no database); --stats: how fast files clean")
 CMD("extract", cmd_extract, "vigil extract [--json] FILE|-",
     "read one report: the incidents, threats and appeals it describes (no database)")
 CMD("serve", cmd_serve, "vigil serve [--listen HOST:PORT] [--public] [--threads N] [--access-log FILE|-]",

@@ -3,6 +3,7 @@
 **
 **   vigil [-d FILE] COMMAND [ARGS]      vigil help [COMMAND]      vigil --version
 */
+#include "clean.h"
 #include "cli.h"
 #include "util.h"
 
@@ -132,6 +133,7 @@ int main(int argc, char **argv)
 
 	if (sodium_init() < 0)
 		fatal("libsodium failed to initialise");
+	clean_set_datadir(cli_datadir()); /* the cleaner's word lists, for every command */
 	cli.db_path = getenv("VIGIL_DB");
 	if (!cli.db_path || !*cli.db_path)
 		cli.db_path = "vigil.db";

@@ -338,9 +338,11 @@ static int dropped_control(unsigned c)
 }
 
 /* UTF-8 from b[0..n) (at source offset base): valid runs copied, each invalid byte
-   replaced by U+FFFD, control characters dropped. */
-static void decode_utf8(const char *b, size_t n, size_t base, MText *m)
+   replaced by U+FFFD, control characters dropped. Returns the number of invalid bytes
+   and sets *multi to the number of valid multi-byte characters. */
+static size_t decode_utf8(const char *b, size_t n, size_t base, MText *m, size_t *multi)
 {
+	size_t bad = 0, mb = 0;
 	const unsigned char *u = (const unsigned char *)b;
 	size_t i = 0, run = 0;
 	blob_reserve(&m->text, n);
@@ -353,6 +355,7 @@ static void decode_utf8(const char *b, size_t n, size_t base, MText *m)
 		size_t k = c < 0x80 ? (dropped_control(c) ? 0 : 1) : utf8_seq(u + i, n - i);
 		if (k && c >= 0x80) {
 			i += k;
+			mb++;
 			continue;
 		}
 		if (k) { /* tab, newline */
@@ -360,12 +363,17 @@ static void decode_utf8(const char *b, size_t n, size_t base, MText *m)
 			continue;
 		}
 		mt_copy(m, b + run, i - run, base + run);
-		if (c >= 0x80)
+		if (c >= 0x80) {
 			mt_gen(m, "\xEF\xBF\xBD", 3, base + i);
+			bad++;
+		}
 		i++;
 		run = i;
 	}
 	mt_copy(m, b + run, n - run, base + run);
+	if (multi)
+		*multi = mb;
+	return bad;
 }
 
 /* Windows-1252 (what pages declaring Latin-1 or nothing and not in UTF-8 are). */
@@ -457,27 +465,6 @@ int text_is_wide(const char *b, size_t n)
 	return sniff_utf16(u, n) != 0;
 }
 
-/* Counts valid multi-byte sequences and invalid bytes. */
-static void utf8_stats(const unsigned char *u, size_t n, size_t *multi, size_t *bad)
-{
-	size_t i = 0;
-	*multi = *bad = 0;
-	while (i < n) {
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t k = utf8_seq(u + i, n - i);
-		if (k) {
-			(*multi)++;
-			i += k;
-		} else {
-			(*bad)++;
-			i++;
-		}
-	}
-}
-
 /* The iconv name for a declared charset, or NULL for those decoded here. */
 static const char *iconv_name(const char *cs, int *latin)
 {
@@ -560,7 +547,7 @@ void text_decode(const char *b, size_t n, const char *declared, MText *m)
 	const unsigned char *u = (const unsigned char *)b;
 	m->src_len = n;
 	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-		decode_utf8(b + 3, n - 3, 3, m);
+		decode_utf8(b + 3, n - 3, 3, m, NULL);
 		return;
 	}
 	if (n >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) {
@@ -580,25 +567,26 @@ void text_decode(const char *b, size_t n, const char *declared, MText *m)
 		decode_utf16(b, n, 0, u16 == 2, 0, m);
 		return;
 	}
-	size_t multi, bad;
-	utf8_stats(u, n, &multi, &bad);
-	if (!bad) {
-		decode_utf8(b, n, 0, m);
+	/* UTF-8 first: nearly every report is */
+	size_t multi, bad = decode_utf8(b, n, 0, m, &multi);
+	if (!bad)
 		return;
-	}
 	int latin = 0, said_utf8 = declared && (strcasecmp(declared, "utf-8") == 0 ||
 	                                        strcasecmp(declared, "utf8") == 0);
+	if (said_utf8 || (!declared && bad <= multi))
+		return; /* UTF-8 with some bad bytes, replaced */
+	blob_reset(&m->text);
+	m->nmap = 0;
 	if (declared && !said_utf8) {
 		const char *cs = iconv_name(declared, &latin);
 		if (cs && decode_iconv(b, n, 0, cs, m))
 			return;
 	}
-	/* Invalid UTF-8: Windows-1252 when the bytes are mostly not UTF-8, else UTF-8 with
-	   the bad bytes replaced. */
-	if (latin || (!said_utf8 && bad > multi))
+	/* mostly not UTF-8: Windows-1252 */
+	if (latin || bad > multi)
 		decode_cp1252(b, n, 0, m);
 	else
-		decode_utf8(b, n, 0, m);
+		decode_utf8(b, n, 0, m, NULL);
 }
 
 const char *text_html_charset(const char *b, size_t n, char buf[48])
