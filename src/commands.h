@@ -14,7 +14,7 @@ CMD("clean", cmd_clean, "vigil clean [--json | --title] FILE|-  |  vigil clean -
     "print the cleaned text of a file (no database); --stats: how fast files clean")
 CMD("extract", cmd_extract, "vigil extract [--json] FILE|-",
     "read one report: the incidents, threats and appeals it describes (no database)")
-CMD("serve", cmd_serve, "vigil serve [--listen HOST:PORT] [--public] [--threads N] [--access-log FILE|-]",
+CMD("serve", cmd_serve, "vigil serve [--listen HOST:PORT] [--public] [--threads N] [--access-log FILE|-] [--cache-mb N]",
     "the web interface and JSON API (default 127.0.0.1:8080; port 0 picks a free one)")
 CMD("user", cmd_user, "vigil user add NAME [--role viewer|editor|admin] | passwd NAME | list [--json]"
     " | token NAME [--label TEXT] | role NAME ROLE | disable NAME | enable NAME",

@@ -2,12 +2,25 @@
 ** pages_home.c — the overview at /: how much is documented, killed and wounded per month
 ** as a chart, the threats that are due or open, the latest incidents, and what waits for
 ** review.
+**
+** Its figures are sums over every incident, so they are computed once and kept until the
+** ledger moves (every change to the records appends to it) or a minute passes (a threat
+** becomes due with the date, not with a change).
 */
 #include "svg.h"
 #include "util.h"
 #include "web.h"
 
+#include <pthread.h>
 #include <string.h>
+#include <time.h>
+
+#define HOME_TTL 60
+
+static pthread_mutex_t home_lock = PTHREAD_MUTEX_INITIALIZER;
+static json_t *home_cache;
+static long long home_seq = -1;
+static time_t home_at;
 
 typedef struct HomeCtx {
 	Store *st;
@@ -40,32 +53,57 @@ static json_t *incidents_of(Store *st, IncidentFilter *f)
 	return h.rows;
 }
 
-int page_home(Req *q)
+/* Computes the overview's data. */
+static json_t *home_data(Store *st)
 {
-	json_t *counts = json_object();
+	json_t *data = json_object(), *counts = json_object();
 	IncidentFilter occurred = {0}, due = {0}, waiting = {0}, latest = {0};
 	occurred.status = "occurred";
 	due.status = waiting.status = "threatened";
 	due.threat = "due";
 	waiting.threat = "waiting";
-	json_object_set_new(counts, "reports", json_integer(store_report_count(q->st)));
-	json_object_set_new(counts, "incidents", json_integer(store_incident_count(q->st, &occurred)));
-	json_object_set_new(counts, "threats_due", json_integer(store_incident_count(q->st, &due)));
-	json_object_set_new(counts, "threats_open", json_integer(store_incident_count(q->st, &waiting)));
-	json_object_set_new(counts, "appeals", json_integer(store_appeal_count(q->st)));
-	json_object_set_new(counts, "pending_review", json_integer(store_proposals_count(q->st, "pending")));
-	q->data = json_object();
-	json_object_set_new(q->data, "counts", counts);
+	json_object_set_new(counts, "reports", json_integer(store_report_count(st)));
+	json_object_set_new(counts, "incidents", json_integer(store_incident_count(st, &occurred)));
+	json_object_set_new(counts, "threats_due", json_integer(store_incident_count(st, &due)));
+	json_object_set_new(counts, "threats_open", json_integer(store_incident_count(st, &waiting)));
+	json_object_set_new(counts, "appeals", json_integer(store_appeal_count(st)));
+	json_object_set_new(counts, "pending_review", json_integer(store_proposals_count(st, "pending")));
+	json_object_set_new(data, "counts", counts);
 	json_t *months = json_array();
-	store_tally_months(q->st, month_one, months);
-	json_object_set_new(q->data, "months", months);
+	store_tally_months(st, month_one, months);
+	json_object_set_new(data, "months", months);
 	due.limit = waiting.limit = 10;
-	json_object_set_new(q->data, "threats_due", incidents_of(q->st, &due));
-	json_object_set_new(q->data, "threats_open", incidents_of(q->st, &waiting));
+	json_object_set_new(data, "threats_due", incidents_of(st, &due));
+	json_object_set_new(data, "threats_open", incidents_of(st, &waiting));
 	latest.status = "occurred";
 	latest.newest_first = 1;
 	latest.limit = 10;
-	json_object_set_new(q->data, "latest_incidents", incidents_of(q->st, &latest));
+	json_object_set_new(data, "latest_incidents", incidents_of(st, &latest));
+	return data;
+}
+
+int page_home(Req *q)
+{
+	long long seq = -1;
+	char head[65];
+	time_t now = time(NULL);
+	if (store_ledger_head(q->st, &seq, head) != 0)
+		seq = -1;
+	pthread_mutex_lock(&home_lock);
+	if (home_cache && seq >= 0 && seq == home_seq && now - home_at < HOME_TTL)
+		q->data = json_incref(home_cache);
+	pthread_mutex_unlock(&home_lock);
+	if (q->data)
+		return 200;
+	json_t *data = home_data(q->st);
+	pthread_mutex_lock(&home_lock);
+	if (home_cache)
+		json_decref(home_cache);
+	home_cache = json_incref(data);
+	home_seq = seq;
+	home_at = now;
+	pthread_mutex_unlock(&home_lock);
+	q->data = data;
 	return 200;
 }
 

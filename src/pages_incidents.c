@@ -352,10 +352,14 @@ static int history_one(const LedgerEntry *e, void *ctx)
 	return 0;
 }
 
-static int fulfils_one(const Incident *in, void *ctx)
+static int fulfils_one(long long id, void *ctx)
 {
 	ListCtx *l = ctx;
-	json_array_append_new(l->rows, incident_model(l->st, in, 0));
+	Incident in;
+	if (store_incident_get(l->st, id, &in) == 1) {
+		json_array_append_new(l->rows, incident_model(l->st, &in, 0));
+		incident_free(&in);
+	}
 	return 0;
 }
 
@@ -391,10 +395,7 @@ int page_incident(Req *q)
 
 	/* the threats this incident carried out; the incident that carried out this threat */
 	ListCtx l = {q->st, json_array(), 0, 0};
-	IncidentFilter f = {0};
-	f.fulfilled_by = in.id;
-	f.status = "threatened";
-	store_incidents_each(q->st, &f, fulfils_one, &l);
+	store_fulfilled_by(q->st, in.id, fulfils_one, &l);
 	json_object_set_new(q->data, "fulfils", l.rows);
 	if (in.fulfilled_by) {
 		Incident by;

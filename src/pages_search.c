@@ -12,6 +12,7 @@
 #include <string.h>
 
 #define PAGE_SIZE 20
+#define INCIDENT_HITS 10 /* incidents shown above the reports, on the first page */
 #define MAX_TERMS 16
 
 /* Appends one quoted FTS5 string (double quotes doubled). */
@@ -90,6 +91,7 @@ void search_query(const char *typed, Blob *out)
 typedef struct HitCtx {
 	json_t *rows;
 	int n, limit;
+	int incidents; /* hits are incidents: their date, no title or publisher */
 } HitCtx;
 
 /* A hit as JSON: the snippet as plain text with the byte spans of the marked words. */
@@ -116,9 +118,13 @@ static int hit_one(const SearchHit *h, void *ctx)
 			blob_putc(&plain, *p);
 	}
 	json_object_set_new(o, "id", json_integer(h->id));
-	json_object_set_new(o, "title", jstr(h->title));
-	json_object_set_new(o, "published", jstr(h->published));
-	json_object_set_new(o, "publisher", jstr(h->publisher));
+	if (x->incidents)
+		json_object_set_new(o, "date", jstr(h->published));
+	else {
+		json_object_set_new(o, "title", jstr(h->title));
+		json_object_set_new(o, "published", jstr(h->published));
+		json_object_set_new(o, "publisher", jstr(h->publisher));
+	}
 	json_object_set_new(o, "snippet", jstr(blob_str(&plain)));
 	json_object_set_new(o, "marks", marks);
 	json_array_append_new(x->rows, o);
@@ -135,7 +141,7 @@ int page_search(Req *q)
 	q->data = json_object();
 	json_object_set_new(q->data, "q", jstr(typed ? typed : ""));
 	json_object_set_new(q->data, "page", json_integer(page));
-	HitCtx x = {json_array(), 0, PAGE_SIZE};
+	HitCtx x = {json_array(), 0, PAGE_SIZE, 0};
 	json_object_set_new(q->data, "reports", x.rows);
 	Blob fts = BLOB_INIT;
 	if (typed && strlen(typed) > 1000)
@@ -143,11 +149,14 @@ int page_search(Req *q)
 	if (typed)
 		search_query(typed, &fts);
 	json_object_set_new(q->data, "query", jstr(blob_str(&fts)));
-	if (fts.len && store_search_reports(q->st, blob_str(&fts), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1,
-	                                    hit_one, &x) != 0) {
+	HitCtx xi = {json_array(), 0, INCIDENT_HITS, 1};
+	json_object_set_new(q->data, "incidents", xi.rows);
+	if (fts.len && ((page == 1 && store_search_incidents(q->st, blob_str(&fts), 0, INCIDENT_HITS + 1, hit_one, &xi) != 0) ||
+	                store_search_reports(q->st, blob_str(&fts), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1, hit_one, &x) != 0)) {
 		blob_free(&fts);
 		return req_error(q, 400, "the search could not be run: %s", store_error(q->st));
 	}
+	json_object_set_new(q->data, "more_incidents", json_boolean(xi.n > INCIDENT_HITS));
 	blob_free(&fts);
 	json_object_set_new(q->data, "next", json_boolean(x.n > PAGE_SIZE));
 	return 200;
@@ -162,16 +171,30 @@ void view_search(Req *q, Blob *out)
 	html_appendf(out, "<h1>Search</h1><form class=\"bigsearch\" action=\"/search\" method=\"get\" role=\"search\">"
 	                  "<input type=\"search\" name=\"q\" value=\"%s\" aria-label=\"Search\" autofocus> "
 	                  "<button type=\"submit\">Search</button></form>"
-	                  "<p class=\"hint\">All words must appear. \"Quotes\" for a phrase, word* for words "
+	                  "<p class=\"hint\">Newest first. All words must appear. \"Quotes\" for a phrase, word* for words "
 	                  "starting so, -word to leave out.</p>",
 	             typed ? typed : "");
 	if (!typed || !*typed)
 		return;
+	json_t *incs = jo(q->data, "incidents");
+	if (json_array_size(incs)) {
+		html_appendf(out, "<h2>Incidents</h2><ul class=\"hits\">");
+		json_array_foreach(incs, i, h) {
+			const char *snip = js(h, "snippet");
+			html_appendf(out, "<li><a href=\"/incident/%lld\">incident %lld</a> <span class=\"meta\">%s</span><p>",
+			             ji(h, "id"), ji(h, "id"), js(h, "date") ? js(h, "date") : "");
+			page_highlight(out, snip ? snip : "", snip ? strlen(snip) : 0, jo(h, "marks"));
+			html_appendf(out, "</p></li>");
+		}
+		html_appendf(out, "</ul>");
+		if (json_is_true(jo(q->data, "more_incidents")))
+			html_appendf(out, "<p>More incidents match: narrow the search, or <a href=\"/incidents\">filter the list</a>.</p>");
+	}
 	if (!json_array_size(rows)) {
 		html_appendf(out, "<p class=\"empty\">No report matches %s.</p>", typed);
 		return;
 	}
-	html_appendf(out, "<ol class=\"hits\">");
+	html_appendf(out, "<h2>Reports</h2><ol class=\"hits\">");
 	json_array_foreach(rows, i, h) {
 		const char *title = js(h, "title");
 		html_appendf(out, "<li><a href=\"/report/%lld\">%s</a> <span class=\"meta\">%s %s</span><p>",

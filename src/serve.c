@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "util.h"
 #include "web.h"
+#include "webcache.h"
 
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -59,6 +60,7 @@ typedef struct Route {
 	const char *pattern;  /* segments; "#" is a record id, a final "*" any rest */
 	Need need;
 	int twin;             /* also served as JSON under /api */
+	int cache;            /* the same for every reader: kept in the response cache */
 	int (*handler)(Req *q);
 	void (*view)(Req *q, Blob *out);
 } Route;
@@ -66,43 +68,43 @@ typedef struct Route {
 static int page_static(Req *q);
 
 static const Route routes[] = {
-	{"GET", "/", NEED_READ, 1, page_home, view_home},
-	{"GET", "/reports", NEED_READ, 1, page_reports, view_reports},
-	{"GET", "/report/#", NEED_READ, 1, page_report, view_report},
-	{"GET", "/report/#/original", NEED_READ, 0, page_report_original, NULL},
-	{"GET", "/report/#/text", NEED_READ, 0, page_report_text, NULL},
-	{"GET", "/search", NEED_READ, 1, page_search, view_search},
-	{"GET", "/upload", NEED_EDITOR, 0, page_upload_form, view_upload},
-	{"POST", "/upload", NEED_EDITOR, 1, page_upload, view_upload},
-	{"GET", "/login", NEED_NOTHING, 0, page_login_form, view_login},
-	{"POST", "/login", NEED_NOTHING, 0, page_login, view_login},
-	{"POST", "/logout", NEED_LOGIN, 0, page_logout, NULL},
-	{"GET", "/account", NEED_LOGIN, 1, page_account, view_account},
-	{"POST", "/account/password", NEED_LOGIN, 0, page_account_password, view_account},
-	{"POST", "/account/tokens", NEED_LOGIN, 1, page_token_new, view_token_new},
-	{"POST", "/account/token/#/revoke", NEED_LOGIN, 1, page_token_revoke, NULL},
-	{"GET", "/admin/users", NEED_ADMIN, 1, page_users, view_users},
-	{"POST", "/admin/users", NEED_ADMIN, 1, page_user_add, view_users},
-	{"POST", "/admin/user/#", NEED_ADMIN, 1, page_user_change, view_users},
-	{"GET", "/incidents", NEED_READ, 1, page_incidents, view_incidents},
-	{"GET", "/incident/#", NEED_READ, 1, page_incident, view_incident},
-	{"POST", "/incident/#/edit", NEED_EDITOR, 1, page_incident_edit, NULL},
-	{"POST", "/incident/#/merge", NEED_EDITOR, 1, page_incident_merge, NULL},
-	{"GET", "/timeline", NEED_READ, 1, page_timeline, view_timeline},
-	{"GET", "/threats", NEED_READ, 1, page_threats, view_threats},
-	{"POST", "/threat/#", NEED_EDITOR, 1, page_threat_decide, NULL},
-	{"GET", "/appeals", NEED_READ, 1, page_appeals, view_appeals},
-	{"GET", "/appeal/#", NEED_READ, 1, page_appeal, view_appeal},
-	{"POST", "/appeal/#/respond", NEED_EDITOR, 1, page_appeal_respond, NULL},
-	{"POST", "/appeal/#/link", NEED_EDITOR, 1, page_appeal_link, NULL},
-	{"GET", "/population", NEED_READ, 1, page_population, view_population},
-	{"GET", "/places", NEED_READ, 1, page_places, view_places},
-	{"GET", "/actors", NEED_READ, 1, page_actors, view_actors},
-	{"GET", "/review", NEED_EDITOR, 1, page_review, view_review},
-	{"POST", "/review/#/accept", NEED_EDITOR, 1, page_review_accept, NULL},
-	{"POST", "/review/#/reject", NEED_EDITOR, 1, page_review_reject, NULL},
-	{"GET", "/static/*", NEED_NOTHING, 0, page_static, NULL},
-	{"GET", "/favicon.ico", NEED_NOTHING, 0, page_static, NULL},
+	{"GET", "/", NEED_READ, 1, 1, page_home, view_home},
+	{"GET", "/reports", NEED_READ, 1, 1, page_reports, view_reports},
+	{"GET", "/report/#", NEED_READ, 1, 1, page_report, view_report},
+	{"GET", "/report/#/original", NEED_READ, 0, 1, page_report_original, NULL},
+	{"GET", "/report/#/text", NEED_READ, 0, 1, page_report_text, NULL},
+	{"GET", "/search", NEED_READ, 1, 1, page_search, view_search},
+	{"GET", "/upload", NEED_EDITOR, 0, 0, page_upload_form, view_upload},
+	{"POST", "/upload", NEED_EDITOR, 1, 0, page_upload, view_upload},
+	{"GET", "/login", NEED_NOTHING, 0, 0, page_login_form, view_login},
+	{"POST", "/login", NEED_NOTHING, 0, 0, page_login, view_login},
+	{"POST", "/logout", NEED_LOGIN, 0, 0, page_logout, NULL},
+	{"GET", "/account", NEED_LOGIN, 1, 0, page_account, view_account},
+	{"POST", "/account/password", NEED_LOGIN, 0, 0, page_account_password, view_account},
+	{"POST", "/account/tokens", NEED_LOGIN, 1, 0, page_token_new, view_token_new},
+	{"POST", "/account/token/#/revoke", NEED_LOGIN, 1, 0, page_token_revoke, NULL},
+	{"GET", "/admin/users", NEED_ADMIN, 1, 0, page_users, view_users},
+	{"POST", "/admin/users", NEED_ADMIN, 1, 0, page_user_add, view_users},
+	{"POST", "/admin/user/#", NEED_ADMIN, 1, 0, page_user_change, view_users},
+	{"GET", "/incidents", NEED_READ, 1, 1, page_incidents, view_incidents},
+	{"GET", "/incident/#", NEED_READ, 1, 1, page_incident, view_incident},
+	{"POST", "/incident/#/edit", NEED_EDITOR, 1, 0, page_incident_edit, NULL},
+	{"POST", "/incident/#/merge", NEED_EDITOR, 1, 0, page_incident_merge, NULL},
+	{"GET", "/timeline", NEED_READ, 1, 1, page_timeline, view_timeline},
+	{"GET", "/threats", NEED_READ, 1, 1, page_threats, view_threats},
+	{"POST", "/threat/#", NEED_EDITOR, 1, 0, page_threat_decide, NULL},
+	{"GET", "/appeals", NEED_READ, 1, 1, page_appeals, view_appeals},
+	{"GET", "/appeal/#", NEED_READ, 1, 1, page_appeal, view_appeal},
+	{"POST", "/appeal/#/respond", NEED_EDITOR, 1, 0, page_appeal_respond, NULL},
+	{"POST", "/appeal/#/link", NEED_EDITOR, 1, 0, page_appeal_link, NULL},
+	{"GET", "/population", NEED_READ, 1, 1, page_population, view_population},
+	{"GET", "/places", NEED_READ, 1, 1, page_places, view_places},
+	{"GET", "/actors", NEED_READ, 1, 1, page_actors, view_actors},
+	{"GET", "/review", NEED_EDITOR, 1, 0, page_review, view_review},
+	{"POST", "/review/#/accept", NEED_EDITOR, 1, 0, page_review_accept, NULL},
+	{"POST", "/review/#/reject", NEED_EDITOR, 1, 0, page_review_reject, NULL},
+	{"GET", "/static/*", NEED_NOTHING, 0, 0, page_static, NULL},
+	{"GET", "/favicon.ico", NEED_NOTHING, 0, 0, page_static, NULL},
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])
@@ -110,6 +112,10 @@ static const Route routes[] = {
 /* One request in flight: the page's view of it and the HTTP side. */
 typedef struct Conn {
 	Req q;
+	char *cache_key;      /* where the response goes in the cache, or NULL */
+	uint64_t cache_gen;
+	WebCached cached;     /* the response found in the cache */
+	int from_cache;
 	struct MHD_PostProcessor *pp;
 	size_t posted;
 	int too_big, bad_form;
@@ -485,9 +491,31 @@ static void dispatch(Conn *c)
 			return;
 		}
 	}
+	if (r->cache && get && webcache_enabled() && (q->role == ROLE_NONE || (q->api && q->bearer))) {
+		/* a commit by another connection (another process) since this thread last
+		   looked makes every cached page stale */
+		static _Thread_local long long seen_version = -1;
+		long long v = store_data_version(q->st);
+		if (v != seen_version) {
+			webcache_changed();
+			seen_version = v;
+		}
+		Blob key = BLOB_INIT;
+		blob_appendf(&key, "%d %d %s?", q->api, q->role, q->url);
+		req_query_string(q, &key, NULL);
+		c->cache_gen = webcache_generation();
+		if (webcache_get(blob_str(&key), &c->cached)) {
+			c->from_cache = 1;
+			blob_free(&key);
+			return;
+		}
+		c->cache_key = blob_steal(&key);
+	}
 	q->status = 200;
 	int status = r->handler(q);
 	q->status = status;
+	if (!get)
+		webcache_changed(); /* whatever a POST did, cached pages may be stale */
 	if (!q->data && !q->ctype && !q->location)
 		q->data = json_object();
 	q->twin = r->twin;
@@ -522,14 +550,22 @@ static enum MHD_Result respond(struct MHD_Connection *conn, Conn *c)
 	Req *q = &c->q;
 	int status = q->status ? q->status : 500;
 	const char *ctype = q->ctype;
-	if (q->location && !q->ctype) {
+	if (c->from_cache) {
+		status = c->cached.status;
+		ctype = c->cached.ctype;
+		blob_free(&q->body);
+		q->body = c->cached.body;
+		blob_append(&q->headers, c->cached.headers.data ? c->cached.headers.data : "", c->cached.headers.len);
+		blob_free(&c->cached.headers);
+		memset(&c->cached, 0, sizeof c->cached);
+	} else if (q->location && !q->ctype) {
 		if (q->api) {
 			/* Scripts get the data and where a browser would have gone. */
 			status = status == 303 ? 200 : status;
 			json_object_set_new(q->data, "location", jstr(q->location));
 		}
 	}
-	if (!ctype && !(q->location && !q->api)) {
+	if (!c->from_cache && !ctype && !(q->location && !q->api)) {
 		if (q->api) {
 			char *s = json_dumps(q->data, JSON_COMPACT | JSON_ENSURE_ASCII);
 			blob_reset(&q->body);
@@ -548,6 +584,8 @@ static enum MHD_Result respond(struct MHD_Connection *conn, Conn *c)
 		}
 	}
 	size_t len = q->body.len;
+	if (c->cache_key && status == 200 && !q->set_cookie[0] && !q->location)
+		webcache_put(c->cache_key, c->cache_gen, status, ctype, q->body.data ? q->body.data : "", len, &q->headers);
 	struct MHD_Response *resp;
 	if (len)
 		resp = MHD_create_response_from_buffer(len, blob_steal(&q->body), MHD_RESPMEM_MUST_FREE);
@@ -612,6 +650,9 @@ static enum MHD_Result post_field(void *cls, enum MHD_ValueKind kind, const char
 static void conn_free(Conn *c)
 {
 	Req *q = &c->q;
+	free(c->cache_key);
+	blob_free(&c->cached.body);
+	blob_free(&c->cached.headers);
 	if (c->pp)
 		MHD_destroy_post_processor(c->pp);
 	for (size_t i = 0; i < q->nfields; i++) {
@@ -828,14 +869,23 @@ int cmd_serve(Cli *c, int argc, char **argv)
 		{"threads", required_argument, NULL, 't'},
 		{"access-log", required_argument, NULL, 'a'},
 		{"routes", no_argument, NULL, 'r'},
+		{"cache-mb", required_argument, NULL, 'c'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *listen_spec = "127.0.0.1:8080", *log_path = NULL;
 	long nthreads = sysconf(_SC_NPROCESSORS_ONLN) * 2;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+l:pt:a:r", longopts, NULL)) != -1) {
+	long cache_mb = 16;
+	while ((ch = getopt_long(argc, argv, "+l:pt:a:rc:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'c':
+			cache_mb = strtol(optarg, NULL, 10);
+			if (cache_mb < 0 || cache_mb > 4096 || strspn(optarg, "0123456789") != strlen(optarg)) {
+				warn("--cache-mb %s: megabytes from 0 (no cache) to 4096", optarg);
+				return EXIT_INPUT;
+			}
+			break;
 		case 'r': print_routes(); return EXIT_OK;
 		case 'l': listen_spec = optarg; break;
 		case 'p': web_conf.public_read = 1; break;
@@ -873,6 +923,7 @@ int cmd_serve(Cli *c, int argc, char **argv)
 		web_conf.css_version = "0";
 	json_object_seed(0);
 	pthread_key_create(&store_key, store_key_free);
+	webcache_init((size_t)cache_mb << 20);
 
 	char shown[128] = "";
 	int fd = listen_on(listen_spec, shown, sizeof shown);
@@ -909,6 +960,7 @@ int cmd_serve(Cli *c, int argc, char **argv)
 	while (sigwait(&sigs, &sig) != 0)
 		;
 	MHD_stop_daemon(d); /* closes the listening socket too */
+	webcache_free();
 	warn("stopped (%s)", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	return EXIT_OK;
 }

@@ -169,6 +169,26 @@ static const char *const migrations[] = {
 	"  quote TEXT, q_start INTEGER, q_end INTEGER, orig_start INTEGER, orig_end INTEGER,"
 	"  who TEXT NOT NULL, at TEXT NOT NULL);"
 	"CREATE INDEX population_place ON population(place, date);",
+
+	/* 5: for the web pages: incidents newest first and the threats an incident carried
+	   out without scanning the table, and a full-text index of incidents kept in step by
+	   triggers (store_web.c) */
+	"CREATE INDEX incident_newest ON incident(day_first IS NULL, day_first DESC, id DESC);"
+	"CREATE INDEX incident_fulfilled ON incident(fulfilled_by) WHERE fulfilled_by IS NOT NULL;"
+	"CREATE VIRTUAL TABLE incident_fts USING fts5(kind, place, perpetrators, targets, description,"
+	"  content='incident', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER incident_fts_ins AFTER INSERT ON incident BEGIN"
+	"  INSERT INTO incident_fts(rowid, kind, place, perpetrators, targets, description)"
+	"  VALUES(new.id, new.kind, new.place, new.perpetrators, new.targets, new.description); END;"
+	"CREATE TRIGGER incident_fts_del AFTER DELETE ON incident BEGIN"
+	"  INSERT INTO incident_fts(incident_fts, rowid, kind, place, perpetrators, targets, description)"
+	"  VALUES('delete', old.id, old.kind, old.place, old.perpetrators, old.targets, old.description); END;"
+	"CREATE TRIGGER incident_fts_upd AFTER UPDATE OF kind, place, perpetrators, targets, description ON incident BEGIN"
+	"  INSERT INTO incident_fts(incident_fts, rowid, kind, place, perpetrators, targets, description)"
+	"  VALUES('delete', old.id, old.kind, old.place, old.perpetrators, old.targets, old.description);"
+	"  INSERT INTO incident_fts(rowid, kind, place, perpetrators, targets, description)"
+	"  VALUES(new.id, new.kind, new.place, new.perpetrators, new.targets, new.description); END;"
+	"INSERT INTO incident_fts(incident_fts) VALUES('rebuild');",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

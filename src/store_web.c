@@ -380,13 +380,12 @@ int store_reports_page(Store *st, long long offset, int limit,
 	return rc == SQLITE_DONE ? 0 : store_fail(st, "list reports");
 }
 
-int store_search_reports(Store *st, const char *query, long long offset, int limit,
-                         int (*fn)(const SearchHit *h, void *ctx), void *ctx)
+/* Runs a search statement (query, limit, offset bound as ?1 ?2 ?3) whose rows are id,
+   title, published, publisher, snippet. */
+static int search_walk(Store *st, const char *sql, const char *query, long long offset, int limit,
+                       int (*fn)(const SearchHit *h, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT r.id, r.title, r.published, r.publisher,"
-	                                    " snippet(report_fts, 1, '" SEARCH_MARK_ON "', '" SEARCH_MARK_OFF "', '…', 24)"
-	                                    " FROM report_fts f JOIN report r ON r.id = f.rowid"
-	                                    " WHERE report_fts MATCH ?1 ORDER BY f.rank LIMIT ?2 OFFSET ?3");
+	sqlite3_stmt *q = store_prepare(st, sql);
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, query);
@@ -410,6 +409,44 @@ int store_search_reports(Store *st, const char *query, long long offset, int lim
 	blob_reset(&st->err);
 	blob_appendf(&st->err, "query: %s", sqlite3_errmsg(st->db));
 	return -1;
+}
+
+int store_search_reports(Store *st, const char *query, long long offset, int limit,
+                         int (*fn)(const SearchHit *h, void *ctx), void *ctx)
+{
+	return search_walk(st, "SELECT r.id, r.title, r.published, r.publisher,"
+	                       " snippet(report_fts, 1, '" SEARCH_MARK_ON "', '" SEARCH_MARK_OFF "', '…', 24)"
+	                       " FROM report_fts f JOIN report r ON r.id = f.rowid"
+	                       " WHERE report_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2 OFFSET ?3",
+	                   query, offset, limit, fn, ctx);
+}
+
+int store_search_incidents(Store *st, const char *query, long long offset, int limit,
+                           int (*fn)(const SearchHit *h, void *ctx), void *ctx)
+{
+	return search_walk(st, "SELECT i.id, NULL, i.date_start, NULL,"
+	                       " snippet(incident_fts, -1, '" SEARCH_MARK_ON "', '" SEARCH_MARK_OFF "', '…', 16)"
+	                       " FROM incident_fts f JOIN incident i ON i.id = f.rowid"
+	                       " WHERE incident_fts MATCH ?1 AND i.merged_into IS NULL"
+	                       " ORDER BY f.rowid DESC LIMIT ?2 OFFSET ?3",
+	                   query, offset, limit, fn, ctx);
+}
+
+int store_fulfilled_by(Store *st, long long incident, int (*fn)(long long id, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT id FROM incident WHERE fulfilled_by=?1 AND merged_into IS NULL"
+	                                    " ORDER BY id");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, incident);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if (fn(sqlite3_column_int64(q, 0), ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, "list fulfilled threats");
 }
 
 int store_proposals_page(Store *st, const char *state, long long report_id, long long offset, int limit,
@@ -449,6 +486,16 @@ long long store_proposals_count(Store *st, const char *state)
 	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
 	sqlite3_finalize(q);
 	return n;
+}
+
+long long store_data_version(Store *st)
+{
+	sqlite3_stmt *q = store_prepare(st, "PRAGMA data_version");
+	if (!q)
+		return -1;
+	long long v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_finalize(q);
+	return v;
 }
 
 long long store_appeal_count(Store *st)

@@ -88,11 +88,18 @@ typedef struct SearchHit {
 	const char *title, *published, *publisher, *snippet;
 } SearchHit;
 
-/* Full-text search of reports (title and cleaned text), best first. query is in FTS5
-   syntax (build it with search_query() in pages_search.c); a query FTS5 refuses gives
-   -1 with "query" in store_error(). */
+/* Full-text search of reports (title and cleaned text), newest first (the latest report
+   on a matter is usually what is wanted, and FTS5 finds it without scoring every match).
+   query is in FTS5 syntax (build it with search_query() in pages_search.c); a query FTS5
+   refuses gives -1 with "query" in store_error(). */
 int store_search_reports(Store *st, const char *query, long long offset, int limit,
                          int (*fn)(const SearchHit *h, void *ctx), void *ctx);
+/* The same over live incidents (kind, place, perpetrators, targets, description): the hit's
+   title is NULL, its snippet from whichever column matched. */
+int store_search_incidents(Store *st, const char *query, long long offset, int limit,
+                           int (*fn)(const SearchHit *h, void *ctx), void *ctx);
+/* The live threats an incident carried out: fn(threat id). */
+int store_fulfilled_by(Store *st, long long incident, int (*fn)(long long id, void *ctx), void *ctx);
 
 /* Proposals, oldest first, a page at a time: state NULL any, report_id 0 any report;
    limit 0 no limit. */
@@ -103,6 +110,10 @@ typedef struct ProposalRow {
 int store_proposals_page(Store *st, const char *state, long long report_id, long long offset, int limit,
                          int (*fn)(const ProposalRow *p, void *ctx), void *ctx);
 long long store_proposals_count(Store *st, const char *state);
+
+/* SQLite's data_version of this connection: it changes when another connection (another
+   thread, another process) commits. -1 on error. */
+long long store_data_version(Store *st);
 
 /* The number of appeals. */
 long long store_appeal_count(Store *st);

@@ -277,6 +277,17 @@ get /admin/users
 expect 303 "admin needs sign-in"
 get /account
 expect 303 "account needs sign-in"
+# the response cache: a change made by another process shows at once
+get /api/reports
+json_body "j['total'] == 4"
+get /reports
+contains "$BODY" "<small>4 stored</small>"
+printf 'A fifth report, added while the public server runs.\n' > in/fifth.txt
+run 0 "$VIGIL" add in/fifth.txt
+get /api/reports
+json_body "j['total'] == 5"
+get /reports
+contains "$BODY" "<small>5 stored</small>" "cached page refreshed after another process wrote"
 
 # --- too many failed logins
 rm -f jar.r; req -b jar.r -c jar.r "$URL/login"; c=$(csrf_of)

@@ -1,0 +1,99 @@
+#!/bin/sh
+# web.sh — `vigil serve` under load: a database of WEB_INCIDENTS (100,000) incidents with
+# three claims each and WEB_REPORTS (50,000) reports (bench/webgen.py, invented text; kept
+# in build/bench-web/ between runs), the server with --public, and wrk with 200
+# connections for WEB_SECONDS (10) against /incidents, /incident/N (N random), /api/incidents
+# and /search?q= (a few queries in turn). Prints requests/s, p50, p99, errors and the
+# server's peak RSS (GNU time). Goals: p99 < 10 ms, no errors, RSS < 64 MB. wrk and the
+# server share the machine's cores, so the figures are for the whole machine.
+: "${VIGIL:?set VIGIL to the binary}"
+NINC=${WEB_INCIDENTS:-100000}
+NREP=${WEB_REPORTS:-50000}
+SECS=${WEB_SECONDS:-10}
+CONNS=${WEB_CONNECTIONS:-200}
+here=$(cd "$(dirname "$0")" && pwd)
+for tool in wrk python3 curl; do
+	command -v $tool >/dev/null 2>&1 || { echo "web: $tool is missing (./deps.sh installs it)"; exit 1; }
+done
+[ -x /usr/bin/time ] || { echo "web: /usr/bin/time is missing (package time)"; exit 1; }
+
+cache="$here/../build/bench-web"
+mkdir -p "$cache"
+stamp="$(sha256sum "$here/webgen.py" | cut -c1-16) $NREP $NINC"
+if [ "$(cat "$cache/stamp" 2>/dev/null)" != "$stamp" ] || [ ! -f "$cache/web.db" ]; then
+	rm -f "$cache"/web.db*
+	echo "web: generating $NINC incidents and $NREP reports (once; kept in build/bench-web)"
+	"$VIGIL" -d "$cache/web.db" init >/dev/null || exit 1
+	python3 "$here/webgen.py" "$cache/web.db" "$NREP" "$NINC" || exit 1
+	echo "$stamp" > "$cache/stamp"
+fi
+"$VIGIL" -d "$cache/web.db" init >/dev/null || exit 1 # the binary's newer migrations, if any
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/vigil-bench-web.XXXXXX")
+cleanup() { [ -n "${vpid:-}" ] && kill "$vpid" 2>/dev/null; rm -rf "$dir"; }
+trap cleanup EXIT INT TERM
+/usr/bin/time -v -o "$dir/time.txt" "$VIGIL" -d "$cache/web.db" serve --public --listen 127.0.0.1:0 \
+	--access-log "$dir/access.log" >"$dir/out.txt" 2>"$dir/err.txt" &
+tpid=$!
+i=0
+while ! grep -q 'listening on' "$dir/out.txt" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+url=$(sed -n 's|^vigil: listening on \(http://[^/]*\)/$|\1|p' "$dir/out.txt")
+vpid=$(pgrep -P $tpid | head -n 1)
+[ -n "$url" ] && [ -n "$vpid" ] || { echo "web: the server did not start: $(cat "$dir/err.txt")"; exit 1; }
+
+cat > "$dir/incident.lua" <<EOF
+-- a random incident each time
+request = function() return wrk.format("GET", "/incident/" .. math.random(1, $NINC)) end
+EOF
+cat > "$dir/search.lua" <<'EOF'
+-- searches people make, in turn: a place, a word, a phrase, two words
+local qs = {"tamar", "shelled", "%22water+station%22", "gunmen+clinic", "hallan+ambulances", "blockade", "serrin+killed"}
+local n = 0
+request = function() n = n + 1; return wrk.format("GET", "/search?q=" .. qs[n % #qs + 1]) end
+EOF
+# warm up: each worker thread opens its connection and reads the indexes
+for p in /incidents /api/incidents /incident/1 "/search?q=tamar"; do
+	for k in 1 2 3 4 5 6 7 8; do curl -s -o /dev/null "$url$p"; done
+done
+
+# run NAME PATH [SCRIPT] — wrk against one path; one line of figures.
+run() {
+	if [ -n "${3:-}" ]; then
+		wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$3" "$url$2" >"$dir/wrk.txt" 2>&1
+	else
+		wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$url$2" >"$dir/wrk.txt" 2>&1
+	fi
+	rss=$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/$vpid/status)
+	python3 - "$1" "$dir/wrk.txt" "$rss" <<'PY'
+import re, sys
+name, f, rss = sys.argv[1], sys.argv[2], int(sys.argv[3] or 0)
+t = open(f).read()
+def ms(s):
+    v, u = re.match(r"([\d.]+)(us|ms|s)", s).groups()
+    return float(v) * {"us": 0.001, "ms": 1, "s": 1000}[u]
+try:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
+    p50 = ms(re.search(r"\s50%\s+(\S+)", t).group(1))
+    p99 = ms(re.search(r"\s99%\s+(\S+)", t).group(1))
+except AttributeError:
+    print(f"web {name}: wrk gave no figures: {t.strip()[:300]}")
+    sys.exit(0)
+errs = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", t))
+non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
+errs += int(non2xx.group(1)) if non2xx else 0
+total = re.search(r"(\d+) requests in", t).group(1)
+print(f"web {name}: {rps:.0f} requests/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms, "
+      f"{errs} errors of {total} requests, server RSS {rss / 1024:.1f} MB")
+PY
+}
+echo "web: $NINC incidents, $NREP reports, $(du -m "$cache/web.db" | cut -f1) MB database; wrk -t2 -c$CONNS -d${SECS}s each"
+run "/incidents" /incidents
+run "/incident/N" /incident/1 "$dir/incident.lua"
+run "/api/incidents" /api/incidents
+run "/search?q=" "/search?q=tamar" "$dir/search.lua"
+kill -TERM "$vpid"
+wait $tpid 2>/dev/null
+vpid=""
+peak=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\)/\1/p' "$dir/time.txt")
+lines=$(wc -l < "$dir/access.log")
+echo "web: server peak RSS $((peak / 1024)) MB (GNU time); $lines requests in the access log"

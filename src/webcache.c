@@ -1,0 +1,175 @@
+/*
+** webcache.c — finished responses kept in memory, so a page many people read is made
+** once per change of the database rather than once per request (see webcache.h).
+**
+** One table of entries, chained in hash buckets and in a least-recently-used list, under
+** one mutex (every operation is a lookup or an insert and a copy). An entry is good while
+** the generation it was made at is the current one and it is younger than its time to
+** live; the generation moves on every change, so a stale page is never served.
+*/
+#include "webcache.h"
+#include "util.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#define BUCKETS 4096
+#define TTL 60 /* seconds: what depends on today's date (due threats) is at most this late */
+
+typedef struct Entry {
+	char *key;
+	uint64_t hash, gen;
+	time_t made;
+	WebCached page;
+	size_t size;
+	struct Entry *next;             /* in its bucket */
+	struct Entry *newer, *older;    /* in the LRU list */
+} Entry;
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static Entry *buckets[BUCKETS];
+static Entry *newest, *oldest;
+static size_t used, limit;
+static _Atomic uint64_t generation = 1;
+
+void webcache_init(size_t bytes)
+{
+	limit = bytes;
+}
+
+int webcache_enabled(void)
+{
+	return limit > 0;
+}
+
+uint64_t webcache_generation(void)
+{
+	return atomic_load(&generation);
+}
+
+void webcache_changed(void)
+{
+	atomic_fetch_add(&generation, 1);
+}
+
+/* FNV-1a. */
+static uint64_t hash_of(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static void lru_unlink(Entry *e)
+{
+	if (e->newer)
+		e->newer->older = e->older;
+	else
+		newest = e->older;
+	if (e->older)
+		e->older->newer = e->newer;
+	else
+		oldest = e->newer;
+	e->newer = e->older = NULL;
+}
+
+static void lru_push(Entry *e)
+{
+	e->older = newest;
+	e->newer = NULL;
+	if (newest)
+		newest->newer = e;
+	newest = e;
+	if (!oldest)
+		oldest = e;
+}
+
+/* Takes an entry out of the table and frees it. Called with the lock held. */
+static void drop(Entry *e)
+{
+	Entry **p = &buckets[e->hash % BUCKETS];
+	while (*p && *p != e)
+		p = &(*p)->next;
+	if (*p)
+		*p = e->next;
+	lru_unlink(e);
+	used -= e->size;
+	free(e->key);
+	blob_free(&e->page.body);
+	blob_free(&e->page.headers);
+	free(e);
+}
+
+int webcache_get(const char *key, WebCached *out)
+{
+	if (!limit)
+		return 0;
+	uint64_t h = hash_of(key), gen = webcache_generation();
+	time_t now = time(NULL);
+	int found = 0;
+	pthread_mutex_lock(&lock);
+	for (Entry *e = buckets[h % BUCKETS]; e; e = e->next) {
+		if (e->hash != h || strcmp(e->key, key) != 0)
+			continue;
+		if (e->gen != gen || now - e->made >= TTL) {
+			drop(e);
+			break;
+		}
+		out->status = e->page.status;
+		out->ctype = e->page.ctype;
+		memset(&out->body, 0, sizeof out->body);
+		memset(&out->headers, 0, sizeof out->headers);
+		blob_append(&out->body, e->page.body.data ? e->page.body.data : "", e->page.body.len);
+		blob_append(&out->headers, e->page.headers.data ? e->page.headers.data : "", e->page.headers.len);
+		lru_unlink(e);
+		lru_push(e);
+		found = 1;
+		break;
+	}
+	pthread_mutex_unlock(&lock);
+	return found;
+}
+
+void webcache_put(const char *key, uint64_t gen, int status, const char *ctype, const void *body,
+                  size_t len, const Blob *headers)
+{
+	size_t size = len + strlen(key) + (headers ? headers->len : 0) + sizeof(Entry);
+	if (!limit || size > limit / 8 || gen != webcache_generation())
+		return;
+	Entry *e = xcalloc(1, sizeof *e);
+	e->key = xstrdup(key);
+	e->hash = hash_of(key);
+	e->gen = gen;
+	e->made = time(NULL);
+	e->size = size;
+	e->page.status = status;
+	e->page.ctype = ctype;
+	blob_append(&e->page.body, body, len);
+	if (headers && headers->len)
+		blob_append(&e->page.headers, headers->data, headers->len);
+	pthread_mutex_lock(&lock);
+	for (Entry *o = buckets[e->hash % BUCKETS]; o; o = o->next)
+		if (o->hash == e->hash && strcmp(o->key, key) == 0) {
+			drop(o);
+			break;
+		}
+	while (oldest && used + size > limit)
+		drop(oldest);
+	e->next = buckets[e->hash % BUCKETS];
+	buckets[e->hash % BUCKETS] = e;
+	lru_push(e);
+	used += size;
+	pthread_mutex_unlock(&lock);
+}
+
+void webcache_free(void)
+{
+	pthread_mutex_lock(&lock);
+	while (oldest)
+		drop(oldest);
+	pthread_mutex_unlock(&lock);
+}

@@ -1,0 +1,40 @@
+/*
+** webcache.h — a cache of finished responses for the pages anyone may read (anonymous
+** visitors under --public, and scripts with an API token), made once per change of the
+** database. Signed-in browsers always get fresh pages: theirs carry their name and the
+** CSRF token of their session.
+**
+** Every change moves the generation on: the server's own writes (webcache_changed after
+** any POST) and other processes' (serve.c compares each connection's PRAGMA data_version
+** before a lookup). An entry is used only at the generation it was made at, and for at
+** most a minute (threats fall due with the date, not with a change).
+*/
+#ifndef VIGIL_WEBCACHE_H
+#define VIGIL_WEBCACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "blob.h"
+
+typedef struct WebCached {
+	int status;
+	const char *ctype; /* a static string */
+	Blob body;
+	Blob headers;      /* "Name: value\n" lines */
+} WebCached;
+
+/* Sets the size of the cache in bytes (0: no cache). Call before serving. */
+void webcache_init(size_t bytes);
+int webcache_enabled(void);
+uint64_t webcache_generation(void);
+/* The database changed: every entry made before is stale. */
+void webcache_changed(void);
+/* Copies the entry for key into out (free its blobs) when there is a good one; 1 or 0. */
+int webcache_get(const char *key, WebCached *out);
+/* Keeps a response made at generation gen (read before the page was made). */
+void webcache_put(const char *key, uint64_t gen, int status, const char *ctype, const void *body,
+                  size_t len, const Blob *headers);
+void webcache_free(void);
+
+#endif
