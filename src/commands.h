@@ -21,8 +21,8 @@ CMD("user", cmd_user, "vigil user add NAME [--role viewer|editor|admin] | passwd
     "accounts of the web interface; passwords are read from the terminal or standard input")
 CMD("propose", cmd_propose, "vigil propose [--by NAME] REPORT FILE.json",
     "store hand-coded records for a report as proposals (the extraction format)")
-CMD("review", cmd_review, "vigil review [--json]",
-    "list the proposals waiting for review, with the incident each looks like")
+CMD("review", cmd_review, "vigil review [--all] [--json]",
+    "list the proposals waiting for review (--all: every one and where it went), with matches")
 CMD("accept", cmd_accept, "vigil accept [--into ID] [--match] [--by NAME] [--quiet] PROPOSAL... | --all",
     "accept proposals as new incidents or appeals, or into an existing one")
 CMD("reject", cmd_reject, "vigil reject PROPOSAL --reason TEXT [--by NAME]",

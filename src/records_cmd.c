@@ -137,12 +137,22 @@ static int review_one(const Proposal *pr, void *ctx)
 	int ok = proposal_parse(pr->json, strlen(pr->json), strcmp(pr->type, "appeal") == 0, &p, &why) == 0;
 	long long match = 0;
 	double score = 0;
-	if (ok && !p.appeal)
+	if (ok && !p.appeal && strcmp(pr->state, "pending") == 0)
 		match = records_match(r->st, &p, 0, &score);
 	if (r->json) {
 		blob_puts(&r->out, r->n ? ",\n" : "\n");
-		blob_appendf(&r->out, "{\"id\":%lld,\"report\":%lld,\"type\":\"%s\",\"record\":%s,\"error\":", pr->id,
-		             pr->report_id, pr->type, pr->json);
+		blob_appendf(&r->out, "{\"id\":%lld,\"report\":%lld,\"type\":\"%s\",\"state\":\"%s\",\"incident\":",
+		             pr->id, pr->report_id, pr->type, pr->state);
+		if (pr->incident_id)
+			blob_appendf(&r->out, "%lld", pr->incident_id);
+		else
+			blob_puts(&r->out, "null");
+		blob_puts(&r->out, ",\"appeal\":");
+		if (pr->appeal_id)
+			blob_appendf(&r->out, "%lld", pr->appeal_id);
+		else
+			blob_puts(&r->out, "null");
+		blob_appendf(&r->out, ",\"record\":%s,\"error\":", pr->json);
 		blob_json_str(&r->out, ok ? NULL : blob_str(&why));
 		if (match)
 			blob_appendf(&r->out, ",\"suggested\":%lld,\"score\":%.2f}", match, score);
@@ -150,6 +160,15 @@ static int review_one(const Proposal *pr, void *ctx)
 			blob_puts(&r->out, ",\"suggested\":null,\"score\":null}");
 	} else {
 		blob_appendf(&r->out, "proposal %lld  report %lld  ", pr->id, pr->report_id);
+		if (strcmp(pr->state, "pending") != 0) {
+			blob_appendf(&r->out, "%s", pr->state);
+			if (pr->incident_id || pr->appeal_id)
+				blob_appendf(&r->out, " as %s %lld", pr->incident_id ? "incident" : "appeal",
+				             pr->incident_id ? pr->incident_id : pr->appeal_id);
+			if (pr->reason)
+				blob_appendf(&r->out, " (%s)", pr->reason);
+			blob_puts(&r->out, "  ");
+		}
 		if (ok)
 			describe(&r->out, &p);
 		else
@@ -172,15 +191,21 @@ static int review_one(const Proposal *pr, void *ctx)
 
 int cmd_review(Cli *c, int argc, char **argv)
 {
-	int json = argc == 2 && strcmp(argv[1], "--json") == 0;
-	if (argc != 1 && !json)
-		return cli_usage("review");
+	int json = 0, all = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = 1;
+		else if (strcmp(argv[i], "--all") == 0)
+			all = 1;
+		else
+			return cli_usage("review");
+	}
 	Store *st = cli_store(c);
 	load_dictionaries(st, cli_user(NULL));
 	ReviewCtx r = {st, BLOB_INIT, json, 0};
 	if (json)
 		blob_putc(&r.out, '[');
-	if (store_proposals_each(st, "pending", 0, review_one, &r) != 0) {
+	if (store_proposals_each(st, all ? NULL : "pending", 0, review_one, &r) != 0) {
 		warn("%s", store_error(st));
 		blob_free(&r.out);
 		return EXIT_INTERNAL;
