@@ -2,7 +2,7 @@
 ** ledger.c — the hash-chained ledger and `vigil verify`, `vigil ledger`.
 **
 ** Every change to vigil's records appends one entry: seq (1, 2, 3, … without gaps), time,
-** who, action, the records it touched with the SHA-256 digest of each as it stands after
+** who, action, the records it touched with the digest of each as it stands after
 ** the change, a canonical JSON payload saying what was done, the previous entry's hash and
 ** its own hash over all of that. Triggers refuse UPDATE and DELETE on the table.
 **
@@ -44,7 +44,7 @@ void touched_free(Touched *t)
 
 void ledger_entry_hash(const LedgerEntry *e, char out[65])
 {
-	crypto_hash_sha256_state h;
+	crypto_generichash_state h;
 	char seq[24];
 	const char *parts[7];
 	int n = snprintf(seq, sizeof seq, "%lld", e->seq);
@@ -56,14 +56,14 @@ void ledger_entry_hash(const LedgerEntry *e, char out[65])
 	parts[4] = e->action;
 	parts[5] = e->records;
 	parts[6] = e->payload;
-	crypto_hash_sha256_init(&h);
+	crypto_generichash_init(&h, NULL, 0, LEDGER_HASH_BYTES);
 	for (int i = 0; i < 7; i++) {
-		crypto_hash_sha256_update(&h, (const unsigned char *)parts[i], strlen(parts[i]));
+		crypto_generichash_update(&h, (const unsigned char *)parts[i], strlen(parts[i]));
 		if (i < 6)
-			crypto_hash_sha256_update(&h, (const unsigned char *)"\n", 1);
+			crypto_generichash_update(&h, (const unsigned char *)"\n", 1);
 	}
-	unsigned char d[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256_final(&h, d);
+	unsigned char d[LEDGER_HASH_BYTES];
+	crypto_generichash_final(&h, d, sizeof d);
 	sodium_bin2hex(out, 65, d, sizeof d);
 }
 

@@ -796,20 +796,17 @@ typedef struct LinkCtx {
 	int failed;
 } LinkCtx;
 
-static int link_same_report(const Proposal *p, void *ctx)
+static int link_same_report(long long incident, long long appeal, void *ctx)
 {
 	LinkCtx *l = ctx;
-	if (strcmp(p->state, "accepted") != 0)
+	long long a = l->appeal ? l->appeal : appeal, i = l->incident ? l->incident : incident;
+	if (!a || !i)
 		return 0;
-	long long appeal = l->appeal ? l->appeal : p->appeal_id;
-	long long incident = l->incident ? l->incident : p->incident_id;
-	if (!appeal || !incident || (l->appeal && !p->incident_id) || (l->incident && !p->appeal_id))
-		return 0;
-	if (store_appeal_link(l->st, appeal, incident) != 0) {
+	if (store_appeal_link(l->st, a, i) != 0) {
 		l->failed = 1;
 		return 1;
 	}
-	touched_add(l->t, "appeal", appeal);
+	touched_add(l->t, "appeal", a);
 	return 0;
 }
 
@@ -980,7 +977,8 @@ int records_accept(Store *st, long long proposal, long long into, int auto_match
 	touched_add(&t, "proposal", proposal);
 	/* an appeal and the incidents of the same report belong together */
 	LinkCtx lc = {st, res->appeal_id, res->incident_id, &t, 0};
-	if (store_proposals_each(st, "accepted", pr.report_id, link_same_report, &lc) != 0 || lc.failed)
+	if (store_report_accepted_each(st, pr.report_id, appeal ? "event" : "appeal", link_same_report, &lc) != 0 ||
+	    lc.failed)
 		goto fail;
 	blob_appendf(&payload, "{\"auto\":%s,", auto_match ? "true" : "false");
 	if (appeal)

@@ -189,6 +189,14 @@ static const char *const migrations[] = {
 	"  INSERT INTO incident_fts(rowid, kind, place, perpetrators, targets, description)"
 	"  VALUES(new.id, new.kind, new.place, new.perpetrators, new.targets, new.description); END;"
 	"INSERT INTO incident_fts(incident_fts) VALUES('rebuild');",
+
+	/* 6: records — names and aliases of places and actors as indexed lookups (kept by
+	   store_place_put / store_actor_put; filled for older databases on first use) */
+	"CREATE TABLE place_name(name TEXT NOT NULL COLLATE NOCASE, place_id INTEGER NOT NULL"
+	"  REFERENCES place(id), PRIMARY KEY(name, place_id)) WITHOUT ROWID;"
+	"CREATE TABLE actor_name(name TEXT NOT NULL COLLATE NOCASE, actor_id INTEGER NOT NULL"
+	"  REFERENCES actor(id), PRIMARY KEY(name, actor_id)) WITHOUT ROWID;"
+	"CREATE INDEX incident_place ON incident(place_id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -296,6 +304,7 @@ void store_close(Store *st)
 {
 	if (!st)
 		return;
+	store_cache_free(st);
 	sqlite3_close_v2(st->db);
 	blob_free(&st->err);
 	free(st);

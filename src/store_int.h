@@ -9,9 +9,12 @@
 
 #include "store.h"
 
+typedef struct StmtCache StmtCache;
+
 struct Store {
 	sqlite3 *db;
 	Blob err;
+	StmtCache *cache; /* prepared statements kept for reuse (store_stmt) */
 };
 
 /* Records "what: sqlite's message" as the store's error and returns -1. */
@@ -20,6 +23,12 @@ int store_fail(Store *st, const char *what);
 int store_exec(Store *st, const char *sql);
 /* Prepares one statement, or records the error and returns NULL. */
 sqlite3_stmt *store_prepare(Store *st, const char *sql);
+/* A prepared statement for sql from the store's cache (prepared on first use), or NULL with
+   the error recorded; hand it back with store_release, never sqlite3_finalize. A statement
+   still in use (a walk calling back into the store) is not handed out twice. */
+sqlite3_stmt *store_stmt(Store *st, const char *sql);
+void store_release(Store *st, sqlite3_stmt *q);
+void store_cache_free(Store *st);
 /* Binds a string, or NULL for a NULL pointer. */
 void store_bind_text(sqlite3_stmt *q, int i, const char *s);
 /* A malloc'd copy of a text column, or NULL. */

@@ -3,7 +3,7 @@
 ** under review, appeals, population facts, places, actors, the ledger and the record
 ** digests that tie the records to it.
 **
-** A record's digest is the SHA-256 of a serialisation of its row and its dependent rows
+** A record's digest is the BLAKE2b-256 of a serialisation of its row and its dependent rows
 ** (claims of an incident, …): every non-NULL column as name, type, length and bytes, in
 ** column order. NULL columns are left out, so a later migration that adds a column does
 ** not change the digests of records written before it.
@@ -17,6 +17,85 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+
+/* ---- the statement cache ---- */
+
+#define CACHE_SLOTS 128
+
+typedef struct CacheSlot {
+	char *sql;
+	unsigned long hash;
+	sqlite3_stmt *q;
+	int in_use;
+} CacheSlot;
+
+struct StmtCache {
+	CacheSlot slot[CACHE_SLOTS];
+	int n;
+	int names_ready; /* place_name and actor_name have been checked (see names_ready) */
+};
+
+static unsigned long sql_hash(const char *s)
+{
+	unsigned long h = 1469598103934665603UL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211UL;
+	return h;
+}
+
+sqlite3_stmt *store_stmt(Store *st, const char *sql)
+{
+	if (!st->cache)
+		st->cache = xcalloc(1, sizeof *st->cache);
+	StmtCache *c = st->cache;
+	unsigned long h = sql_hash(sql);
+	for (int i = 0; i < c->n; i++) {
+		CacheSlot *s = &c->slot[i];
+		if (s->hash == h && !s->in_use && strcmp(s->sql, sql) == 0) {
+			s->in_use = 1;
+			return s->q;
+		}
+	}
+	sqlite3_stmt *q = NULL;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &q, NULL) != SQLITE_OK) {
+		store_fail(st, "prepare");
+		return NULL;
+	}
+	if (c->n < CACHE_SLOTS) {
+		CacheSlot *s = &c->slot[c->n++];
+		s->sql = xstrdup(sql);
+		s->hash = h;
+		s->q = q;
+		s->in_use = 1;
+	}
+	return q;
+}
+
+void store_release(Store *st, sqlite3_stmt *q)
+{
+	if (!q)
+		return;
+	StmtCache *c = st->cache;
+	for (int i = 0; c && i < c->n; i++)
+		if (c->slot[i].q == q) {
+			sqlite3_reset(q);
+			sqlite3_clear_bindings(q);
+			c->slot[i].in_use = 0;
+			return;
+		}
+	sqlite3_finalize(q);
+}
+
+void store_cache_free(Store *st)
+{
+	StmtCache *c = st->cache;
+	for (int i = 0; c && i < c->n; i++) {
+		sqlite3_finalize(c->slot[i].q);
+		free(c->slot[i].sql);
+	}
+	free(c);
+	st->cache = NULL;
+}
 
 /* ---- small helpers ---- */
 
@@ -52,10 +131,10 @@ static int step_done(Store *st, sqlite3_stmt *q, const char *what)
 	int rc = sqlite3_step(q);
 	if (rc != SQLITE_DONE) {
 		store_fail(st, what);
-		sqlite3_finalize(q);
+		store_release(st, q);
 		return -1;
 	}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return 0;
 }
 
@@ -69,7 +148,7 @@ static int walk(Store *st, sqlite3_stmt *q, const char *what,
 			rc = SQLITE_DONE;
 			break;
 		}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, what);
 }
 
@@ -166,7 +245,7 @@ void incident_free(Incident *in)
 
 int store_incident_get(Store *st, long long id, Incident *out)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " INCIDENT_COLS " FROM incident i WHERE i.id=?1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT " INCIDENT_COLS " FROM incident i WHERE i.id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
@@ -176,7 +255,7 @@ int store_incident_get(Store *st, long long id, Incident *out)
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read incident");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
@@ -230,7 +309,7 @@ static int incident_cb(sqlite3_stmt *q, void *fn, void *ctx)
 int store_incidents_each(Store *st, const IncidentFilter *f, IncidentFn fn, void *ctx)
 {
 	int newest = f && f->newest_first;
-	sqlite3_stmt *q = store_prepare(st, f && f->by_id ? "SELECT " INCIDENT_COLS " FROM incident i" FILTER_WHERE
+	sqlite3_stmt *q = store_stmt(st, f && f->by_id ? "SELECT " INCIDENT_COLS " FROM incident i" FILTER_WHERE
 	                                                    " ORDER BY i.id LIMIT ?12 OFFSET ?13"
 	                                  : newest ? "SELECT " INCIDENT_COLS " FROM incident i" FILTER_WHERE
 	                                             " ORDER BY i.day_first IS NULL, i.day_first DESC, i.id DESC LIMIT ?12 OFFSET ?13"
@@ -246,18 +325,18 @@ int store_incidents_each(Store *st, const IncidentFilter *f, IncidentFn fn, void
 
 long long store_incident_count(Store *st, const IncidentFilter *f)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM incident i" FILTER_WHERE);
+	sqlite3_stmt *q = store_stmt(st, "SELECT count(*) FROM incident i" FILTER_WHERE);
 	if (!q)
 		return -1;
 	bind_filter(q, f);
 	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : store_fail(st, "count incidents");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return n;
 }
 
 int store_incident_new(Store *st, const char *kind, const char *status, const char *now, long long *id)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT INTO incident(kind, status, created_at, updated_at)"
+	sqlite3_stmt *q = store_stmt(st, "INSERT INTO incident(kind, status, created_at, updated_at)"
 	                                    " VALUES(?1, ?2, ?3, ?3)");
 	if (!q)
 		return -1;
@@ -296,7 +375,7 @@ int store_incident_set_summary(Store *st, const Incident *in)
 	Blob key = BLOB_INIT;
 	date_bounds(in->date_start, in->date_end, first, last);
 	place_key(in, &key);
-	sqlite3_stmt *q = store_prepare(st,
+	sqlite3_stmt *q = store_stmt(st,
 		"UPDATE incident SET kind=?2, status=?3, date_start=?4, date_end=?5, day_first=?6, day_last=?7,"
 		" place=?8, place_key=?9, place_id=?10, country=?11, admin1=?12, admin2=?13, lat=?14, lon=?15,"
 		" geo_precision=?16, perpetrators=?17, targets=?18, description=?19,"
@@ -348,7 +427,7 @@ int store_incident_set_summary(Store *st, const Incident *in)
 int store_incident_set_threat(Store *st, long long id, const char *threat, long long fulfilled_by,
                               const char *note, const char *now)
 {
-	sqlite3_stmt *q = store_prepare(st, "UPDATE incident SET threat=?2, fulfilled_by=?3, threat_note=?4,"
+	sqlite3_stmt *q = store_stmt(st, "UPDATE incident SET threat=?2, fulfilled_by=?3, threat_note=?4,"
 	                                    " updated_at=?5 WHERE id=?1");
 	if (!q)
 		return -1;
@@ -362,7 +441,7 @@ int store_incident_set_threat(Store *st, long long id, const char *threat, long 
 
 int store_incident_set_merged(Store *st, long long id, long long into, const char *now)
 {
-	sqlite3_stmt *q = store_prepare(st, "UPDATE incident SET merged_into=?2, updated_at=?3 WHERE id=?1");
+	sqlite3_stmt *q = store_stmt(st, "UPDATE incident SET merged_into=?2, updated_at=?3 WHERE id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
@@ -392,7 +471,7 @@ int store_incident_candidates(Store *st, const char *status, long long place_id,
 	Ymd l;
 	if (ymd_parse_iso(lo, &l) && l.d)
 		ymd_format(ymd_add_days(l, -400), floor_day);
-	sqlite3_stmt *q = store_prepare(st, "SELECT " INCIDENT_COLS " FROM incident i"
+	sqlite3_stmt *q = store_stmt(st, "SELECT " INCIDENT_COLS " FROM incident i"
 	                                    " WHERE i.status=?1 AND i.place_key=?2 AND i.day_first<=?4"
 	                                    " AND i.day_first>=?5 AND i.day_last>=?3 AND i.merged_into IS NULL"
 	                                    " ORDER BY i.id");
@@ -419,7 +498,7 @@ static int sources_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_incident_sources_each(Store *st, SourcesFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT incident_id, count(*), group_concat(name, '; ') FROM"
+	sqlite3_stmt *q = store_stmt(st, "SELECT incident_id, count(*), group_concat(name, '; ') FROM"
 	                                    " (SELECT DISTINCT c.incident_id, r.id,"
 	                                    "  coalesce(r.publisher, r.source, 'report ' || r.id) AS name"
 	                                    "  FROM claim c JOIN report r ON r.id=c.report_id)"
@@ -436,7 +515,7 @@ static int cited_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_cited_reports_each(Store *st, int (*fn)(long long report, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT report_id FROM claim WHERE report_id IS NOT NULL"
+	sqlite3_stmt *q = store_stmt(st, "SELECT report_id FROM claim WHERE report_id IS NOT NULL"
 	                                    " UNION SELECT report_id FROM appeal_source WHERE report_id IS NOT NULL"
 	                                    " UNION SELECT report_id FROM population WHERE report_id IS NOT NULL"
 	                                    " ORDER BY 1");
@@ -506,7 +585,7 @@ static int claim_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_claims_each(Store *st, long long incident_id, ClaimFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " CLAIM_COLS " FROM claim c LEFT JOIN report r"
+	sqlite3_stmt *q = store_stmt(st, "SELECT " CLAIM_COLS " FROM claim c LEFT JOIN report r"
 	                                    " ON r.id=c.report_id WHERE c.incident_id=?1 ORDER BY c.id");
 	if (!q)
 		return -1;
@@ -516,7 +595,7 @@ int store_claims_each(Store *st, long long incident_id, ClaimFn fn, void *ctx)
 
 int store_claim_add(Store *st, const Claim *c, long long *id)
 {
-	sqlite3_stmt *q = store_prepare(st,
+	sqlite3_stmt *q = store_stmt(st,
 		"INSERT INTO claim(incident_id, field, value, min, max, extra, report_id, proposal_id, grp,"
 		" quote, q_start, q_end, orig_start, orig_end, who, reason, at)"
 		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)");
@@ -548,7 +627,7 @@ int store_claim_add(Store *st, const Claim *c, long long *id)
 
 int store_claims_move(Store *st, long long from, long long to, long long proposal_id, long long claim_id)
 {
-	sqlite3_stmt *q = store_prepare(st, "UPDATE claim SET incident_id=?2 WHERE incident_id=?1"
+	sqlite3_stmt *q = store_stmt(st, "UPDATE claim SET incident_id=?2 WHERE incident_id=?1"
 	                                    " AND (?3=0 OR proposal_id=?3) AND (?4=0 OR id=?4)");
 	if (!q)
 		return -1;
@@ -563,7 +642,7 @@ int store_claims_move(Store *st, long long from, long long to, long long proposa
 
 int store_claim_set_group(Store *st, long long claim_id, int group)
 {
-	sqlite3_stmt *q = store_prepare(st, "UPDATE claim SET grp=?2 WHERE id=?1 AND grp<>?2");
+	sqlite3_stmt *q = store_stmt(st, "UPDATE claim SET grp=?2 WHERE id=?1 AND grp<>?2");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, claim_id);
@@ -607,7 +686,7 @@ static void proposal_row(sqlite3_stmt *q, Proposal *p)
 
 int store_proposal_get(Store *st, long long id, Proposal *out)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " PROPOSAL_COLS " FROM proposal p LEFT JOIN proposal_review v"
+	sqlite3_stmt *q = store_stmt(st, "SELECT " PROPOSAL_COLS " FROM proposal p LEFT JOIN proposal_review v"
 	                                    " ON v.proposal_id=p.id WHERE p.id=?1");
 	if (!q)
 		return -1;
@@ -618,7 +697,7 @@ int store_proposal_get(Store *st, long long id, Proposal *out)
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read proposal");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
@@ -635,7 +714,7 @@ static int proposal_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_proposals_each(Store *st, const char *state, long long report_id, ProposalFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " PROPOSAL_COLS " FROM proposal p LEFT JOIN proposal_review v"
+	sqlite3_stmt *q = store_stmt(st, "SELECT " PROPOSAL_COLS " FROM proposal p LEFT JOIN proposal_review v"
 	                                    " ON v.proposal_id=p.id WHERE (?1 IS NULL OR p.state=?1)"
 	                                    " AND (?2=0 OR p.report_id=?2) ORDER BY p.id");
 	if (!q)
@@ -645,17 +724,36 @@ int store_proposals_each(Store *st, const char *state, long long report_id, Prop
 	return walk(st, q, "list proposals", proposal_cb, (void *)fn, ctx);
 }
 
+typedef int (*AcceptedFn)(long long incident, long long appeal, void *ctx);
+
+static int accepted_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	return ((AcceptedFn)fn)(col_id(q, 0), col_id(q, 1), ctx);
+}
+
+int store_report_accepted_each(Store *st, long long report, const char *type, AcceptedFn fn, void *ctx)
+{
+	sqlite3_stmt *q = store_stmt(st, "SELECT v.incident_id, v.appeal_id FROM proposal p JOIN proposal_review v"
+	                                 " ON v.proposal_id=p.id WHERE p.report_id=?1 AND p.type=?2"
+	                                 " AND p.state='accepted' ORDER BY p.id");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, report);
+	store_bind_text(q, 2, type);
+	return walk(st, q, "list accepted proposals", accepted_cb, (void *)fn, ctx);
+}
+
 int store_proposal_review(Store *st, long long id, const char *state, long long incident_id,
                           long long appeal_id, const char *who, const char *reason, const char *now)
 {
-	sqlite3_stmt *q = store_prepare(st, "UPDATE proposal SET state=?2 WHERE id=?1");
+	sqlite3_stmt *q = store_stmt(st, "UPDATE proposal SET state=?2 WHERE id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
 	store_bind_text(q, 2, state);
 	if (step_done(st, q, "review proposal"))
 		return -1;
-	q = store_prepare(st, "INSERT OR REPLACE INTO proposal_review(proposal_id, state, incident_id,"
+	q = store_stmt(st, "INSERT OR REPLACE INTO proposal_review(proposal_id, state, incident_id,"
 	                      " appeal_id, who, at, reason) VALUES(?1,?2,?3,?4,?5,?6,?7)");
 	if (!q)
 		return -1;
@@ -709,7 +807,7 @@ static void appeal_row(sqlite3_stmt *q, Appeal *a)
 
 int store_appeal_get(Store *st, long long id, Appeal *out)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " APPEAL_COLS " FROM appeal a WHERE a.id=?1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT " APPEAL_COLS " FROM appeal a WHERE a.id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
@@ -719,7 +817,7 @@ int store_appeal_get(Store *st, long long id, Appeal *out)
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read appeal");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
@@ -736,7 +834,7 @@ static int appeal_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_appeals_each(Store *st, const char *to, const char *since, AppealFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " APPEAL_COLS " FROM appeal a"
+	sqlite3_stmt *q = store_stmt(st, "SELECT " APPEAL_COLS " FROM appeal a"
 	                                    " WHERE (?1 IS NULL OR instr(lower(a.to_whom), lower(?1))>0)"
 	                                    " AND (?2 IS NULL OR a.date>=?2) ORDER BY a.date, a.id");
 	if (!q)
@@ -767,7 +865,7 @@ static int source_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_appeal_sources_each(Store *st, long long appeal_id, SourceFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT s.appeal_id, s.report_id, s.proposal_id, s.quote, s.q_start,"
+	sqlite3_stmt *q = store_stmt(st, "SELECT s.appeal_id, s.report_id, s.proposal_id, s.quote, s.q_start,"
 	                                    " s.q_end, s.orig_start, s.orig_end, r.publisher, r.published, r.title"
 	                                    " FROM appeal_source s LEFT JOIN report r ON r.id=s.report_id"
 	                                    " WHERE s.appeal_id=?1 ORDER BY s.id");
@@ -786,7 +884,7 @@ static int link_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_appeal_links_each(Store *st, long long appeal_id, long long incident_id, LinkFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT appeal_id, incident_id FROM appeal_incident"
+	sqlite3_stmt *q = store_stmt(st, "SELECT appeal_id, incident_id FROM appeal_incident"
 	                                    " WHERE (?1<>0 AND appeal_id=?1) OR (?1=0 AND incident_id=?2)"
 	                                    " ORDER BY appeal_id, incident_id");
 	if (!q)
@@ -798,7 +896,7 @@ int store_appeal_links_each(Store *st, long long appeal_id, long long incident_i
 
 int store_appeal_new(Store *st, const Appeal *a, long long *id)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT INTO appeal(date, by_whom, to_whom, demand, created_at,"
+	sqlite3_stmt *q = store_stmt(st, "INSERT INTO appeal(date, by_whom, to_whom, demand, created_at,"
 	                                    " updated_at) VALUES(?1,?2,?3,?4,?5,?5)");
 	if (!q)
 		return -1;
@@ -815,7 +913,7 @@ int store_appeal_new(Store *st, const Appeal *a, long long *id)
 
 int store_appeal_update(Store *st, const Appeal *a)
 {
-	sqlite3_stmt *q = store_prepare(st, "UPDATE appeal SET date=?2, by_whom=?3, to_whom=?4, demand=?5,"
+	sqlite3_stmt *q = store_stmt(st, "UPDATE appeal SET date=?2, by_whom=?3, to_whom=?4, demand=?5,"
 	                                    " response=?6, response_date=?7, response_report=?8,"
 	                                    " response_note=?9, updated_at=?10 WHERE id=?1");
 	if (!q)
@@ -835,7 +933,7 @@ int store_appeal_update(Store *st, const Appeal *a)
 
 int store_appeal_source_add(Store *st, const AppealSource *s)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT INTO appeal_source(appeal_id, report_id, proposal_id, quote,"
+	sqlite3_stmt *q = store_stmt(st, "INSERT INTO appeal_source(appeal_id, report_id, proposal_id, quote,"
 	                                    " q_start, q_end, orig_start, orig_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
 	if (!q)
 		return -1;
@@ -852,7 +950,7 @@ int store_appeal_source_add(Store *st, const AppealSource *s)
 
 int store_appeal_link(Store *st, long long appeal_id, long long incident_id)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT OR IGNORE INTO appeal_incident(appeal_id, incident_id) VALUES(?1,?2)");
+	sqlite3_stmt *q = store_stmt(st, "INSERT OR IGNORE INTO appeal_incident(appeal_id, incident_id) VALUES(?1,?2)");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, appeal_id);
@@ -862,7 +960,7 @@ int store_appeal_link(Store *st, long long appeal_id, long long incident_id)
 
 int store_appeal_links_move(Store *st, long long from_incident, long long to_incident)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT OR IGNORE INTO appeal_incident(appeal_id, incident_id)"
+	sqlite3_stmt *q = store_stmt(st, "INSERT OR IGNORE INTO appeal_incident(appeal_id, incident_id)"
 	                                    " SELECT appeal_id, ?2 FROM appeal_incident WHERE incident_id=?1");
 	if (!q)
 		return -1;
@@ -870,7 +968,7 @@ int store_appeal_links_move(Store *st, long long from_incident, long long to_inc
 	sqlite3_bind_int64(q, 2, to_incident);
 	if (step_done(st, q, "move appeal links"))
 		return -1;
-	q = store_prepare(st, "DELETE FROM appeal_incident WHERE incident_id=?1");
+	q = store_stmt(st, "DELETE FROM appeal_incident WHERE incident_id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, from_incident);
@@ -906,7 +1004,7 @@ static int pop_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_population_each(Store *st, const char *place, PopFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT p.id, p.place, p.date, p.min, p.max, p.legal_status,"
+	sqlite3_stmt *q = store_stmt(st, "SELECT p.id, p.place, p.date, p.min, p.max, p.legal_status,"
 	                                    " p.report_id, p.proposal_id, p.quote, p.q_start, p.q_end,"
 	                                    " p.orig_start, p.orig_end, p.who, p.at, r.publisher, r.published"
 	                                    " FROM population p LEFT JOIN report r ON r.id=p.report_id"
@@ -920,7 +1018,7 @@ int store_population_each(Store *st, const char *place, PopFn fn, void *ctx)
 
 int store_population_add(Store *st, const PopulationFact *p, long long *id)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT INTO population(place, date, min, max, legal_status, report_id,"
+	sqlite3_stmt *q = store_stmt(st, "INSERT INTO population(place, date, min, max, legal_status, report_id,"
 	                                    " proposal_id, quote, q_start, q_end, orig_start, orig_end, who, at)"
 	                                    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
 	if (!q)
@@ -951,6 +1049,10 @@ int store_population_add(Store *st, const PopulationFact *p, long long *id)
 #define PLACE_COLS                                                                          \
 	"p.id, p.name, p.aliases, p.country, p.admin1, p.admin2, p.lat, p.lon, p.geo_precision," \
 	" (SELECT count(*) FROM incident i WHERE i.place_id=p.id AND i.merged_into IS NULL)"
+
+/* The same without the count of incidents, which a lookup does not need. */
+#define PLACE_COLS_FIND                                                                     \
+	"p.id, p.name, p.aliases, p.country, p.admin1, p.admin2, p.lat, p.lon, p.geo_precision, 0"
 
 static void place_row(sqlite3_stmt *q, Place *p)
 {
@@ -991,7 +1093,7 @@ static int place_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_places_each(Store *st, PlaceFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " PLACE_COLS " FROM place p ORDER BY p.name");
+	sqlite3_stmt *q = store_stmt(st, "SELECT " PLACE_COLS " FROM place p ORDER BY p.name");
 	if (!q)
 		return -1;
 	return walk(st, q, "list places", place_cb, (void *)fn, ctx);
@@ -1006,7 +1108,7 @@ static int one_row(Store *st, sqlite3_stmt *q, void (*row)(sqlite3_stmt *, void 
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, what);
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
@@ -1017,19 +1119,104 @@ static void place_row_v(sqlite3_stmt *q, void *out)
 
 int store_place_get(Store *st, long long id, Place *out)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " PLACE_COLS " FROM place p WHERE p.id=?1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT " PLACE_COLS " FROM place p WHERE p.id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
 	return one_row(st, q, place_row_v, out, "read place");
 }
 
-/* Name or alias, case-insensitive: aliases are "|"-separated, so the test is on "|a|b|". */
+/* Writes the lookup names of a place or actor: its name and each alias ("|"-separated; a
+   leading "=" — an extraction hint — is dropped). */
+static int put_names(Store *st, int place, long long id, const char *name, const char *aliases)
+{
+	sqlite3_stmt *q = store_stmt(st, place ? "DELETE FROM place_name WHERE place_id=?1"
+	                                       : "DELETE FROM actor_name WHERE actor_id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	if (step_done(st, q, "names"))
+		return -1;
+	Blob all = BLOB_INIT;
+	blob_puts(&all, name ? name : "");
+	if (aliases && *aliases)
+		blob_appendf(&all, "|%s", aliases);
+	char *s = all.data;
+	int rc = 0;
+	while (s && !rc) {
+		char *bar = strchr(s, '|');
+		if (bar)
+			*bar = 0;
+		while (*s == '=' || *s == ' ')
+			s++;
+		if (*s) {
+			q = store_stmt(st, place ? "INSERT OR IGNORE INTO place_name(name, place_id) VALUES(?1, ?2)"
+			                         : "INSERT OR IGNORE INTO actor_name(name, actor_id) VALUES(?1, ?2)");
+			if (!q)
+				rc = -1;
+			else {
+				store_bind_text(q, 1, s);
+				sqlite3_bind_int64(q, 2, id);
+				rc = step_done(st, q, "names");
+			}
+		}
+		s = bar ? bar + 1 : NULL;
+	}
+	blob_free(&all);
+	return rc;
+}
+
+/* Fills place_name and actor_name for a database whose places and actors came before them. */
+static int names_ready(Store *st)
+{
+	if (!st->cache)
+		st->cache = xcalloc(1, sizeof *st->cache);
+	if (st->cache->names_ready)
+		return 0;
+	for (int place = 0; place < 2; place++) {
+		sqlite3_stmt *q = store_stmt(st, place ? "SELECT id, name, aliases FROM place p WHERE NOT EXISTS"
+		                                         " (SELECT 1 FROM place_name n WHERE n.place_id=p.id)"
+		                                       : "SELECT id, name, aliases FROM actor a WHERE NOT EXISTS"
+		                                         " (SELECT 1 FROM actor_name n WHERE n.actor_id=a.id)");
+		if (!q)
+			return -1;
+		long long *ids = NULL;
+		char **names = NULL, **aliases = NULL;
+		size_t n = 0;
+		int rc;
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			ids = xrealloc(ids, (n + 1) * sizeof *ids);
+			names = xrealloc(names, (n + 1) * sizeof *names);
+			aliases = xrealloc(aliases, (n + 1) * sizeof *aliases);
+			ids[n] = sqlite3_column_int64(q, 0);
+			names[n] = store_col_text(q, 1);
+			aliases[n] = store_col_text(q, 2);
+			n++;
+		}
+		store_release(st, q);
+		for (size_t i = 0; i < n; i++) {
+			if (rc == SQLITE_DONE && put_names(st, place, ids[i], names[i], aliases[i]) != 0)
+				rc = SQLITE_ERROR;
+			free(names[i]);
+			free(aliases[i]);
+		}
+		free(ids);
+		free(names);
+		free(aliases);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, "index names");
+	}
+	st->cache->names_ready = 1;
+	return 0;
+}
+
+/* Name or alias, case-insensitive; the record's own name first. */
 int store_place_find(Store *st, const char *name, Place *out)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " PLACE_COLS " FROM place p WHERE p.name=?1 COLLATE NOCASE"
-	                                    " OR instr('|'||lower(p.aliases)||'|', '|'||lower(?1)||'|')>0"
-	                                    " ORDER BY p.name=?1 COLLATE NOCASE DESC, p.id LIMIT 1");
+	if (names_ready(st) != 0)
+		return -1;
+	sqlite3_stmt *q = store_stmt(st, "SELECT " PLACE_COLS_FIND " FROM place_name n JOIN place p ON p.id=n.place_id"
+	                                 " WHERE n.name=?1 ORDER BY p.name=?1 COLLATE NOCASE DESC, p.id LIMIT 1");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, name);
@@ -1040,7 +1227,7 @@ int store_place_put(Store *st, const Place *p, long long *id)
 {
 	char now[21];
 	now_iso(now);
-	sqlite3_stmt *q = store_prepare(st, p->id > 0
+	sqlite3_stmt *q = store_stmt(st, p->id > 0
 		? "UPDATE place SET name=?2, aliases=?3, country=?4, admin1=?5, admin2=?6, lat=?7, lon=?8,"
 		  " geo_precision=?9, updated_at=?10 WHERE id=?1"
 		: "INSERT INTO place(name, aliases, country, admin1, admin2, lat, lon, geo_precision, updated_at)"
@@ -1063,15 +1250,14 @@ int store_place_put(Store *st, const Place *p, long long *id)
 	store_bind_text(q, 10, now);
 	if (step_done(st, q, "store place"))
 		return -1;
+	long long pid = p->id > 0 ? p->id : sqlite3_last_insert_rowid(st->db);
 	if (id)
-		*id = p->id > 0 ? p->id : sqlite3_last_insert_rowid(st->db);
-	return 0;
+		*id = pid;
+	return put_names(st, 1, pid, p->name, p->aliases);
 }
 
-#define ACTOR_COLS                                                                            \
-	"a.id, a.name, a.aliases, a.grp, a.country,"                                              \
-	" (SELECT count(*) FROM incident i WHERE i.merged_into IS NULL"                          \
-	"  AND instr('; '||lower(i.perpetrators)||'; ', '; '||lower(a.name)||'; ')>0)"
+/* The count column is filled in by store_actors_each (one pass over the incidents). */
+#define ACTOR_COLS "a.id, a.name, a.aliases, a.grp, a.country, 0"
 
 void actor_free(Actor *a)
 {
@@ -1100,26 +1286,103 @@ static void actor_row_v(sqlite3_stmt *q, void *out)
 
 typedef int (*ActorFn)(const Actor *a, void *ctx);
 
-static int actor_cb(sqlite3_stmt *q, void *fn, void *ctx)
+/* How many live incidents name each perpetrator: a table of lower-cased names. */
+typedef struct NameCount {
+	char **name;
+	long long *n;
+	size_t cap, used;
+} NameCount;
+
+static size_t name_slot(const NameCount *t, const char *s, size_t len)
 {
-	Actor a;
-	actor_row(q, &a);
-	int stop = ((ActorFn)fn)(&a, ctx);
-	actor_free(&a);
-	return stop;
+	size_t h = 1469598103934665603UL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211UL;
+	size_t j = h & (t->cap - 1);
+	while (t->name[j] && !(strlen(t->name[j]) == len && memcmp(t->name[j], s, len) == 0))
+		j = (j + 1) & (t->cap - 1);
+	return j;
+}
+
+static void name_count(NameCount *t, const char *s, size_t len)
+{
+	if ((t->used + 1) * 2 > t->cap) {
+		NameCount g = {0};
+		g.cap = t->cap ? t->cap * 2 : 256;
+		g.name = xcalloc(g.cap, sizeof *g.name);
+		g.n = xcalloc(g.cap, sizeof *g.n);
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->name[i]) {
+				size_t j = name_slot(&g, t->name[i], strlen(t->name[i]));
+				g.name[j] = t->name[i];
+				g.n[j] = t->n[i];
+			}
+		g.used = t->used;
+		free(t->name);
+		free(t->n);
+		*t = g;
+	}
+	size_t j = name_slot(t, s, len);
+	if (!t->name[j]) {
+		t->name[j] = xstrndup(s, len);
+		t->used++;
+	}
+	t->n[j]++;
 }
 
 int store_actors_each(Store *st, ActorFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " ACTOR_COLS " FROM actor a ORDER BY a.name");
+	NameCount counts = {0};
+	sqlite3_stmt *q = store_stmt(st, "SELECT lower(perpetrators) FROM incident"
+	                                 " WHERE merged_into IS NULL AND perpetrators IS NOT NULL");
 	if (!q)
 		return -1;
-	return walk(st, q, "list actors", actor_cb, (void *)fn, ctx);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(q, 0);
+		while (p && *p) {
+			const char *e = strstr(p, "; ");
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			name_count(&counts, p, n);
+			p = e ? e + 2 : p + n;
+		}
+	}
+	store_release(st, q);
+	if (rc != SQLITE_DONE)
+		rc = store_fail(st, "count actors");
+	else if ((q = store_stmt(st, "SELECT " ACTOR_COLS " FROM actor a ORDER BY a.name")) == NULL)
+		rc = -1;
+	else {
+		rc = 0;
+		int step, stop = 0;
+		while (!stop && (step = sqlite3_step(q)) == SQLITE_ROW) {
+			Actor a;
+			actor_row(q, &a);
+			Blob low = BLOB_INIT;
+			for (const char *c = a.name; *c; c++)
+				blob_putc(&low, *c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+			if (counts.cap) {
+				size_t j = name_slot(&counts, blob_str(&low), low.len);
+				a.incidents = counts.name[j] ? counts.n[j] : 0;
+			}
+			blob_free(&low);
+			stop = fn(&a, ctx);
+			actor_free(&a);
+		}
+		if (!stop && step != SQLITE_DONE)
+			rc = store_fail(st, "list actors");
+		store_release(st, q);
+	}
+	for (size_t i = 0; i < counts.cap; i++)
+		free(counts.name[i]);
+	free(counts.name);
+	free(counts.n);
+	return rc;
 }
 
 int store_actor_get(Store *st, long long id, Actor *out)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " ACTOR_COLS " FROM actor a WHERE a.id=?1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT " ACTOR_COLS " FROM actor a WHERE a.id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
@@ -1128,11 +1391,12 @@ int store_actor_get(Store *st, long long id, Actor *out)
 
 int store_actor_find(Store *st, const char *name, Actor *out)
 {
+	if (names_ready(st) != 0)
+		return -1;
 	/* no incident count here: it scans, and finding is done per claim */
-	sqlite3_stmt *q = store_prepare(st, "SELECT a.id, a.name, a.aliases, a.grp, a.country, 0 FROM actor a"
-	                                    " WHERE a.name=?1 COLLATE NOCASE"
-	                                    " OR instr('|'||lower(a.aliases)||'|', '|'||lower(?1)||'|')>0"
-	                                    " ORDER BY a.name=?1 COLLATE NOCASE DESC, a.id LIMIT 1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT a.id, a.name, a.aliases, a.grp, a.country, 0 FROM actor_name n"
+	                                 " JOIN actor a ON a.id=n.actor_id WHERE n.name=?1"
+	                                 " ORDER BY a.name=?1 COLLATE NOCASE DESC, a.id LIMIT 1");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, name);
@@ -1143,7 +1407,7 @@ int store_actor_put(Store *st, const Actor *a, long long *id)
 {
 	char now[21];
 	now_iso(now);
-	sqlite3_stmt *q = store_prepare(st, a->id > 0
+	sqlite3_stmt *q = store_stmt(st, a->id > 0
 		? "UPDATE actor SET name=?2, aliases=?3, grp=?4, country=?5, updated_at=?6 WHERE id=?1"
 		: "INSERT INTO actor(name, aliases, grp, country, updated_at) VALUES(?2,?3,?4,?5,?6)");
 	if (!q)
@@ -1157,9 +1421,10 @@ int store_actor_put(Store *st, const Actor *a, long long *id)
 	store_bind_text(q, 6, now);
 	if (step_done(st, q, "store actor"))
 		return -1;
+	long long aid = a->id > 0 ? a->id : sqlite3_last_insert_rowid(st->db);
 	if (id)
-		*id = a->id > 0 ? a->id : sqlite3_last_insert_rowid(st->db);
-	return 0;
+		*id = aid;
+	return put_names(st, 0, aid, a->name, a->aliases);
 }
 
 /* ---- tallies ---- */
@@ -1174,7 +1439,7 @@ static int month_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_tally_months(Store *st, MonthFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT substr(date_start,1,7) AS m, count(*),"
+	sqlite3_stmt *q = store_stmt(st, "SELECT substr(date_start,1,7) AS m, count(*),"
 	                                    " total(max(killed_min,0)), total(max(wounded_min,0))"
 	                                    " FROM incident WHERE status='occurred' AND merged_into IS NULL"
 	                                    " AND length(date_start)>=7 GROUP BY m ORDER BY m");
@@ -1187,7 +1452,7 @@ int store_tally_months(Store *st, MonthFn fn, void *ctx)
 
 int store_report_sig_get(Store *st, long long report_id, Blob *publisher_key, Blob *sig)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT publisher_key, sig FROM report_sig WHERE report_id=?1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT publisher_key, sig FROM report_sig WHERE report_id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, report_id);
@@ -1199,14 +1464,14 @@ int store_report_sig_get(Store *st, long long report_id, Blob *publisher_key, Bl
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read report signature");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
 int store_report_sig_put(Store *st, long long report_id, const char *publisher_key, const void *sig,
                          size_t sig_len)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT OR REPLACE INTO report_sig(report_id, publisher_key, sig)"
+	sqlite3_stmt *q = store_stmt(st, "INSERT OR REPLACE INTO report_sig(report_id, publisher_key, sig)"
 	                                    " VALUES(?1,?2,?3)");
 	if (!q)
 		return -1;
@@ -1218,7 +1483,7 @@ int store_report_sig_put(Store *st, long long report_id, const char *publisher_k
 
 int store_meta_get(Store *st, const char *key, Blob *out)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT value FROM meta WHERE key=?1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT value FROM meta WHERE key=?1");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, key);
@@ -1228,13 +1493,13 @@ int store_meta_get(Store *st, const char *key, Blob *out)
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read setting");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
 int store_meta_put(Store *st, const char *key, const char *value)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1,?2)");
+	sqlite3_stmt *q = store_stmt(st, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1,?2)");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, key);
@@ -1268,7 +1533,7 @@ static int ledger_cb(sqlite3_stmt *q, void *fn, void *ctx)
 int store_ledger_each(Store *st, const char *record, long long from_seq,
                       int (*fn)(const LedgerEntry *e, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, record
+	sqlite3_stmt *q = store_stmt(st, record
 		? "SELECT l.seq, l.at, l.who, l.action, l.records, l.payload, l.prev, l.hash FROM ledger_ref f"
 		  " JOIN ledger l ON l.seq=f.seq WHERE f.record=?1 AND f.seq>=?2 ORDER BY f.seq"
 		: "SELECT seq, at, who, action, records, payload, prev, hash FROM ledger"
@@ -1283,7 +1548,7 @@ int store_ledger_each(Store *st, const char *record, long long from_seq,
 
 int store_ledger_head(Store *st, long long *seq, char hash[65])
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1");
 	if (!q)
 		return -1;
 	int rc = sqlite3_step(q);
@@ -1295,16 +1560,16 @@ int store_ledger_head(Store *st, long long *seq, char hash[65])
 		const unsigned char *h = sqlite3_column_text(q, 1);
 		snprintf(hash, 65, "%s", h ? (const char *)h : "");
 	} else if (rc != SQLITE_DONE) {
-		sqlite3_finalize(q);
+		store_release(st, q);
 		return store_fail(st, "read ledger head");
 	}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return 0;
 }
 
 int store_ledger_insert(Store *st, const LedgerEntry *e)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT INTO ledger(seq, at, who, action, records, payload, prev, hash)"
+	sqlite3_stmt *q = store_stmt(st, "INSERT INTO ledger(seq, at, who, action, records, payload, prev, hash)"
 	                                    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
 	if (!q)
 		return -1;
@@ -1319,7 +1584,7 @@ int store_ledger_insert(Store *st, const LedgerEntry *e)
 	if (step_done(st, q, "append to the ledger"))
 		return -1;
 	/* the index of records to entries: "type/id=digest type/id=digest" */
-	q = store_prepare(st, "INSERT OR IGNORE INTO ledger_ref(record, seq) VALUES(?1, ?2)");
+	q = store_stmt(st, "INSERT OR IGNORE INTO ledger_ref(record, seq) VALUES(?1, ?2)");
 	if (!q)
 		return -1;
 	const char *s = e->records;
@@ -1334,26 +1599,26 @@ int store_ledger_insert(Store *st, const LedgerEntry *e)
 		sqlite3_bind_int64(q, 2, e->seq);
 		if (sqlite3_step(q) != SQLITE_DONE) {
 			store_fail(st, "index the ledger");
-			sqlite3_finalize(q);
+			store_release(st, q);
 			return -1;
 		}
 		s = eq;
 		while (*s && *s != ' ')
 			s++;
 	}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return 0;
 }
 
 int store_ledger_protected(Store *st)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM sqlite_master WHERE type='trigger'"
+	sqlite3_stmt *q = store_stmt(st, "SELECT count(*) FROM sqlite_master WHERE type='trigger'"
 	                                    " AND tbl_name='ledger' AND name IN ('ledger_no_update','ledger_no_delete')"
 	                                    " AND sql LIKE '%RAISE(ABORT%'");
 	if (!q)
 		return -1;
 	int n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return n < 0 ? store_fail(st, "read triggers") : n == 2;
 }
 
@@ -1385,13 +1650,31 @@ static const RecordType *record_type(const char *type)
 	return NULL;
 }
 
-/* Adds a row to the digest: each non-NULL column from column `from` on as
-   "name:type:length:" then its bytes. */
-static void digest_row(crypto_hash_sha256_state *h, sqlite3_stmt *q, int from, const char *tag)
+/* Appends a decimal number (what "%lld" writes). */
+static void put_num(Blob *b, long long v)
 {
-	char head[160];
-	int n = snprintf(head, sizeof head, "<%s>", tag);
-	crypto_hash_sha256_update(h, (const unsigned char *)head, (size_t)n);
+	char tmp[24];
+	int n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		tmp[n++] = '-';
+	blob_reserve(b, (size_t)n);
+	while (n)
+		b->data[b->len++] = tmp[--n];
+	b->data[b->len] = 0;
+}
+
+/* Adds a row to the digest's input: a tag, then each non-NULL column from column `from`
+   on as "name:type:length:" and its bytes (numbers as "%lld" and "%.17g" would write
+   them). The bytes, not the code, are the format: older digests stay valid. */
+static void digest_row(Blob *b, sqlite3_stmt *q, int from, const char *tag)
+{
+	blob_putc(b, '<');
+	blob_puts(b, tag);
+	blob_putc(b, '>');
 	int ncol = sqlite3_column_count(q);
 	for (int i = from; i < ncol; i++) {
 		int t = sqlite3_column_type(q, i);
@@ -1402,8 +1685,10 @@ static void digest_row(crypto_hash_sha256_state *h, sqlite3_stmt *q, int from, c
 		const void *data;
 		size_t len;
 		if (t == SQLITE_INTEGER) {
-			len = (size_t)snprintf(num, sizeof num, "%lld", (long long)sqlite3_column_int64(q, i));
+			Blob nb = {num, 0, sizeof num};
+			put_num(&nb, (long long)sqlite3_column_int64(q, i));
 			data = num;
+			len = nb.len;
 		} else if (t == SQLITE_FLOAT) {
 			len = (size_t)snprintf(num, sizeof num, "%.17g", sqlite3_column_double(q, i));
 			data = num;
@@ -1414,17 +1699,20 @@ static void digest_row(crypto_hash_sha256_state *h, sqlite3_stmt *q, int from, c
 			data = sqlite3_column_text(q, i);
 			len = (size_t)sqlite3_column_bytes(q, i);
 		}
-		n = snprintf(head, sizeof head, "%s:%d:%zu:", name, t, len);
-		crypto_hash_sha256_update(h, (const unsigned char *)head, (size_t)n);
-		if (len)
-			crypto_hash_sha256_update(h, data, len);
+		blob_puts(b, name);
+		blob_putc(b, ':');
+		put_num(b, t);
+		blob_putc(b, ':');
+		put_num(b, (long long)len);
+		blob_putc(b, ':');
+		blob_append(b, data, len);
 	}
 }
 
-static void digest_hex(crypto_hash_sha256_state *h, char out[65])
+static void digest_hex(const Blob *b, char out[65])
 {
-	unsigned char d[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256_final(h, d);
+	unsigned char d[32];
+	crypto_generichash(d, sizeof d, (const unsigned char *)(b->data ? b->data : ""), b->len, NULL, 0);
 	sodium_bin2hex(out, 65, d, sizeof d);
 }
 
@@ -1438,34 +1726,38 @@ int store_record_digest(Store *st, const char *type, long long id, char out[65])
 		return -1;
 	}
 	snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id=?1", rt->table);
-	sqlite3_stmt *q = store_prepare(st, sql);
+	sqlite3_stmt *q = store_stmt(st, sql);
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
 	int rc = sqlite3_step(q);
 	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(q);
+		store_release(st, q);
 		return rc == SQLITE_DONE ? 0 : store_fail(st, "digest");
 	}
-	crypto_hash_sha256_state h;
-	crypto_hash_sha256_init(&h);
+	Blob h = BLOB_INIT;
 	digest_row(&h, q, 0, rt->table);
-	sqlite3_finalize(q);
+	store_release(st, q);
 	for (int c = 0; c < 2 && rt->child[c]; c++) {
 		/* every column, the key first so the walk in store_records_digest_each can use the
 		   same layout */
 		snprintf(sql, sizeof sql, "SELECT %s, * FROM %s WHERE %s=?1 ORDER BY rowid", rt->child_key[c],
 		         rt->child[c], rt->child_key[c]);
-		if (!(q = store_prepare(st, sql)))
+		if (!(q = store_stmt(st, sql))) {
+			blob_free(&h);
 			return -1;
+		}
 		sqlite3_bind_int64(q, 1, id);
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 			digest_row(&h, q, 1, rt->child[c]);
-		sqlite3_finalize(q);
-		if (rc != SQLITE_DONE)
+		store_release(st, q);
+		if (rc != SQLITE_DONE) {
+			blob_free(&h);
 			return store_fail(st, "digest");
+		}
 	}
 	digest_hex(&h, out);
+	blob_free(&h);
 	return 1;
 }
 
@@ -1478,24 +1770,24 @@ int store_records_digest_each(Store *st, int (*fn)(const char *type, long long i
 		sqlite3_stmt *child[2] = {NULL, NULL};
 		int crc[2] = {SQLITE_DONE, SQLITE_DONE};
 		snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY id", rt->table);
-		sqlite3_stmt *q = store_prepare(st, sql);
+		sqlite3_stmt *q = store_stmt(st, sql);
 		if (!q)
 			return -1;
 		for (int c = 0; c < 2 && rt->child[c]; c++) {
 			snprintf(sql, sizeof sql, "SELECT %s, * FROM %s ORDER BY %s, rowid", rt->child_key[c],
 			         rt->child[c], rt->child_key[c]);
-			if (!(child[c] = store_prepare(st, sql))) {
-				sqlite3_finalize(q);
-				sqlite3_finalize(child[0]);
+			if (!(child[c] = store_stmt(st, sql))) {
+				store_release(st, q);
+				store_release(st, child[0]);
 				return -1;
 			}
 			crc[c] = sqlite3_step(child[c]);
 		}
 		int rc, stop = 0;
+		Blob h = BLOB_INIT;
 		while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 			long long id = sqlite3_column_int64(q, 0);
-			crypto_hash_sha256_state h;
-			crypto_hash_sha256_init(&h);
+			blob_reset(&h);
 			digest_row(&h, q, 0, rt->table);
 			for (int c = 0; c < 2; c++) {
 				/* dependent rows of records that no longer exist are skipped */
@@ -1510,12 +1802,13 @@ int store_records_digest_each(Store *st, int (*fn)(const char *type, long long i
 			digest_hex(&h, hex);
 			stop = fn(rt->type, id, hex, ctx);
 		}
+		blob_free(&h);
 		int bad = !stop && rc != SQLITE_DONE;
 		if (bad)
 			store_fail(st, "digest records");
-		sqlite3_finalize(q);
-		sqlite3_finalize(child[0]);
-		sqlite3_finalize(child[1]);
+		store_release(st, q);
+		store_release(st, child[0]);
+		store_release(st, child[1]);
 		if (bad)
 			return -1;
 		if (stop)
@@ -1527,7 +1820,7 @@ int store_records_digest_each(Store *st, int (*fn)(const char *type, long long i
 int store_originals_each(Store *st, int (*fn)(const char *sha256, const void *data, size_t len, void *ctx),
                          void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT sha256, content FROM original ORDER BY rowid");
+	sqlite3_stmt *q = store_stmt(st, "SELECT sha256, content FROM original ORDER BY rowid");
 	if (!q)
 		return -1;
 	int rc, stop = 0;
@@ -1538,13 +1831,13 @@ int store_originals_each(Store *st, int (*fn)(const char *sha256, const void *da
 		stop = fn(sha ? sha : "", data ? data : "", len, ctx);
 	}
 	int bad = !stop && rc != SQLITE_DONE;
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return bad ? store_fail(st, "read originals") : 0;
 }
 
 int store_reports_orphaned_each(Store *st, int (*fn)(long long report, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT r.id FROM report r LEFT JOIN original o ON o.sha256=r.sha256"
+	sqlite3_stmt *q = store_stmt(st, "SELECT r.id FROM report r LEFT JOIN original o ON o.sha256=r.sha256"
 	                                    " WHERE o.sha256 IS NULL ORDER BY r.id");
 	if (!q)
 		return -1;
@@ -1552,6 +1845,6 @@ int store_reports_orphaned_each(Store *st, int (*fn)(long long report, void *ctx
 	while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW)
 		stop = fn(sqlite3_column_int64(q, 0), ctx);
 	int bad = !stop && rc != SQLITE_DONE;
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return bad ? store_fail(st, "read reports") : 0;
 }

@@ -221,7 +221,7 @@ int store_tally_months(Store *st, int (*fn)(const char *month, long long inciden
 typedef struct LedgerEntry {
 	long long seq;
 	const char *at, *who, *action;
-	const char *records;  /* "TYPE/ID=SHA256 …": the records it changed and their digests after */
+	const char *records;  /* "TYPE/ID=DIGEST …": the records it changed, digests after */
 	const char *payload;  /* canonical JSON: what was done */
 	const char *prev, *hash;
 } LedgerEntry;
@@ -235,7 +235,7 @@ int store_ledger_head(Store *st, long long *seq, char hash[65]);
 /* ---- for records.c and ledger.c ---- */
 
 int store_ledger_insert(Store *st, const LedgerEntry *e);
-/* The digest of a record ("incident", 5) as stored now: SHA-256 hex of its row and its
+/* The digest of a record ("incident", 5) as stored now: BLAKE2b-256 hex of its row and its
    dependent rows (claims of an incident, sources and links of an appeal, review of a
    proposal). Returns 1, or 0 when there is no such record. */
 int store_record_digest(Store *st, const char *type, long long id, char out[65]);
@@ -266,6 +266,9 @@ int store_incident_candidates(Store *st, const char *status, long long place_id,
                               const char *lo, const char *hi,
                               int (*fn)(const Incident *in, void *ctx), void *ctx);
 
+/* Where the accepted proposals of a report's type (event, appeal) went: fn(incident, appeal). */
+int store_report_accepted_each(Store *st, long long report, const char *type,
+                               int (*fn)(long long incident, long long appeal, void *ctx), void *ctx);
 int store_proposal_review(Store *st, long long id, const char *state, long long incident_id,
                           long long appeal_id, const char *who, const char *reason, const char *now);
 
