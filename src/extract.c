@@ -27,7 +27,7 @@
 #define BIT(c) ((uint64_t)1 << (c))
 
 /* What covers a token (so that it is read once). */
-enum { CV_DATE = 1, CV_PLACE = 2, CV_PARTY = 4, CV_COUNT = 8 };
+enum { CV_DATE = 1, CV_PLACE = 2, CV_PARTY = 4, CV_COUNT = 8, CV_DEMONYM = 16 };
 
 typedef struct TokInfo {
 	uint64_t cue;     /* cue classes of the cues starting here */
@@ -45,6 +45,9 @@ enum {
 	PF_LOC = 1, PF_FROM = 2, PF_TO = 4, PF_TARGET = 8, PF_BY = 16, PF_OF = 32, PF_COUNTRY = 64,
 	PF_CAPITAL = 128,
 };
+
+/* More party flags (Party.role). */
+enum { PR_SOURCE = 1 /* "officials said", "according to X": tells, does not act */ };
 
 typedef struct Trig {
 	uint32_t t0, t1, sent;
@@ -64,6 +67,7 @@ typedef struct Party {
 	uint8_t compose;       /* a generic noun (no country written) */
 	uint8_t used;
 	uint8_t named;         /* a name the tables do not know ("Black Ridge Brigade") */
+	uint8_t role;          /* PR_* */
 } Party;
 
 /* How a place is introduced. */
@@ -81,6 +85,7 @@ typedef struct Place {
 typedef struct DateIt {
 	uint32_t t0, t1, sent;
 	DateSpan d;
+	uint8_t dateline; /* "GENEVA (20 June 2023) –", "PARIS, Jan 6 (Reuters) –": when it was filed */
 } DateIt;
 
 enum { R_NONE, R_KILLED, R_WOUNDED, R_DETAINED, R_RESIDENTS };
@@ -221,7 +226,11 @@ static int is_clause_break(const Doc *d, uint32_t t)
 	if (k->flags & TK_PUNCT)
 		return k->punct == ';' || k->punct == ':' || k->punct == '(' || k->punct == ')' ||
 		       (k->punct == PU_DASH && (k->flags & TK_SPACE)) || (k->punct == '-' && (k->flags & TK_SPACE));
-	return has_cue(d, t, C_CLAUSE);
+	if (has_cue(d, t, C_CLAUSE))
+		return 1;
+	/* "since it was set up", "after the last troops withdrew": a clause of its own */
+	return has_cue(d, t, C_SUBORDINATOR) && t + 1 < d->w->tok.n &&
+	       (d->w->ti[t + 1].cue & (BIT(C_PRONOUN) | BIT(C_WE) | BIT(C_DET)));
 }
 
 static int is_comma(const Doc *d, uint32_t t)
@@ -338,7 +347,19 @@ static void find_dates(Doc *d, uint32_t si, const Sent *s)
 		uint32_t end = k->start + (uint32_t)n, u = t;
 		while (u < s->t1 && tok[u].start < end)
 			u++;
-		DateIt di = {t, u, si, ds};
+		DateIt di = {t, u, si, ds, 0};
+		/* a date in parentheses, or before "(Agency) –" or a dash, near the start */
+		if (t < s->t0 + 8) {
+			uint32_t v = u;
+			if (v < s->t1 && is_punct(d, v, ')') && t > s->t0 && is_punct(d, t - 1, '('))
+				v++;
+			else if (v + 2 < s->t1 && is_punct(d, v, '(') && is_punct(d, v + 2, ')'))
+				v += 3;
+			else if (v + 3 < s->t1 && is_punct(d, v, '(') && is_punct(d, v + 3, ')'))
+				v += 4;
+			if (v < s->t1 && (is_punct(d, v, PU_DASH) || is_punct(d, v, '-') || v > u))
+				di.dateline = 1;
+		}
 		VEC_PUSH(&w->date, di);
 		for (uint32_t v = t; v < u; v++)
 			w->ti[v].cover |= CV_DATE;
@@ -587,7 +608,7 @@ static int name_word(const Doc *d, uint32_t u)
 	const Tok *k = &d->w->tok.v[u];
 	if (!(k->flags & TK_WORD) || !(k->flags & (TK_CAP | TK_UPPER)) || (k->flags & TK_NUM))
 		return 0;
-	if ((d->w->ti[u].cover & (CV_DATE | CV_PLACE | CV_PARTY)) || d->w->ti[u].trig)
+	if ((d->w->ti[u].cover & (CV_DATE | CV_PLACE | CV_PARTY | CV_DEMONYM)) || d->w->ti[u].trig)
 		return 0;
 	return !(d->w->ti[u].cue & FUNCTION_CUES);
 }
@@ -669,7 +690,7 @@ static void add_party(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t 
                       uint32_t addr, int country, uint32_t name, int flags)
 {
 	Work *w = d->w;
-	Party p = {t0, t1, si, actor, addr, name, (int16_t)country, 0, (uint8_t)flags, 0, 0, !actor && !addr};
+	Party p = {t0, t1, si, actor, addr, name, (int16_t)country, 0, (uint8_t)flags, 0, 0, !actor && !addr, 0};
 	const LexEntry *a = actor ? ent(d, actor) : NULL, *b = addr ? ent(d, addr) : NULL;
 	p.group = a ? a->sub : b ? b->sub : G_GOVERNMENT;
 	p.compose = country < 0 && ((a && (a->flags & LF_COMPOSE)) || (!a && b && (b->flags & LF_COMPOSE)));
@@ -768,6 +789,9 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 			continue;
 		}
 		int cidx = me.country ? ent(d, me.country)->country : me.demonym ? ent(d, me.demonym)->country : -1;
+		if (cidx >= 0 && !me.country)
+			for (uint32_t u = m->t0; u < m->t1; u++)
+				w->ti[u].cover |= CV_DEMONYM; /* "Iraqi soil": an adjective, not a place */
 		if (cidx >= 0) {
 			/* "Iraqi police", "Iran's regime", "Iraqi army and police" */
 			uint32_t u = m->t1;
@@ -788,6 +812,15 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 			}
 			if (me.country && u > m->t1)
 				continue; /* "Iran's Revolutionary Guard": an owner, not a place */
+			/* "Israeli tank shells", "a Russian missile": the state's forces did it */
+			if (me.demonym && !me.country && m->t1 < s->t1 &&
+			    (w->ti[m->t1].trig || (m->t1 + 1 < s->t1 && w->ti[m->t1 + 1].trig && (tok[m->t1].flags & TK_WORD)))) {
+				const LexCountry *c = lexicon_country(d->lx, cidx);
+				add_party(d, si, s, m->t0, m->t1, 0, 0, cidx, str_addf2(d->x, lstr(d, c->demonym), " ", "forces"), 0);
+				w->party.v[w->party.n - 1].group = G_STATE_FORCES;
+				w->party.v[w->party.n - 1].named = 1;
+				continue;
+			}
 			if (me.country) {
 				/* a country named: a place, and its government when it acts */
 				const LexCountry *c = lexicon_country(d->lx, cidx);
@@ -827,14 +860,35 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 		if (e) {
 			const LexEntry *en = ent(d, e);
 			/* "government of Iraq", "Ministry of Interior of Iraq" */
-			if ((en->flags & LF_COMPOSE) && m->t1 + 1 < s->t1 && tok_eq(d, m->t1, "of") && w->ment_at[m->t1 + 1]) {
-				const Ment *c = &w->ment.v[w->ment_at[m->t1 + 1] - 1];
+			uint32_t of = m->t1 + 1;
+			if (of < s->t1 && has_cue(d, of, C_DET) && tok_eq(d, of, "the"))
+				of++;
+			if ((en->flags & LF_COMPOSE) && of < s->t1 && tok_eq(d, m->t1, "of") && w->ment_at[of]) {
+				const Ment *c = &w->ment.v[w->ment_at[of] - 1];
 				MentEntries ce = ment_entries(d, c);
 				if (ce.country) {
 					int ci = ent(d, ce.country)->country;
 					const LexCountry *lc = lexicon_country(d->lx, ci);
 					uint32_t name = str_addf2(d->x, lstr(d, lc->demonym), " ", lstr(d, en->name));
 					add_party(d, si, s, m->t0, c->t1, me.actor, me.addr, ci, name, 0);
+					/* "… of the United Kingdom and the United States" */
+					uint32_t v = c->t1;
+					while (v + 1 < s->t1 && (tok_eq(d, v, "and") || is_comma(d, v))) {
+						uint32_t k = v + 1;
+						if (k < s->t1 && tok_eq(d, k, "the"))
+							k++;
+						if (k >= s->t1 || !w->ment_at[k])
+							break;
+						const Ment *c2 = &w->ment.v[w->ment_at[k] - 1];
+						MentEntries ce2 = ment_entries(d, c2);
+						if (!ce2.country)
+							break;
+						int ci2 = ent(d, ce2.country)->country;
+						const LexCountry *lc2 = lexicon_country(d->lx, ci2);
+						add_party(d, si, s, k, c2->t1, me.actor, me.addr, ci2,
+						          str_addf2(d->x, lstr(d, lc2->demonym), " ", lstr(d, en->name)), 0);
+						v = c2->t1;
+					}
 					continue;
 				}
 			}
@@ -898,7 +952,7 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 			add_party(d, si, s, t, k + 1, 0, 0, -1, surface(d, t, k + 1), 0);
 			w->party.v[w->party.n - 1].group = G_MILITIA;
 			e = k + 1;
-		} else if (t > s->t0 && !(k < s->t1 && tok_eq(d, k, "'s")) &&
+		} else if (t > s->t0 && !(k < s->t1 && (tok_eq(d, k, "'s") || (w->ti[k].cover & (CV_PLACE | CV_PARTY)))) &&
 		           (tok_eq(d, t - 1, "in") || tok_eq(d, t - 1, "near") || tok_eq(d, t - 1, "outside") ||
 		            tok_eq(d, t - 1, "around") || tok_eq(d, t - 1, "into") || tok_eq(d, t - 1, "inside") ||
 		            tok_eq(d, t - 1, "at") || tok_eq(d, t - 1, "on"))) {
@@ -981,12 +1035,36 @@ static void read_sentence(Doc *d, uint32_t si)
 		if (k >= s->t0 + 2 && w->ti[k - 2].trig)
 			pa->flags &= (uint8_t)~PF_OF;
 	}
+	/* "Ngan Chaung village in Maungdaw township": the unknown place is in the known one's country */
+	for (uint32_t p = it.place0; p + 1 < it.place1; p++) {
+		Place *pl = &w->place.v[p];
+		const Place *nx = &w->place.v[p + 1];
+		if (!pl->entry && pl->country < 0 && nx->country >= 0 && nx->t0 >= pl->t1 && nx->t0 <= pl->t1 + 2)
+			pl->country = nx->country;
+	}
+	/* who speaks does not act: "Gaza health officials said", "according to the army" */
+	for (uint32_t p = it.party0; p < it.party1; p++) {
+		Party *pa = &w->party.v[p];
+		uint32_t e = pa->t1;
+		if (e < s->t1 && (w->ti[e].cue & BIT(C_SOURCE)))
+			pa->role |= PR_SOURCE;
+		if (pa->t0 > s->t0 && (w->ti[pa->t0 - 1].cue_end & BIT(C_SOURCE)) && tok_eq(d, pa->t0 - 1, "to"))
+			pa->role |= PR_SOURCE;
+		if (pa->t0 > s->t0 + 1 && (w->ti[pa->t0 - 1].cue_end & BIT(C_DET)) && tok_eq(d, pa->t0 - 2, "to") &&
+		    (w->ti[pa->t0 - 2].cue_end & BIT(C_SOURCE)))
+			pa->role |= PR_SOURCE;
+	}
 	/* places inside a party's name ("Special Representative for Iraq") are not where;
 	   nor is a dateline's ("PARIS, Jan 6 (Reuters) -"), where the report was filed */
 	for (uint32_t p = it.place0; p < it.place1; p++) {
 		Place *pl = &w->place.v[p];
 		if (pl->t0 > s->t0 && pl->prep == PP_NONE && tok_eq(d, pl->t0 - 1, "for"))
 			pl->in_party = 1;
+		for (uint32_t q = it.party0; q < it.party1 && pl->t0 > s->t0 + 1; q++) {
+			const Party *pa = &w->party.v[q];
+			if (pa->t1 + 1 == pl->t0 && tok_eq(d, pa->t1, "of") && pa->group != G_PROTECTED)
+				pl->in_party = 1; /* "the Governor of West Darfur", "the Government of Kenya" */
+		}
 		if (pl->t0 == s->t0 && pl->t1 + 1 < s->t1 && is_comma(d, pl->t1)) {
 			for (uint32_t k = it.date0; k < it.date1; k++)
 				if (w->date.v[k].t0 == pl->t1 + 1)
@@ -1056,8 +1134,9 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 	Work *w = d->w;
 	for (uint32_t j = tr->t0, steps = 0; j > s->t0 && steps < 9; steps++) {
 		j--;
-		if (is_clause_break(d, j) || is_comma(d, j) || (w->tok.v[j].flags & TK_PUNCT && w->tok.v[j].punct == '"'))
-			break;
+		if (is_clause_break(d, j) || is_comma(d, j) || (w->tok.v[j].flags & TK_PUNCT && w->tok.v[j].punct == '"') ||
+		    has_cue(d, j, C_SUBORDINATOR) || tok_eq(d, j, "during"))
+			break; /* "made the same threat after the attack": the attack is another phrase */
 		if (w->ti[j].trig) {
 			Trig *p = trig_at(d, it, j);
 			if (p && !p->dropped)
@@ -1067,7 +1146,13 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 		if (w->ti[j].cue_end & (BIT(C_THREAT) | BIT(C_CONDITION)))
 			return ST_THREATENED;
 		/* "to expel": an aim, unless "continued to", "began to" */
-		if (tok_eq(d, j, "to") && j + 1 == tr->t0) {
+		const Tok *tk = &w->tok.v[tr->t0];
+		size_t tl = tk->end - tk->start;
+		const char *tx = d->text + tk->start;
+		int base = tr->t1 == tr->t0 + 1 && tl > 2 && tx[tl - 1] != 's' &&
+		           !(tl > 3 && tx[tl - 3] == 'i' && tx[tl - 2] == 'n' && tx[tl - 1] == 'g') &&
+		           !(tx[tl - 2] == 'e' && tx[tl - 1] == 'd');
+		if (tok_eq(d, j, "to") && j + 1 == tr->t0 && base) {
 			if (j > s->t0 && (tok_eq(d, j - 1, "continued") || tok_eq(d, j - 1, "continues") ||
 			                  tok_eq(d, j - 1, "continue") || tok_eq(d, j - 1, "began") ||
 			                  tok_eq(d, j - 1, "started") || tok_eq(d, j - 1, "begun") ||
@@ -1090,12 +1175,14 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 static int trig_negated(Doc *d, const Sent *s, const Trig *tr)
 {
 	Work *w = d->w;
-	for (uint32_t j = tr->t0, steps = 0; j > s->t0 && steps < 4; steps++) {
+	for (uint32_t j = tr->t0, steps = 0; j > s->t0 && steps < 6; steps++) {
 		j--;
 		uint64_t ce = w->ti[j].cue_end;
 		if (ce & (BIT(C_NEGATION) | BIT(C_ZERO)))
 			return 1;
-		if ((ce & (BIT(C_THREAT) | BIT(C_CONDITION))) || w->ti[j].trig || (w->tok.v[j].flags & TK_PUNCT))
+		/* "did not stop the attack", "did not say who carried out the attack" */
+		if ((ce & (BIT(C_THREAT) | BIT(C_CONDITION) | BIT(C_PROTECT) | BIT(C_SOURCE) | BIT(C_SUBORDINATOR))) ||
+		    w->ti[j].trig || (w->tok.v[j].flags & TK_PUNCT))
 			break;
 	}
 	for (uint32_t j = tr->t0, steps = 0; j > s->t0 && steps < 14; steps++) {
@@ -1210,7 +1297,8 @@ static int party_is_addressee(const Party *p)
 	if (p->addr)
 		return 1;
 	return state_group(p->group) || p->group == G_UN || p->group == G_AGENCY || p->group == G_REGIONAL ||
-	       p->group == G_PARLIAMENT || p->group == G_COURT || p->group == G_DIPLOMAT;
+	       p->group == G_PARLIAMENT || p->group == G_COURT || p->group == G_DIPLOMAT ||
+	       p->group == G_MILITIA || p->group == G_ARMED_GROUP;
 }
 
 static void party_copy(Doc *d, const Party *p, ExParty *out)
@@ -1380,8 +1468,14 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 		am.cont = 1;
 	else if (!them)
 		am.cont = am.cont && am.ap.nto == 0;
-	if (am.ap.nto == 0 && !am.cont && (cls != C_APPEAL_FOR || by < 0 || reader))
+	if (am.ap.nto == 0 && !am.cont && (cls != C_APPEAL_FOR || by < 0 || reader)) {
+		if (cls == C_APPEAL_FOR) {
+			/* "called for an end to attacks": what is called for is not told as news */
+			*demand_from = c0 + 1;
+			return 3;
+		}
 		return 0;
+	}
 	if (by >= 0) {
 		const Party *pa = &w->party.v[by];
 		if (state_group(pa->group) || pa->group == G_MILITIA || pa->group == G_ARMED_GROUP) {
@@ -1592,8 +1686,8 @@ static void read_events(Doc *d, uint32_t si)
 		}
 		tr->status = (uint8_t)trig_status(d, it, s, tr);
 		tr->weak = (uint8_t)(tr->weak && !weapon_used(d, s, tr));
-		if (tr->t0 > s->t0 && (tok_eq(d, tr->t0 - 1, "this") || tok_eq(d, tr->t0 - 1, "that") ||
-		                       tok_eq(d, tr->t0 - 1, "such") || tok_eq(d, tr->t0 - 1, "these"))) {
+		if (tr->t0 > s->t0 && (tok_eq(d, tr->t0 - 1, "this") || tok_eq(d, tr->t0 - 1, "such") ||
+		                       tok_eq(d, tr->t0 - 1, "these"))) {
 			/* "this massacre": the one told before, whatever it was */
 			for (size_t k2 = w->evm.n; k2 > 0; k2--)
 				if (kinds_merge(w->evm.v[k2 - 1].ev.kind, tr->kind)) {
@@ -1639,13 +1733,16 @@ static void read_events(Doc *d, uint32_t si)
 			   after the trigger, names in between do not count ("the shelling of Camp
 			   Serrin, Upper Kaldan province, on 17 February") */
 			uint32_t dist = span_dist(di->t0, di->t1, tr->t0, tr->t1);
+			uint32_t lim = di->d.flags & DS_UNTIL ? 14 : 10;
+			if (di->dateline)
+				continue;
 			if (di->t0 >= tr->t1) {
 				dist = 0;
 				for (uint32_t u = tr->t1; u < di->t0; u++)
-					dist += !(w->ti[u].cover & (CV_PLACE | CV_PARTY));
-				if (dist > 5)
+					dist += !(w->ti[u].cover & (CV_PLACE | CV_PARTY | CV_COUNT));
+				if (dist > lim)
 					continue;
-			} else if (dist > 8)
+			} else if (dist > lim + 2)
 				continue;
 			if (dist < bd) {
 				bd = dist;
@@ -1743,9 +1840,10 @@ static void read_events(Doc *d, uint32_t si)
 				for (uint32_t j = it->trig0; j < it->trig1; j++)
 					if (!w->trig.v[j].dropped && w->trig.v[j].date == (int32_t)k)
 						taken = 1;
-				if (!taken && di->t1 <= first->t0)
+				if (!taken && di->t1 <= first->t0 && !di->dateline)
 					dk = (int32_t)k;
-				break;
+				if (!di->dateline)
+					break;
 			}
 		}
 		if (dk >= 0) {
@@ -1780,6 +1878,22 @@ static void read_events(Doc *d, uint32_t si)
 				pk = w->trig.v[j].place;
 		if (pk < 0)
 			pk = best_place(d, it, first, -1);
+		/* the place just named in the paragraph ("… the village. When people ran out, they
+		   shot at them.") */
+		for (uint32_t sj = si, back = 0; pk < 0 && sj > 0 && back < 2; back++) {
+			sj--;
+			if (w->sent.v[sj].block != s->block)
+				break;
+			const SentItems *pj = &w->si.v[sj];
+			for (uint32_t p = pj->place1; p > pj->place0; p--) {
+				const Place *pl = &w->place.v[p - 1];
+				if (pl->name && !pl->in_party && pl->type != P_COUNTRY && pl->prep != PP_FROM &&
+				    !(first->kind == K_RELOCATION && pl->prep == PP_TO)) {
+					pk = (int32_t)(p - 1);
+					break;
+				}
+			}
+		}
 		if (pk >= 0) {
 			const Place *pl = &w->place.v[pk];
 			em.ev.place.name = pl->name;
@@ -1804,8 +1918,8 @@ static void read_events(Doc *d, uint32_t si)
 		pa->used = 0;
 		if (!perp_group(pa->group) || (!pa->actor && !pa->named && !(pa->flags & (PF_COUNTRY | PF_CAPITAL))))
 			continue;
-		if (pa->t0 >= appeal_cue)
-			continue; /* addressed, not acting */
+		if (pa->t0 >= appeal_cue || (pa->role & PR_SOURCE))
+			continue; /* addressed or speaking, not acting */
 		int blamed = blame_at >= 0 && (int)pa->t0 > blame_at && (pa->flags & PF_LOC);
 		if ((pa->flags & (PF_LOC | PF_FROM | PF_TO | PF_TARGET | PF_OF)) && !blamed)
 			continue;
@@ -1895,9 +2009,12 @@ static int places_merge(const Extraction *x, const ExPlace *a, const ExPlace *b)
 		return 1;
 	if (!a->entry && !b->entry && strcasecmp(ex_str(x, a->name), ex_str(x, b->name)) == 0)
 		return 1;
-	/* a region the gazetteer does not know may hold the other */
+	/* a region the gazetteer does not know may hold the other; one it knows holds the
+	   places of its country */
 	if ((!a->entry && (a->type == P_REGION || a->type == P_DISTRICT)) ||
 	    (!b->entry && (b->type == P_REGION || b->type == P_DISTRICT)))
+		return 1;
+	if ((a->type == P_REGION || b->type == P_REGION) && a->country >= 0 && a->country == b->country)
 		return 1;
 	/* a country and a place in it */
 	if (a->type == P_COUNTRY && b->country == a->country && a->country >= 0)
@@ -2051,6 +2168,33 @@ static void merge_appeals(Doc *d)
 	}
 }
 
+/* When the cleaner found no publication date: the first full date near the top of the
+   report ("Sana'a, 9 August 2018", "GENEVA (20 June 2023)"), not a date standing alone on
+   its line (a site's banner shows the day the page was saved). */
+static Ymd date_from_text(Doc *d)
+{
+	Work *w = d->w;
+	Ymd none = {0, 0, 0};
+	for (size_t si = 0; si < w->sent.n && si < 8; si++) {
+		const Sent *s = &w->sent.v[si];
+		size_t at, n = s->end - s->start;
+		const char *p = d->text + s->start;
+		DateHit h;
+		size_t k = date_find(p, n, none, &at, &h);
+		if (!k || !h.has_year || !h.date.d || h.date.y < 1900 || h.date.y > 2100)
+			continue;
+		/* what else the line says: a banner is only its date */
+		size_t other = 0;
+		for (size_t i = 0; i < n; i++)
+			if ((i < at || i >= at + k) && ((p[i] | 32) >= 'a' && (p[i] | 32) <= 'z'))
+				other++;
+		if (other <= (h.weekday >= 0 ? 9 : 0))
+			continue;
+		return h.date;
+	}
+	return none;
+}
+
 void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *published, Extraction *x)
 {
 	Work *w = x->work;
@@ -2071,6 +2215,9 @@ void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *pu
 		d.ref = ref;
 	tokenize(lx, text, len, &w->tok);
 	split_sentences(lx, text, w->tok.v, w->tok.n, &w->sent);
+	if (!d.ref.y)
+		d.ref = date_from_text(&d);
+	x->ref = d.ref;
 	x->nsentences = w->sent.n;
 	if (w->tok.n + 1 > w->capti) {
 		w->capti = w->tok.n + 1;

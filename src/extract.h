@@ -127,6 +127,7 @@ typedef struct Extraction {
 	size_t nappeals, capappeals;
 	Blob strs;          /* names; offset 0 is "" */
 	size_t nsentences;  /* sentences read */
+	Ymd ref;            /* the date relative dates were resolved against (y == 0: none) */
 	const Lexicon *lx;
 	void *work;         /* scratch kept between documents (tokens, mentions …) */
 } Extraction;

@@ -16,12 +16,19 @@
 /* The same limit as `vigil add`. */
 #define MAX_EXTRACT_BYTES (256u << 20)
 
-static void json_document(Blob *b, const CleanDoc *doc)
+/* The document's metadata; a publication date the cleaner did not find may come from the
+   engine's reading of the top of the text (marked "published_from": "text"). */
+static void json_document(Blob *b, const CleanDoc *doc, const Extraction *x)
 {
+	char guess[11] = "";
+	if (!doc->published && x->ref.y)
+		ymd_format(x->ref, guess);
 	blob_puts(b, "\"document\":{\"title\":");
 	blob_json_str(b, doc->title);
 	blob_puts(b, ",\"published\":");
-	blob_json_str(b, doc->published);
+	blob_json_str(b, doc->published ? doc->published : guess[0] ? guess : NULL);
+	if (guess[0])
+		blob_puts(b, ",\"published_from\":\"text\"");
 	blob_puts(b, ",\"publisher\":");
 	blob_json_str(b, doc->publisher);
 	blob_puts(b, ",\"author\":");
@@ -135,7 +142,7 @@ int cmd_extract(Cli *c, int argc, char **argv)
 		extract_doc(lx, text, doc.text.len, doc.published, &x);
 		if (json) {
 			blob_putc(&out, '{');
-			json_document(&out, &doc);
+			json_document(&out, &doc, &x);
 			blob_puts(&out, ",\"events\":[");
 			for (size_t i = 0; i < x.nevents; i++) {
 				if (i)

@@ -390,7 +390,7 @@ static const char *const cue_names[C_COUNT] = {
 	"anaphor", "abbrev", "killed", "wounded", "detained", "residents", "people", "present",
 	"more", "less", "about", "upto", "reader", "pronoun", "condition", "starter", "deny",
 	"ignore", "we", "det", "impact", "subcount", "head-state", "head-militia", "head-gov",
-	"head-org", "place-head",
+	"head-org", "place-head", "subordinator",
 };
 
 static const char *const group_names[G_COUNT] = {
@@ -808,6 +808,14 @@ static int chain_has(const Lexicon *lx, uint32_t first, int type)
 	return 0;
 }
 
+static int chain_has_cue(const Lexicon *lx, uint32_t first, int cls)
+{
+	for (LINKS(lx, first, l, e))
+		if (lx->entries[e].type == LX_CUE && lx->entries[e].sub == cls)
+			return 1;
+	return 0;
+}
+
 void lexicon_match(const Lexicon *lx, const Tok *tok, uint32_t t0, uint32_t t1, MentVec *out)
 {
 	uint32_t covered = t0;
@@ -820,14 +828,15 @@ void lexicon_match(const Lexicon *lx, const Tok *tok, uint32_t t0, uint32_t t1, 
 		if (!best.link)
 			continue;
 		int kind = chain_has(lx, best.link, LX_KIND);
-		/* inside a longer phrase only a trigger the longer one is not ("were killed") */
+		/* inside a longer phrase only a trigger the longer one is not ("were killed"), and
+		   nothing inside a phrase to ignore ("heart attack") */
 		if (best.end <= covered && !best.gap && (covered_kind || !kind))
 			continue;
 		Ment m = {i, best.end, best.link, best.gap};
 		VEC_PUSH(out, m);
 		if (!best.gap && best.end > covered) {
 			covered = best.end;
-			covered_kind = kind;
+			covered_kind = kind || chain_has_cue(lx, best.link, C_IGNORE);
 		}
 	}
 }
