@@ -686,6 +686,48 @@ long long records_threat_match(Store *st, long long incident)
 	return m.best;
 }
 
+typedef struct FulfilCtx {
+	const char *family;
+	long long best;
+	char best_day[11];
+} FulfilCtx;
+
+static int fulfil_one(const Incident *in, void *ctx)
+{
+	FulfilCtx *f = ctx;
+	char first[11], last[11];
+	if (strcmp(kind_family(in->kind), f->family) != 0)
+		return 0;
+	date_bounds(in->date_start, in->date_end, first, last);
+	/* the earliest incident after the announcement */
+	if (!f->best || strcmp(first, f->best_day) < 0) {
+		f->best = in->id;
+		snprintf(f->best_day, sizeof f->best_day, "%s", first);
+	}
+	return 0;
+}
+
+long long records_threat_fulfilment(Store *st, const Incident *t)
+{
+	FulfilCtx f = {kind_family(t->kind), 0, ""};
+	char first[11], last[11], from[11] = "", until[11] = "";
+	if (!t->threat || strcmp(t->threat, "open") != 0)
+		return 0;
+	date_bounds(t->date_start, t->date_end, first, last);
+	if (t->announced)
+		snprintf(from, sizeof from, "%.10s", t->announced);
+	else
+		snprintf(from, sizeof from, "%s", first);
+	if (t->due)
+		date_shift(t->due, THREAT_GRACE, until);
+	else if (from[0])
+		date_shift(from, THREAT_HORIZON, until);
+	if (strlen(from) != 10 || !until[0])
+		return 0;
+	store_incident_candidates(st, "occurred", t->place_id, t->place, from, until, fulfil_one, &f);
+	return f.best;
+}
+
 /* ---- accept ---- */
 
 /* The evidence item that best supports a field: for a count, the first quote that has

@@ -138,6 +138,9 @@ int records_refresh(Store *st, long long incident, Blob *err);
 
 /* The best live incident matching a proposed event (0 when none), and its score 0..1. */
 long long records_match(Store *st, const ProposalRec *p, long long exclude, double *score);
+/* The occurred incident that most likely carried out an open threat (same kind family and
+   place, between its announcement and 30 days after its due date), 0 when none. */
+long long records_threat_fulfilment(Store *st, const Incident *threat);
 /* The open threat an occurred incident most likely fulfils, 0 when none. */
 long long records_threat_match(Store *st, long long incident);
 

@@ -813,11 +813,12 @@ static int list_threat(const Incident *in, void *ctx)
 		             in->announced ? in->announced : "-", in->due ? in->due : "-");
 		if (in->fulfilled_by)
 			blob_appendf(&l->out, " fulfilled by %lld", in->fulfilled_by);
-		if (in->threat && strcmp(in->threat, "open") == 0) {
-			/* the incident that may have carried it out, for a person to confirm */
-			(void)0;
-		}
 		blob_putc(&l->out, '\n');
+		/* the incident that may have carried it out, for a person to confirm */
+		long long by = records_threat_fulfilment(l->st, in);
+		if (by)
+			blob_appendf(&l->out, "       may have been carried out by incident %lld: vigil threat %lld --fulfilled-by %lld\n",
+			             by, in->id, by);
 	}
 	l->n++;
 	return 0;

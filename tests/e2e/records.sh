@@ -220,3 +220,25 @@ run 1 "$VIGIL" letter --since 2021
 printf '{{#incidents}}unclosed' > bad.tpl
 run 1 "$VIGIL" letter --to X --template bad.tpl
 contains "$ERR" "has no {{/incidents}}"
+
+# a threat and what followed: suggested, confirmed by a person
+run 0 "$VIGIL" threat 3 --reopen --reason "residents report new warnings"
+cat > followed.json <<'JSON'
+{"events": [{"kind": "relocation", "status": "occurred", "date": {"start": "2021-07-16"},
+  "place": {"name": "Camp Meridian"}, "perpetrators": [{"name": "Valley Brigade"}],
+  "evidence": [{"quote": "Trucks came at dawn and residents were moved out by force."}]}]}
+JSON
+run 0 "$VIGIL" propose 4 followed.json
+P=$(printf '%s' "$OUT" | sed 's/proposals \([0-9]*\).*/\1/')
+run 0 "$VIGIL" accept "$P"
+contains "$OUT" "may fulfil threat 3"
+NEW=$(printf '%s' "$OUT" | sed -n 's/.*new incident \([0-9]*\).*/\1/p' | head -1)
+run 0 "$VIGIL" threats
+contains "$OUT" "may have been carried out by incident $NEW"
+run 0 "$VIGIL" threat 3 --fulfilled-by "$NEW" --reason "the clearance announced for 15 July"
+run 0 "$VIGIL" threats --json
+json "j[0]['threat']['state'] == 'fulfilled' and j[0]['threat']['fulfilled_by'] == $NEW"
+run 0 "$VIGIL" incident "$NEW"
+contains "$OUT" "fulfils threats 3"
+run 1 "$VIGIL" threat 3 --fulfilled-by 3
+run 0 "$VIGIL" verify
