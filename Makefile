@@ -32,7 +32,7 @@ UNITBIN = $(UNIT:tests/unit/%.c=$(B)/tests/%)
 FUZZSRC := $(wildcard fuzz/fuzz_*.c)
 SHARED  := ../shared
 
-.PHONY: all deps demo test check unit e2e fuzz-replay corpus bench asan fuzz clean
+.PHONY: all deps demo demo-run bench-run fuzz-run test check unit e2e fuzz-replay corpus bench asan fuzz clean
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -68,7 +68,12 @@ $(B)/fuzz/%: fuzz/%.c fuzz/replay.c $(LIBA) | $(B)/fuzz
 
 # The demo database is rebuilt from demo/reports and the hand-coded records of demo/records
 # every time (demo/load.sh; the scenario is in demo/README.md), then the main job runs on it.
-demo: deps all
+# Targets that install dependencies first run make again afterwards: the pkg-config flags
+# above are read when make starts, before deps.sh has installed the libraries.
+demo: deps
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: all
 	demo/load.sh ./$(BIN) demo.db
 	./$(BIN) -d demo.db reports
 	./$(BIN) -d demo.db incidents
@@ -77,7 +82,8 @@ demo: deps all
 	./$(BIN) -d demo.db population
 	./$(BIN) -d demo.db verify
 
-test: deps all check
+test: deps
+	@$(MAKE) --no-print-directory all check
 
 # The suite without the dependency step (CI and asan call this after building).
 check: unit e2e fuzz-replay corpus
@@ -94,11 +100,14 @@ fuzz-replay: $(FUZZSRC:fuzz/%.c=$(B)/fuzz/%)
 corpus: $(BIN)
 	@VIGIL=$(CURDIR)/$(BIN) SHARED=$(abspath $(SHARED)) tests/run-corpus.sh
 
-bench: deps all
+bench: deps
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: all
 	@VIGIL=$(CURDIR)/$(BIN) SHARED=$(abspath $(SHARED)) bench/run.sh
 
 asan: deps
-	$(MAKE) B=build-asan BIN=build-asan/vigil OPT=-O1 \
+	@$(MAKE) --no-print-directory B=build-asan BIN=build-asan/vigil OPT=-O1 \
 		SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		build-asan/vigil check
 
@@ -106,6 +115,9 @@ asan: deps
 # inputs it finds go to build-fuzz/corpus-NAME (copy the telling ones into fuzz/corpus).
 FUZZ_SECONDS ?= 60
 fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-run:
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang OPT=-O1 \
 		SAN='-fsanitize=fuzzer-no-link,address,undefined' build-fuzz/libvigil.a
 	@for f in $(FUZZSRC); do \
