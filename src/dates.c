@@ -266,6 +266,39 @@ static int infer_year(int m, int d, Ymd ref)
 	return y;
 }
 
+/* The end of a written day and month found at s[e] ("July 28" or "28 July"): an optional
+   ", 2009" gives the year, else it is inferred from ref. Fills *hit and returns where the
+   date ends, or 0 when the day cannot be in that month. */
+static size_t day_month_end(const char *s, size_t n, size_t e, int m, int d, Ymd ref,
+                            DateHit h, DateHit *hit)
+{
+	int y = 0;
+	size_t j = e;
+	if (j < n && s[j] == ',')
+		j++;
+	j = skip_spaces(s, n, j);
+	size_t yk = year_at(s + j, n - j, &y);
+	if (yk) {
+		Ymd v = {y, m, d};
+		if (!ymd_valid(v))
+			return 0;
+		h.date = v;
+		h.has_year = 1;
+		*hit = h;
+		return j + yk;
+	}
+	Ymd v = {2000, m, d}; /* leap year, so Feb 29 passes */
+	if (!ymd_valid(v))
+		return 0;
+	h.date.y = infer_year(m, d, ref);
+	h.date.m = m;
+	h.date.d = d;
+	if (h.date.y && !ymd_valid(h.date))
+		h.date.d = 0; /* Feb 29 in a common year: keep the month */
+	*hit = h;
+	return e;
+}
+
 size_t date_scan(const char *s, size_t n, Ymd ref, DateHit *hit)
 {
 	size_t i = 0, k;
@@ -315,33 +348,8 @@ size_t date_scan(const char *s, size_t n, Ymd ref, DateHit *hit)
 		if (j < n && s[j] == ',')
 			j = skip_spaces(s, n, j + 1); /* "January, 2012" */
 		size_t dk = day_at(s + j, n - j, &d);
-		if (dk && !(dk == 2 && j + 2 < n && s[j + 2] == ':')) {
-			size_t e = j + dk;
-			size_t j2 = e;
-			if (j2 < n && s[j2] == ',')
-				j2++;
-			j2 = skip_spaces(s, n, j2);
-			size_t yk = year_at(s + j2, n - j2, &y);
-			if (yk) {
-				Ymd v = {y, m, d};
-				if (!ymd_valid(v))
-					return 0;
-				h.date = v;
-				h.has_year = 1;
-				*hit = h;
-				return j2 + yk;
-			}
-			Ymd v = {2000, m, d}; /* leap year, so Feb 29 passes */
-			if (!ymd_valid(v))
-				return 0;
-			h.date.y = infer_year(m, d, ref);
-			h.date.m = m;
-			h.date.d = d;
-			if (h.date.y && !ymd_valid(h.date))
-				h.date.d = 0; /* Feb 29 in a common year: keep the month */
-			*hit = h;
-			return e;
-		}
+		if (dk && !(dk == 2 && j + 2 < n && s[j + 2] == ':'))
+			return day_month_end(s, n, j + dk, m, d, ref, h, hit);
 		size_t yk = year_at(s + j, n - j, &y);
 		if (yk) {
 			h.date.y = y;
@@ -359,33 +367,8 @@ size_t date_scan(const char *s, size_t n, Ymd ref, DateHit *hit)
 		size_t j = skip_spaces(s, n, i + dk);
 		if (j + 3 < n && lower(s[j]) == 'o' && lower(s[j + 1]) == 'f' && s[j + 2] == ' ')
 			j = skip_spaces(s, n, j + 3);
-		if (j > i + dk && (m = month_at(s + j, n - j, &k)) != 0) {
-			size_t e = j + k;
-			size_t j2 = e;
-			if (j2 < n && s[j2] == ',')
-				j2++;
-			j2 = skip_spaces(s, n, j2);
-			size_t yk = year_at(s + j2, n - j2, &y);
-			if (yk) {
-				Ymd v = {y, m, d};
-				if (!ymd_valid(v))
-					return 0;
-				h.date = v;
-				h.has_year = 1;
-				*hit = h;
-				return j2 + yk;
-			}
-			Ymd v = {2000, m, d};
-			if (!ymd_valid(v))
-				return 0;
-			h.date.y = infer_year(m, d, ref);
-			h.date.m = m;
-			h.date.d = d;
-			if (h.date.y && !ymd_valid(h.date))
-				h.date.d = 0;
-			*hit = h;
-			return e;
-		}
+		if (j > i + dk && (m = month_at(s + j, n - j, &k)) != 0)
+			return day_month_end(s, n, j + k, m, d, ref, h, hit);
 		/* Numeric D/M/YYYY, M/D/YYYY, D.M.YYYY */
 		size_t j0 = i + dk;
 		if (j0 < n && (s[j0] == '/' || s[j0] == '.' || s[j0] == '-') && dk <= 2) {
