@@ -119,6 +119,11 @@ static void lex_load(void)
 	wl_index(&lex.class_drop);
 	wl_index(&lex.class_good);
 	wl_index(&lex.byline_class);
+	wl_index(&lex.boilerplate);
+	wl_index(&lex.list_heads);
+	wl_index(&lex.roles);
+	for (size_t i = 0; i < lex.nstop; i++)
+		wl_index(&lex.stop[i]);
 }
 
 const CleanLex *clean_lex(void)
@@ -127,8 +132,20 @@ const CleanLex *clean_lex(void)
 	return &lex;
 }
 
+/* Entries are lower case, so only those starting with the lower-cased first byte of s
+   can match; an entry "=…" is indexed under its second byte and cannot match s unless s
+   starts with '=' too, which takes the slow path. */
 int wl_has(const WordList *w, const char *s, size_t n)
 {
+	if (w->idx && n && s[0] != '=') {
+		unsigned char c = (unsigned char)tolower((unsigned char)s[0]);
+		for (unsigned q = w->bstart[c]; q < w->bstart[c + 1]; q++) {
+			size_t i = w->idx[q];
+			if (w->len[i] == n && strncasecmp(w->v[i], s, n) == 0)
+				return 1;
+		}
+		return 0;
+	}
 	for (size_t i = 0; i < w->n; i++)
 		if (w->len[i] == n && strncasecmp(w->v[i], s, n) == 0)
 			return 1;

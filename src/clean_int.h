@@ -88,7 +88,7 @@ typedef struct WordList {
 	char **v;    /* lower-case entries */
 	size_t *len; /* their lengths */
 	size_t n;
-	unsigned *idx, bstart[257]; /* for wl_any_in: entries by first letter */
+	unsigned *idx, bstart[257]; /* for wl_any_in and wl_has: entries by first letter */
 } WordList;
 
 typedef struct CleanLex {

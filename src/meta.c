@@ -597,6 +597,11 @@ static char *guess_lang(const char *t, size_t n)
 					break;
 				continue;
 			}
+			if (c < 0x80) { /* most letters: no need for utf8proc */
+				if (k + 1 < sizeof w - 1)
+					w[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 32 : c);
+				continue;
+			}
 			c = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
 			Blob b = {0};
 			char enc[8];

@@ -368,7 +368,7 @@ void report_free(Report *r)
 
 int store_report_by_sha(Store *st, const char *sha256, long long *id)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT id FROM report WHERE sha256=?1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT id FROM report WHERE sha256=?1");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, sha256);
@@ -378,7 +378,7 @@ int store_report_by_sha(Store *st, const char *sha256, long long *id)
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "find report");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
@@ -386,19 +386,19 @@ int store_report_insert(Store *st, const Report *r, const void *orig, size_t ori
                         const char *text, size_t text_len, const void *map, size_t map_len,
                         long long *id)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT OR IGNORE INTO original(sha256, content) VALUES(?1, ?2)");
+	sqlite3_stmt *q = store_stmt(st, "INSERT OR IGNORE INTO original(sha256, content) VALUES(?1, ?2)");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, r->sha256);
 	sqlite3_bind_blob64(q, 2, orig_len ? orig : "", orig_len, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	store_release(st, q);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, "store original");
 
-	q = store_prepare(st, "INSERT INTO report(sha256, bytes, media_type, filename, source, received,"
-	                " added_by, added_at, title, published, publisher, author, language, text, offmap)"
-	                " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+	q = store_stmt(st, "INSERT INTO report(sha256, bytes, media_type, filename, source, received,"
+	                   " added_by, added_at, title, published, publisher, author, language, text, offmap)"
+	                   " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, r->sha256);
@@ -420,7 +420,7 @@ int store_report_insert(Store *st, const Report *r, const void *orig, size_t ori
 	else
 		sqlite3_bind_null(q, 15);
 	rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	store_release(st, q);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, "store report");
 	*id = sqlite3_last_insert_rowid(st->db);
@@ -449,7 +449,7 @@ void store_report_row(sqlite3_stmt *q, Report *r)
 
 int store_report_get(Store *st, long long id, Report *r)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " REPORT_COLS " FROM report WHERE id=?1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT " REPORT_COLS " FROM report WHERE id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
@@ -459,7 +459,7 @@ int store_report_get(Store *st, long long id, Report *r)
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read report");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
