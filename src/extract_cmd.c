@@ -16,6 +16,113 @@
 /* The same limit as `vigil add`. */
 #define MAX_EXTRACT_BYTES (256u << 20)
 
+/* ---- evidence the reader can find in the original ----
+   A sentence of an HTML page or a quoted-printable e-mail may cross markup, an entity or a
+   soft line break, so its cleaned text is not in the bytes that arrived, and a reader (or
+   a scorer) searching the original for the quote finds nothing. Such a quote is narrowed
+   to its longest run of whole words that is in the original, compared as a reader would:
+   runs of white space as one space, ASCII letters without case. */
+
+static int norm_space(const unsigned char *p, size_t i, size_t n, size_t *w)
+{
+	unsigned char c = p[i];
+	if (c == ' ' || (c >= '\t' && c <= '\r')) {
+		*w = 1;
+		return 1;
+	}
+	if (c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) { /* no-break space */
+		*w = 2;
+		return 1;
+	}
+	*w = 1;
+	return 0;
+}
+
+/* Appends s[0..n) to out normalised: white space runs as one space, ASCII lowercase,
+   leading and trailing space dropped when trim. */
+static void norm_append(Blob *out, const char *s, size_t n, int trim)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int space = 0;
+	size_t start = out->len;
+	for (size_t i = 0; i < n;) {
+		size_t w;
+		if (norm_space(p, i, n, &w)) {
+			space = 1;
+			i += w;
+			continue;
+		}
+		if (space && (!trim || out->len > start))
+			blob_putc(out, ' ');
+		space = 0;
+		blob_putc(out, (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]));
+		i++;
+	}
+	if (space && !trim)
+		blob_putc(out, ' ');
+}
+
+static int in_original(const Blob *raw, const char *text, size_t a, size_t b, Blob *tmp)
+{
+	blob_reset(tmp);
+	norm_append(tmp, text + a, b - a, 1);
+	if (!tmp->len)
+		return 0;
+	return memmem(raw->data, raw->len, tmp->data, tmp->len) != NULL;
+}
+
+/* Narrows *sp to the longest run of words of the text found in raw (normalised);
+   leaves it as it is when it is found whole or no run of three words is. */
+static void evidence_fit(ExSpan *sp, const char *text, const Blob *raw, Blob *tmp)
+{
+	if (!raw->len || in_original(raw, text, sp->start, sp->end, tmp))
+		return;
+	/* word boundaries */
+	uint32_t ws[512], we[512];
+	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)text;
+	for (uint32_t i = sp->start; i < sp->end && n < 512;) {
+		size_t w;
+		if (norm_space(p, i, sp->end, &w)) {
+			i += (uint32_t)w;
+			continue;
+		}
+		ws[n] = i;
+		while (i < sp->end && !norm_space(p, i, sp->end, &w))
+			i++;
+		we[n++] = i;
+	}
+	size_t best_i = 0, best_n = 0, j = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (j < i)
+			j = i;
+		while (j < n && in_original(raw, text, ws[i], we[j], tmp))
+			j++;
+		if (j - i > best_n) {
+			best_n = j - i;
+			best_i = i;
+		}
+	}
+	if (best_n < 3)
+		return;
+	sp->start = ws[best_i];
+	sp->end = we[best_i + best_n - 1];
+}
+
+static void evidence_fit_all(Extraction *x, const char *text, const char *bytes, size_t len)
+{
+	Blob raw = BLOB_INIT, tmp = BLOB_INIT;
+	norm_append(&raw, bytes, len, 0);
+	for (size_t i = 0; i < x->nevents; i++)
+		for (int k = 0; k < x->events[i].nevidence; k++)
+			evidence_fit(&x->events[i].evidence[k], text, &raw, &tmp);
+	for (size_t i = 0; i < x->nappeals; i++)
+		for (int k = 0; k < x->appeals[i].nevidence; k++)
+			evidence_fit(&x->appeals[i].evidence[k], text, &raw, &tmp);
+	blob_free(&raw);
+	blob_free(&tmp);
+}
+
 /* The document's metadata; a publication date the cleaner did not find may come from the
    engine's reading of the top of the text (marked "published_from": "text"). */
 static void json_document(Blob *b, const CleanDoc *doc, const Extraction *x)
@@ -140,6 +247,7 @@ int cmd_extract(Cli *c, int argc, char **argv)
 	} else {
 		const char *text = doc.text.data ? doc.text.data : "";
 		extract_doc(lx, text, doc.text.len, doc.published, &x);
+		evidence_fit_all(&x, text, bytes.data ? bytes.data : "", bytes.len);
 		if (json) {
 			blob_putc(&out, '{');
 			json_document(&out, &doc, &x);
