@@ -65,6 +65,66 @@ TO_CODES = {
 }
 
 
+# Incidents a report tells again that were first recorded from an earlier report (the
+# blockade, the ultimatum, the shelling, the governor's order, the raid), and threats a
+# report sets out beside what it records. demo/records keeps what each report adds to the
+# record; a careful reader extracting from the report alone (the contract in
+# ../shared/corpus/README.md, whose seeds count such retold incidents) records them too, so
+# here they are optional: neither required nor counted as false when found.
+def _opt(kinds, status, quote):
+    return {"kind": kinds, "status": status, "place": "SERRIN", "quote": quote}
+
+
+_BLOCKADE = (["blockade", "siege"], "occurred")
+_SHELLING = (["shelling", "attack"], "occurred")
+_RAID = (["raid", "arrest"], "occurred")
+_TRANSFER = (["relocation"], "threatened")
+_ULTIMATUM = (["attack", "relocation"], "threatened")
+RETOLD = {
+    "03-tribune-governor-relocation": [
+        _opt(*_BLOCKADE, "Checkpoints of the Provincial Security Command have restricted the entry of fuel and medicine since mid-January"),
+        _opt(*_ULTIMATUM, "a commander of the Black Ridge Brigade militia told the residents in a video to leave by 15 February")],
+    "04-meridian-mortar-attack": [
+        _opt(*_TRANSFER, "The provincial authorities announced this month that the camp would be closed by March 31"),
+        _opt(*_ULTIMATUM, "Its commander gave the residents until Feb. 15 to leave the camp")],
+    "05-newsroll-republished-meridian": [
+        _opt(*_TRANSFER, "the camp would be closed by March 31"),
+        _opt(*_ULTIMATUM, "Its commander gave the residents until Feb. 15 to leave the camp")],
+    "06-serrinwatch-shelling-statement": [
+        _opt(*_BLOCKADE, "They have been under a blockade since 14 January"),
+        _opt(*_TRANSFER, "they have been told by the governor that the camp will be closed on 31 March"),
+        _opt(*_ULTIMATUM, "on 30 January told the residents to leave the camp by 15 February")],
+    "10-tribune-raid": [
+        _opt(*_SHELLING, "the shelling of 17 February, in which five people were killed"),
+        _opt(*_TRANSFER, "the 31 March deadline set by Governor Rasim Tabor")],
+    "11-friends-campaign-email": [
+        _opt(*_BLOCKADE, "a blockade of medicine and fuel since 14 January"),
+        _opt(*_SHELLING, "the mortar attack of 17 February, which killed seven people"),
+        _opt(*_TRANSFER, "the governor's order to empty the camp")],
+    "12-appeal-letter-sg-president": [
+        _opt(*_BLOCKADE, "Since 14 January 2024 the Provincial Security Command has blockaded the camp"),
+        _opt(*_ULTIMATUM, "ordered the residents to leave the camp by 15 February and threatened them"),
+        _opt(*_SHELLING, "about twenty mortar rounds fired from the Tel Ashur ridge"),
+        _opt(*_TRANSFER, "ordered the closure of the camp by 31 March"),
+        _opt(*_RAID, "the Provincial Security Command raided the camp at dawn")],
+    "13-petition": [
+        _opt(*_BLOCKADE, "the provincial security forces have blockaded the camp"),
+        _opt(*_SHELLING, "mortar shells fired from the ridge held by the Black Ridge Brigade militia killed at least five people"),
+        _opt(*_TRANSFER, "the governor wants to empty the camp by 31 March"),
+        _opt(*_RAID, "the men detained on 3 March")],
+    "14-tribune-relocation-postponed": [
+        _opt(*_BLOCKADE, "which have restricted the entry of fuel, medicine and building materials since January"),
+        _opt(*_RAID, "the men detained in the 3 March raid")],
+    "17-serrinwatch-water-threat": [
+        _opt(*_SHELLING, "On 17 February his men shelled the camp and killed seven of our neighbours."),
+        _opt(*_ULTIMATUM, "The same commander told us on 30 January to leave by 15 February.")],
+    "18-kro-quarterly-report": [
+        _opt(*_ULTIMATUM, "The ultimatum of the Black Ridge Brigade of 30 January, to leave by 15 February"),
+        _opt(*_TRANSFER, "The governor's order of 7 February to close the camp by 31 March"),
+        _opt(["blockade", "siege"], "threatened", "On 3 May the Black Ridge Brigade threatened to cut the camp's water supply")],
+}
+
+
 def names(lst):
     return [x["name"] if isinstance(x, dict) else x for x in lst or []]
 
@@ -108,7 +168,8 @@ def main():
         gold = {"document": {"title": title or None, "published": published or None,
                              "publisher": publisher or None, "author": None},
                 "events": [event(e) for e in rec.get("events", [])],
-                "appeals": [appeal(a) for a in rec.get("appeals", [])]}
+                "appeals": [appeal(a) for a in rec.get("appeals", [])],
+                "optional_events": RETOLD.get(name, [])}
         with open(os.path.join(out, name + ".json"), "w", encoding="utf-8") as f:
             json.dump(gold, f, indent=1, ensure_ascii=False)
             f.write("\n")
