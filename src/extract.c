@@ -86,6 +86,7 @@ typedef struct DateIt {
 	uint32_t t0, t1, sent;
 	DateSpan d;
 	uint8_t dateline; /* "GENEVA (20 June 2023) –", "PARIS, Jan 6 (Reuters) –": when it was filed */
+	uint8_t speech;   /* "the mission said on Friday": when it was told, not when it happened */
 } DateIt;
 
 enum { R_NONE, R_KILLED, R_WOUNDED, R_DETAINED, R_RESIDENTS };
@@ -359,6 +360,14 @@ static void find_dates(Doc *d, uint32_t si, const Sent *s)
 				v += 4;
 			if (v < s->t1 && (is_punct(d, v, PU_DASH) || is_punct(d, v, '-') || v > u))
 				di.dateline = 1;
+		}
+		{
+			uint32_t v = t;
+			while (v > s->t0 && (tok_eq(d, v - 1, "on") || tok_eq(d, v - 1, "late") || tok_eq(d, v - 1, "early") ||
+			                     tok_eq(d, v - 1, "later")))
+				v--;
+			if (v > s->t0 && (w->ti[v - 1].cue_end & BIT(C_SOURCE)) && !tok_eq(d, v - 1, "to"))
+				di.speech = 1;
 		}
 		VEC_PUSH(&w->date, di);
 		for (uint32_t v = t; v < u; v++)
@@ -1734,7 +1743,7 @@ static void read_events(Doc *d, uint32_t si)
 			   Serrin, Upper Kaldan province, on 17 February") */
 			uint32_t dist = span_dist(di->t0, di->t1, tr->t0, tr->t1);
 			uint32_t lim = di->d.flags & DS_UNTIL ? 14 : 10;
-			if (di->dateline)
+			if (di->dateline || di->speech)
 				continue;
 			if (di->t0 >= tr->t1) {
 				dist = 0;
@@ -1768,7 +1777,10 @@ static void read_events(Doc *d, uint32_t si)
 		if (same && tr->date >= 0 && head->date >= 0 && tr->date != head->date &&
 		    ymd_cmp(w->date.v[tr->date].d.start, w->date.v[head->date].d.start) != 0)
 			same = 0;
-		if (same && tr->place >= 0 && head->place >= 0 && tr->place != head->place &&
+		/* "shelled the camp on the edge of the town, killing six": the deaths are the
+		   shelling's, whatever place is nearer to them */
+		int toll = same && tr->kind == K_KILLING && head->kind != K_KILLING;
+		if (same && !toll && tr->place >= 0 && head->place >= 0 && tr->place != head->place &&
 		    w->place.v[tr->place].entry != w->place.v[head->place].entry)
 			same = 0;
 		if (same && w->ti[tr->t0].clause != w->ti[head->t0].clause && tr->kind != head->kind &&
@@ -1840,7 +1852,7 @@ static void read_events(Doc *d, uint32_t si)
 				for (uint32_t j = it->trig0; j < it->trig1; j++)
 					if (!w->trig.v[j].dropped && w->trig.v[j].date == (int32_t)k)
 						taken = 1;
-				if (!taken && di->t1 <= first->t0 && !di->dateline)
+				if (!taken && di->t1 <= first->t0 && !di->dateline && !di->speech)
 					dk = (int32_t)k;
 				if (!di->dateline)
 					break;
@@ -2117,6 +2129,42 @@ static void merge_events(Doc *d)
 	}
 }
 
+/* A headline: a sentence that is a block of its own and does not end like a sentence
+   (a title, a section heading, a related link: "Raid and arrests of 3 March"). */
+static int sent_headline(const Doc *d, uint32_t si)
+{
+	const Work *w = d->w;
+	const Sent *s = &w->sent.v[si];
+	if ((si > 0 && w->sent.v[si - 1].block == s->block) ||
+	    (si + 1 < w->sent.n && w->sent.v[si + 1].block == s->block) || s->t1 <= s->t0)
+		return 0;
+	uint32_t last = s->t1 - 1;
+	while (last > s->t0 && (w->tok.v[last].flags & TK_PUNCT) &&
+	       (w->tok.v[last].punct == '"' || w->tok.v[last].punct == PU_RQUOTE || w->tok.v[last].punct == ')'))
+		last--;
+	return !(is_punct(d, last, '.') || is_punct(d, last, '!') || is_punct(d, last, '?') ||
+	         is_punct(d, last, ':') || is_punct(d, last, ';'));
+}
+
+/* Headlines inside a report are section headings over what it then tells (merged into
+   it) or the titles of other reports (a site's list of links): an incident known only
+   from such headlines is not recorded. The report's own title and subtitle (the first
+   sentences) stand: the body may tell it in words the engine does not read. */
+static void drop_headline_events(Doc *d)
+{
+	Extraction *x = d->x;
+	size_t n = 0;
+	for (size_t i = 0; i < x->nevents; i++) {
+		const ExEvent *e = &x->events[i];
+		int body = 0;
+		for (int k = 0; k < e->nevidence && !body; k++)
+			body = e->evidence[k].sentence < 3 || !sent_headline(d, e->evidence[k].sentence);
+		if (body)
+			x->events[n++] = *e;
+	}
+	x->nevents = n;
+}
+
 static void merge_appeals(Doc *d)
 {
 	Work *w = d->w;
@@ -2235,6 +2283,7 @@ void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *pu
 			evidence_add(w->apm.v[k].ap.evidence, &w->apm.v[k].ap.nevidence, sentence_span(&d, si));
 	}
 	merge_events(&d);
+	drop_headline_events(&d);
 	merge_appeals(&d);
 }
 

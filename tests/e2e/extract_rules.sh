@@ -1,0 +1,33 @@
+#!/bin/sh
+# extract_rules.sh — rules of the extraction engine on short invented reports, one per
+# rule: what `vigil extract --json` must propose (and must not).
+. "$TESTS/lib.sh"
+command -v python3 >/dev/null 2>&1 || skip "no python3"
+
+# report NAME TEXT: writes NAME.txt and runs vigil extract --json on it
+report() { printf '%s\n' "$2" >"$1.txt"; run 0 "$VIGIL" extract --json "$1.txt"; }
+
+# The day a source spoke does not date the incident; the deaths of a participle clause
+# belong to the incident, whatever place is nearer to them.
+report toll "Juba, 14 March 2022 – Soldiers shelled the Pemba camp for displaced families on the southern edge of Juba on Saturday, killing at least nine people and wounding 30, the camp committee said on Monday."
+json "len(j['events']) == 1"
+json "j['events'][0]['kind'] == 'shelling' and j['events'][0]['date']['start'] == '2022-03-12'"
+json "j['events'][0]['killed']['min'] == 9 and j['events'][0]['wounded']['min'] == 30"
+
+# A site's list of links to other reports names no incident of this one.
+report links "Velmar, 3 June 2021 – The camp committee opened a new school for 300 children on Thursday, the first since the camp was set up.
+
+The children will be taught in three shifts.
+
+From our archive
+
+Gunmen kill four in attack on Ostra market
+
+Army raids Talen camp"
+json "len(j['events']) == 0"
+
+# Threats to cut water; beatings.
+report water "Karun, 2 May 2023 – The militia has threatened to cut the pipeline that brings drinking water to the Talen camp if the families do not leave by the end of the month."
+json "any(e['kind'] == 'blockade' and e['status'] == 'threatened' for e in j['events'])"
+report beat "Karun, 2 May 2023 – Border guards beat several of the refugees with sticks at the Talen crossing on Sunday, the refugees said."
+json "any(e['kind'] == 'attack' and e['status'] == 'occurred' for e in j['events'])"
