@@ -97,6 +97,7 @@ static void load_stopwords(void)
 	for (size_t i = 0; i < lines.n; i++)
 		free(lines.v[i]);
 	free(lines.v);
+	free(lines.len);
 }
 
 static void wl_index(WordList *w);
