@@ -491,6 +491,8 @@ static void dispatch(Conn *c)
 			return;
 		}
 	}
+	/* The pages anyone may cache only read: one read transaction for all their queries. */
+	int reading = r->cache && get && store_read_begin(q->st) == 0;
 	if (r->cache && get && webcache_enabled() && (q->role == ROLE_NONE || (q->api && q->bearer))) {
 		/* a commit by another connection (another process) since this thread last
 		   looked makes every cached page stale */
@@ -507,6 +509,8 @@ static void dispatch(Conn *c)
 		if (webcache_get(blob_str(&key), &c->cached)) {
 			c->from_cache = 1;
 			blob_free(&key);
+			if (reading)
+				store_read_end(q->st);
 			return;
 		}
 		c->cache_key = blob_steal(&key);
@@ -521,6 +525,8 @@ static void dispatch(Conn *c)
 	q->twin = r->twin;
 	if (!q->api && !q->ctype && !q->location && !q->errored && r->view)
 		r->view(q, &q->body);
+	if (reading)
+		store_read_end(q->st);
 }
 
 /* --- libmicrohttpd glue ---------------------------------------------------------------- */

@@ -325,6 +325,27 @@ int store_rollback(Store *st)
 	return store_exec(st, "ROLLBACK");
 }
 
+/* Runs one of the cached statements that begin or end a transaction. */
+static int store_txn(Store *st, const char *sql)
+{
+	sqlite3_stmt *q = store_stmt(st, sql);
+	if (!q)
+		return -1;
+	int rc = sqlite3_step(q);
+	store_release(st, q);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, sql);
+}
+
+int store_read_begin(Store *st)
+{
+	return store_txn(st, "BEGIN DEFERRED");
+}
+
+int store_read_end(Store *st)
+{
+	return sqlite3_get_autocommit(st->db) ? 0 : store_txn(st, "COMMIT");
+}
+
 /* Prepares sql or records the error. */
 sqlite3_stmt *store_prepare(Store *st, const char *sql)
 {
@@ -465,7 +486,7 @@ int store_report_get(Store *st, long long id, Report *r)
 
 int store_report_original(Store *st, long long id, Blob *out)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT o.content FROM report r JOIN original o"
+	sqlite3_stmt *q = store_stmt(st, "SELECT o.content FROM report r JOIN original o"
 	                              " ON o.sha256 = r.sha256 WHERE r.id=?1");
 	if (!q)
 		return -1;
@@ -476,13 +497,13 @@ int store_report_original(Store *st, long long id, Blob *out)
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read original");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
 int store_report_text(Store *st, long long id, Blob *text, Blob *map)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT text, offmap FROM report WHERE id=?1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT text, offmap FROM report WHERE id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
@@ -495,7 +516,7 @@ int store_report_text(Store *st, long long id, Blob *text, Blob *map)
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read report text");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 

@@ -29,6 +29,11 @@ const char *store_error(Store *st);
 int store_begin(Store *st);
 int store_commit(Store *st);
 int store_rollback(Store *st);
+/* A read transaction: every statement until store_read_end sees one snapshot of the
+   database, and the file locks are taken once instead of once a statement (the web
+   server's pages read a dozen times each). Nothing may write inside it. */
+int store_read_begin(Store *st);
+int store_read_end(Store *st);
 
 /* A stored report: its provenance and the metadata found when it was cleaned. */
 typedef struct Report {

@@ -38,7 +38,7 @@ void account_free(Account *a)
 static int step_done(Store *st, sqlite3_stmt *q, const char *what)
 {
 	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	store_release(st, q);
 	if (rc != SQLITE_DONE) {
 		blob_reset(&st->err);
 		blob_appendf(&st->err, "%s: %s", what, sqlite3_errstr(rc));
@@ -66,7 +66,7 @@ int store_account_add(Store *st, const char *name, int role, const char *pwhash,
 {
 	char now[21];
 	now_iso(now);
-	sqlite3_stmt *q = store_prepare(st, "INSERT INTO account(name, role, pwhash, created_at)"
+	sqlite3_stmt *q = store_stmt(st, "INSERT INTO account(name, role, pwhash, created_at)"
 	                                    " VALUES(?1, ?2, ?3, ?4)");
 	if (!q)
 		return -1;
@@ -75,7 +75,7 @@ int store_account_add(Store *st, const char *name, int role, const char *pwhash,
 	store_bind_text(q, 3, pwhash);
 	store_bind_text(q, 4, now);
 	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	store_release(st, q);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		blob_reset(&st->err);
 		blob_appendf(&st->err, "an account named %s exists", name);
@@ -91,7 +91,7 @@ int store_account_add(Store *st, const char *name, int role, const char *pwhash,
 /* Runs an account query bound to a text or an id; 1 found, 0 not, -1 error. */
 static int account_lookup(Store *st, const char *sql, const char *name, long long id, Account *a)
 {
-	sqlite3_stmt *q = store_prepare(st, sql);
+	sqlite3_stmt *q = store_stmt(st, sql);
 	if (!q)
 		return -1;
 	if (name)
@@ -104,7 +104,7 @@ static int account_lookup(Store *st, const char *sql, const char *name, long lon
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read account");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
@@ -121,7 +121,7 @@ int store_account_by_id(Store *st, long long id, Account *a)
 /* Sets one column of an account by id. */
 static int account_set(Store *st, const char *sql, long long id, const char *text, long long num)
 {
-	sqlite3_stmt *q = store_prepare(st, sql);
+	sqlite3_stmt *q = store_stmt(st, sql);
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
@@ -154,7 +154,7 @@ int store_account_logged_in(Store *st, long long id, const char *when)
 
 int store_accounts_each(Store *st, int (*fn)(const Account *a, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " ACCOUNT_COLS " FROM account ORDER BY name");
+	sqlite3_stmt *q = store_stmt(st, "SELECT " ACCOUNT_COLS " FROM account ORDER BY name");
 	if (!q)
 		return -1;
 	int rc;
@@ -168,26 +168,26 @@ int store_accounts_each(Store *st, int (*fn)(const Account *a, void *ctx), void 
 			break;
 		}
 	}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, "list accounts");
 }
 
 long long store_account_count(Store *st, int min_role)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM account WHERE NOT disabled AND"
+	sqlite3_stmt *q = store_stmt(st, "SELECT count(*) FROM account WHERE NOT disabled AND"
 	                                    " CASE role WHEN 'admin' THEN 3 WHEN 'editor' THEN 2 ELSE 1 END >= ?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int(q, 1, min_role);
 	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return n;
 }
 
 int store_session_add(Store *st, const char *token_hash, long long account_id, const char *csrf,
                       long long now)
 {
-	sqlite3_stmt *q = store_prepare(st, "INSERT INTO session(token_hash, account_id, csrf, created, seen)"
+	sqlite3_stmt *q = store_stmt(st, "INSERT INTO session(token_hash, account_id, csrf, created, seen)"
 	                                    " VALUES(?1, ?2, ?3, ?4, ?4)");
 	if (!q)
 		return -1;
@@ -201,7 +201,7 @@ int store_session_add(Store *st, const char *token_hash, long long account_id, c
 int store_session_find(Store *st, const char *token_hash, long long min_seen, long long min_created,
                        Account *a, char csrf[65], long long *seen)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT a.id, a.name, a.role, s.csrf, s.seen FROM session s"
+	sqlite3_stmt *q = store_stmt(st, "SELECT a.id, a.name, a.role, s.csrf, s.seen FROM session s"
 	                                    " JOIN account a ON a.id = s.account_id"
 	                                    " WHERE s.token_hash=?1 AND s.seen>?2 AND s.created>?3"
 	                                    " AND NOT a.disabled");
@@ -222,13 +222,13 @@ int store_session_find(Store *st, const char *token_hash, long long min_seen, lo
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read session");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
 int store_session_touch(Store *st, const char *token_hash, long long now)
 {
-	sqlite3_stmt *q = store_prepare(st, "UPDATE session SET seen=?2 WHERE token_hash=?1");
+	sqlite3_stmt *q = store_stmt(st, "UPDATE session SET seen=?2 WHERE token_hash=?1");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, token_hash);
@@ -238,7 +238,7 @@ int store_session_touch(Store *st, const char *token_hash, long long now)
 
 int store_session_delete(Store *st, const char *token_hash)
 {
-	sqlite3_stmt *q = store_prepare(st, "DELETE FROM session WHERE token_hash=?1");
+	sqlite3_stmt *q = store_stmt(st, "DELETE FROM session WHERE token_hash=?1");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, token_hash);
@@ -247,7 +247,7 @@ int store_session_delete(Store *st, const char *token_hash)
 
 int store_sessions_end(Store *st, long long account_id)
 {
-	sqlite3_stmt *q = store_prepare(st, "DELETE FROM session WHERE account_id=?1");
+	sqlite3_stmt *q = store_stmt(st, "DELETE FROM session WHERE account_id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, account_id);
@@ -256,7 +256,7 @@ int store_sessions_end(Store *st, long long account_id)
 
 int store_sessions_expire(Store *st, long long min_seen, long long min_created)
 {
-	sqlite3_stmt *q = store_prepare(st, "DELETE FROM session WHERE seen<=?1 OR created<=?2");
+	sqlite3_stmt *q = store_stmt(st, "DELETE FROM session WHERE seen<=?1 OR created<=?2");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, min_seen);
@@ -269,7 +269,7 @@ int store_token_add(Store *st, long long account_id, const char *label, const ch
 {
 	char now[21];
 	now_iso(now);
-	sqlite3_stmt *q = store_prepare(st, "INSERT INTO api_token(account_id, label, token_hash, prefix, created_at)"
+	sqlite3_stmt *q = store_stmt(st, "INSERT INTO api_token(account_id, label, token_hash, prefix, created_at)"
 	                                    " VALUES(?1, ?2, ?3, ?4, ?5)");
 	if (!q)
 		return -1;
@@ -288,7 +288,7 @@ int store_token_add(Store *st, long long account_id, const char *label, const ch
 int store_token_find(Store *st, const char *token_hash, Account *a, long long *token_id,
                      char **last_used)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT a.id, a.name, a.role, t.id, t.last_used FROM api_token t"
+	sqlite3_stmt *q = store_stmt(st, "SELECT a.id, a.name, a.role, t.id, t.last_used FROM api_token t"
 	                                    " JOIN account a ON a.id = t.account_id"
 	                                    " WHERE t.token_hash=?1 AND NOT a.disabled");
 	if (!q)
@@ -305,13 +305,13 @@ int store_token_find(Store *st, const char *token_hash, Account *a, long long *t
 		found = 1;
 	} else if (rc != SQLITE_DONE)
 		found = store_fail(st, "read token");
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return found;
 }
 
 int store_token_used(Store *st, long long token_id, const char *when)
 {
-	sqlite3_stmt *q = store_prepare(st, "UPDATE api_token SET last_used=?2 WHERE id=?1");
+	sqlite3_stmt *q = store_stmt(st, "UPDATE api_token SET last_used=?2 WHERE id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, token_id);
@@ -321,7 +321,7 @@ int store_token_used(Store *st, long long token_id, const char *when)
 
 int store_tokens_each(Store *st, long long account_id, int (*fn)(const ApiToken *t, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT t.id, t.account_id, a.name, t.label, t.prefix, t.created_at,"
+	sqlite3_stmt *q = store_stmt(st, "SELECT t.id, t.account_id, a.name, t.label, t.prefix, t.created_at,"
 	                                    " t.last_used FROM api_token t JOIN account a ON a.id = t.account_id"
 	                                    " WHERE t.account_id=?1 OR ?1=0 ORDER BY t.id DESC");
 	if (!q)
@@ -340,13 +340,13 @@ int store_tokens_each(Store *st, long long account_id, int (*fn)(const ApiToken 
 			break;
 		}
 	}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, "list tokens");
 }
 
 int store_token_delete(Store *st, long long token_id, long long account_id)
 {
-	sqlite3_stmt *q = store_prepare(st, "DELETE FROM api_token WHERE id=?1 AND (account_id=?2 OR ?2=0)");
+	sqlite3_stmt *q = store_stmt(st, "DELETE FROM api_token WHERE id=?1 AND (account_id=?2 OR ?2=0)");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, token_id);
@@ -359,7 +359,7 @@ int store_token_delete(Store *st, long long token_id, long long account_id)
 int store_reports_page(Store *st, long long offset, int limit,
                        int (*fn)(const Report *r, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " REPORT_COLS " FROM report ORDER BY id DESC"
+	sqlite3_stmt *q = store_stmt(st, "SELECT " REPORT_COLS " FROM report ORDER BY id DESC"
 	                                    " LIMIT ?1 OFFSET ?2");
 	if (!q)
 		return -1;
@@ -376,7 +376,7 @@ int store_reports_page(Store *st, long long offset, int limit,
 			break;
 		}
 	}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, "list reports");
 }
 
@@ -385,7 +385,7 @@ int store_reports_page(Store *st, long long offset, int limit,
 static int search_walk(Store *st, const char *sql, const char *query, long long offset, int limit,
                        int (*fn)(const SearchHit *h, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, sql);
+	sqlite3_stmt *q = store_stmt(st, sql);
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, query);
@@ -403,7 +403,7 @@ static int search_walk(Store *st, const char *sql, const char *query, long long 
 			break;
 		}
 	}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	if (rc == SQLITE_DONE)
 		return 0;
 	blob_reset(&st->err);
@@ -434,7 +434,7 @@ int store_search_incidents(Store *st, const char *query, long long offset, int l
 
 int store_fulfilled_by(Store *st, long long incident, int (*fn)(long long id, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT id FROM incident WHERE fulfilled_by=?1 AND merged_into IS NULL"
+	sqlite3_stmt *q = store_stmt(st, "SELECT id FROM incident WHERE fulfilled_by=?1 AND merged_into IS NULL"
 	                                    " ORDER BY id");
 	if (!q)
 		return -1;
@@ -445,14 +445,14 @@ int store_fulfilled_by(Store *st, long long incident, int (*fn)(long long id, vo
 			rc = SQLITE_DONE;
 			break;
 		}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, "list fulfilled threats");
 }
 
 int store_proposals_page(Store *st, const char *state, long long report_id, long long offset, int limit,
                          int (*fn)(const ProposalRow *p, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT id, report_id, type, state, json, created_at FROM proposal"
+	sqlite3_stmt *q = store_stmt(st, "SELECT id, report_id, type, state, json, created_at FROM proposal"
 	                                    " WHERE (?1 IS NULL OR state=?1) AND (?2=0 OR report_id=?2)"
 	                                    " ORDER BY id LIMIT ?3 OFFSET ?4");
 	if (!q)
@@ -473,44 +473,44 @@ int store_proposals_page(Store *st, const char *state, long long report_id, long
 			break;
 		}
 	}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, "list proposals");
 }
 
 long long store_proposals_count(Store *st, const char *state)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM proposal WHERE ?1 IS NULL OR state=?1");
+	sqlite3_stmt *q = store_stmt(st, "SELECT count(*) FROM proposal WHERE ?1 IS NULL OR state=?1");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, state);
 	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return n;
 }
 
 long long store_data_version(Store *st)
 {
-	sqlite3_stmt *q = store_prepare(st, "PRAGMA data_version");
+	sqlite3_stmt *q = store_stmt(st, "PRAGMA data_version");
 	if (!q)
 		return -1;
 	long long v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return v;
 }
 
 long long store_appeal_count(Store *st)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM appeal");
+	sqlite3_stmt *q = store_stmt(st, "SELECT count(*) FROM appeal");
 	if (!q)
 		return -1;
 	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return n;
 }
 
 int store_incident_years(Store *st, int (*fn)(int year, long long n, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT CAST(substr(day_first, 1, 4) AS INTEGER) AS y, count(*)"
+	sqlite3_stmt *q = store_stmt(st, "SELECT CAST(substr(day_first, 1, 4) AS INTEGER) AS y, count(*)"
 	                                    " FROM incident WHERE merged_into IS NULL AND day_first IS NOT NULL"
 	                                    " GROUP BY y ORDER BY y");
 	if (!q)
@@ -521,7 +521,7 @@ int store_incident_years(Store *st, int (*fn)(int year, long long n, void *ctx),
 			rc = SQLITE_DONE;
 			break;
 		}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, "count incidents by year");
 }
 
@@ -530,7 +530,7 @@ int store_incident_dots(Store *st, int year, int (*fn)(const IncidentDot *d, voi
 	char lo[16], hi[16];
 	snprintf(lo, sizeof lo, "%04d-01-01", year % 10000);
 	snprintf(hi, sizeof hi, "%04d-12-31", year % 10000);
-	sqlite3_stmt *q = store_prepare(st, "SELECT id, kind, status, day_first, place FROM incident"
+	sqlite3_stmt *q = store_stmt(st, "SELECT id, kind, status, day_first, place FROM incident"
 	                                    " WHERE merged_into IS NULL AND day_first BETWEEN ?1 AND ?2"
 	                                    " ORDER BY day_first, id");
 	if (!q)
@@ -549,6 +549,6 @@ int store_incident_dots(Store *st, int year, int (*fn)(const IncidentDot *d, voi
 			break;
 		}
 	}
-	sqlite3_finalize(q);
+	store_release(st, q);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, "list incidents of a year");
 }
