@@ -3,7 +3,8 @@
 # three claims each and WEB_REPORTS (50,000) reports (bench/webgen.py, invented text; kept
 # in build/bench-web/ between runs), the server with --public, and wrk with 200
 # connections for WEB_SECONDS (10) against /incidents, /incident/N (N random), /api/incidents
-# and /search?q= (a few queries in turn). Prints requests/s, p50, p99, errors and the
+# and /search?q= (a few queries in turn), then /incident/N and random pages of /incidents
+# again with the response cache off (--cache-mb 0: what making a page costs). Prints requests/s, p50, p99, errors and the
 # server's peak RSS (GNU time). Goals: p99 < 10 ms, no errors, RSS < 64 MB. wrk and the
 # server share the machine's cores, so the figures are for the whole machine.
 : "${VIGIL:?set VIGIL to the binary}"
@@ -32,18 +33,41 @@ fi
 dir=$(mktemp -d "${TMPDIR:-/tmp}/vigil-bench-web.XXXXXX")
 cleanup() { [ -n "${vpid:-}" ] && kill "$vpid" 2>/dev/null; rm -rf "$dir"; }
 trap cleanup EXIT INT TERM
-/usr/bin/time -v -o "$dir/time.txt" "$VIGIL" -d "$cache/web.db" serve --public --listen 127.0.0.1:0 \
-	--access-log "$dir/access.log" >"$dir/out.txt" 2>"$dir/err.txt" &
-tpid=$!
-i=0
-while ! grep -q 'listening on' "$dir/out.txt" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-url=$(sed -n 's|^vigil: listening on \(http://[^/]*\)/$|\1|p' "$dir/out.txt")
-vpid=$(pgrep -P $tpid | head -n 1)
-[ -n "$url" ] && [ -n "$vpid" ] || { echo "web: the server did not start: $(cat "$dir/err.txt")"; exit 1; }
-
+# start CACHE_MB — the server (under GNU time, for its peak RSS) with that response cache;
+# sets url, vpid and tpid.
+start() {
+	rm -f "$dir/out.txt"
+	/usr/bin/time -v -o "$dir/time.txt" "$VIGIL" -d "$cache/web.db" serve --public --listen 127.0.0.1:0 \
+		--cache-mb "$1" --access-log "$dir/access.log" >"$dir/out.txt" 2>"$dir/err.txt" &
+	tpid=$!
+	i=0
+	while ! grep -q 'listening on' "$dir/out.txt" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+	url=$(sed -n 's|^vigil: listening on \(http://[^/]*\)/$|\1|p' "$dir/out.txt")
+	vpid=$(pgrep -P $tpid | head -n 1)
+	[ -n "$url" ] && [ -n "$vpid" ] || { echo "web: the server did not start: $(cat "$dir/err.txt")"; exit 1; }
+}
+# stop — SIGTERM, then the peak RSS GNU time saw.
+stop() {
+	kill -TERM "$vpid"
+	wait $tpid 2>/dev/null
+	vpid=""
+	peak=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\)/\1/p' "$dir/time.txt")
+}
+start 16
 cat > "$dir/incident.lua" <<EOF
--- a random incident each time
+-- a random incident each time; each wrk thread draws its own numbers (unseeded, both
+-- would ask for the same incidents and the second would find them in the cache)
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("id", threads) end
+function init(args) math.randomseed(os.time() * 100 + id) end
 request = function() return wrk.format("GET", "/incident/" .. math.random(1, $NINC)) end
+EOF
+cat > "$dir/pages.lua" <<EOF
+-- a random page of the incident list
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("id", threads) end
+function init(args) math.randomseed(os.time() * 100 + id) end
+request = function() return wrk.format("GET", "/incidents?page=" .. math.random(1, 200)) end
 EOF
 cat > "$dir/search.lua" <<'EOF'
 -- searches people make, in turn: a place, a word, a phrase, two words
@@ -91,9 +115,13 @@ run "/incidents" /incidents
 run "/incident/N" /incident/1 "$dir/incident.lua"
 run "/api/incidents" /api/incidents
 run "/search?q=" "/search?q=tamar" "$dir/search.lua"
-kill -TERM "$vpid"
-wait $tpid 2>/dev/null
-vpid=""
-peak=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\)/\1/p' "$dir/time.txt")
+stop
 lines=$(wc -l < "$dir/access.log")
 echo "web: server peak RSS $((peak / 1024)) MB (GNU time); $lines requests in the access log"
+# The same pages without the response cache: what making a page costs.
+start 0
+for k in 1 2 3 4 5 6 7 8; do curl -s -o /dev/null "$url/incident/$k"; done
+run "/incident/N uncached" /incident/1 "$dir/incident.lua"
+run "/incidents?page=N uncached" /incidents "$dir/pages.lua"
+stop
+echo "web: without the cache, server peak RSS $((peak / 1024)) MB (GNU time)"

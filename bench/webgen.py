@@ -2,8 +2,11 @@
 # webgen.py — fills a vigil database (made by `vigil init`) with generated records for the
 # web benchmark: REPORTS reports of invented text (with their originals and the full-text
 # index, through the schema's own triggers) and INCIDENTS incidents with three claims each
-# quoting a sentence of a report, a tenth of them threats. Text, places and actors are
-# made up here; nothing comes from the reference corpus.
+# quoting a sentence of a report, a tenth of them threats, and the ledger entries such records
+# leave (an accept for each incident, an edit for one in five: the incident page shows them
+# as its history; the chain's hashes are computed as vigil does, the record digests are
+# placeholders, so `vigil verify` is not meant to pass on this database). Text, places and
+# actors are made up here; nothing comes from the reference corpus.
 #
 #   webgen.py DB REPORTS INCIDENTS [SEED]
 import hashlib
@@ -110,6 +113,28 @@ for i in range(1, ninc + 1):
         s, e, q = rnd.choice(spans)
         con.execute("INSERT INTO claim(incident_id, field, value, report_id, grp, quote, q_start, q_end, who, at)"
                     " VALUES(?,?,?,?,?,?,?,?,?,?)", (i, field, value, rid, 1, q, s, e, "bench", now))
+# the ledger: vigil's chain (BLAKE2b-256 over prev, seq, at, who, action, records, payload)
+prev, seq = "0" * 64, 0
+
+
+def ledger(action, records, payload):
+    global prev, seq
+    seq += 1
+    recs = " ".join(f"{r}={hashlib.sha256(r.encode()).hexdigest()}" for r in records)
+    h = hashlib.blake2b("\n".join([prev, str(seq), now, "bench", action, recs, payload]).encode(),
+                        digest_size=32).hexdigest()
+    con.execute("INSERT INTO ledger(seq, at, who, action, records, payload, prev, hash) VALUES(?,?,?,?,?,?,?,?)",
+                (seq, now, "bench", action, recs, payload, prev, h))
+    for r in records:
+        con.execute("INSERT OR IGNORE INTO ledger_ref(record, seq) VALUES(?, ?)", (r, seq))
+    prev = h
+
+
+for i in range(1, ninc + 1):
+    ledger("accept", [f"incident/{i}"], f'{{"auto":false,"incident":{i},"into":false,"proposal":{i},"report":{rnd.randint(1, nrep)}}}')
+    if rnd.random() < 0.2:
+        ledger("edit", [f"incident/{i}"],
+               f'{{"changes":["killed={rnd.randint(1, 15)}"],"incident":{i},"reason":"hospital list"}}')
 con.execute("COMMIT")
 con.execute("PRAGMA optimize")
 con.close()
