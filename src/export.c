@@ -805,6 +805,7 @@ int export_write(Store *st, const ExportOpts *o, void (*fn)(const void *data, si
 	char since[11] = "", until[11] = "", x[11];
 	f.kind = o->kind;
 	f.place = o->place;
+	f.status = o->status;
 	if (o->since) {
 		date_bounds(o->since, NULL, since, x);
 		f.since = since;
@@ -858,10 +859,12 @@ int export_write(Store *st, const ExportOpts *o, void (*fn)(const void *data, si
 			goto store_failed;
 		if (!l.at[0])
 			now_iso(l.at);
-		name_uuid(e.instance, "feed", uuid);
+		name_uuid(e.instance, o->status ? o->status : "feed", uuid);
 		blob_puts(&e.out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 		                  "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-		                  " <title>vigil: incidents and threats</title>\n <id>urn:uuid:");
+		                  " <title>");
+		blob_puts(&e.out, o->status && strcmp(o->status, "threatened") == 0 ? "vigil: threats" : "vigil: incidents and threats");
+		blob_puts(&e.out, "</title>\n <id>urn:uuid:");
 		blob_puts(&e.out, uuid);
 		blob_puts(&e.out, "</id>\n <updated>");
 		xml_text(&e.out, l.at);
@@ -870,7 +873,8 @@ int export_write(Store *st, const ExportOpts *o, void (*fn)(const void *data, si
 		if (o->base) {
 			blob_puts(&e.out, " <link rel=\"self\" href=\"");
 			xml_text(&e.out, o->base);
-			blob_puts(&e.out, "feed/incidents.atom\"/>\n <link rel=\"alternate\" href=\"");
+			blob_puts(&e.out, o->status && strcmp(o->status, "threatened") == 0 ? "feed/threats.atom" : "feed/incidents.atom");
+			blob_puts(&e.out, "\"/>\n <link rel=\"alternate\" href=\"");
 			xml_text(&e.out, o->base);
 			blob_puts(&e.out, "\"/>\n");
 		}

@@ -22,6 +22,7 @@ void count_json(Blob *b, const Count *c);
 typedef struct ExportOpts {
 	const char *format;  /* csv json geojson atom */
 	const char *since, *until, *kind, *place;
+	const char *status;  /* occurred | threatened: only those (the threats' feed), or NULL */
 	const char *base;    /* URL the Atom feed links to (e.g. http://host:8080/), or NULL */
 	int threats;         /* csv: include threats too (ACLED has none) */
 	const char *datadir; /* where countries.tsv is (cli_datadir()) */

@@ -100,6 +100,11 @@ static const Route routes[] = {
 	{"GET", "/population", NEED_READ, 1, 1, page_population, view_population},
 	{"GET", "/places", NEED_READ, 1, 1, page_places, view_places},
 	{"GET", "/actors", NEED_READ, 1, 1, page_actors, view_actors},
+	{"GET", "/feed/incidents.atom", NEED_READ, 0, 1, page_feed, NULL},
+	{"GET", "/feed/threats.atom", NEED_READ, 0, 1, page_feed, NULL},
+	{"GET", "/export.csv", NEED_READ, 0, 0, page_export, NULL},
+	{"GET", "/export.json", NEED_READ, 0, 0, page_export, NULL},
+	{"GET", "/export.geojson", NEED_READ, 0, 0, page_export, NULL},
 	{"GET", "/review", NEED_EDITOR, 1, 0, page_review, view_review},
 	{"POST", "/review/#/accept", NEED_EDITOR, 1, 0, page_review_accept, NULL},
 	{"POST", "/review/#/reject", NEED_EDITOR, 1, 0, page_review_reject, NULL},
@@ -292,6 +297,11 @@ void req_query_string(Req *q, Blob *out, const char *skip)
 	MHD_get_connection_values(q->conn, MHD_GET_ARGUMENT_KIND, qs_one, &x);
 	blob_append(out, tmp.data, tmp.len);
 	blob_free(&tmp);
+}
+
+const char *req_host(Req *q)
+{
+	return MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Host");
 }
 
 void req_header(Req *q, const char *name, const char *value)
@@ -491,8 +501,9 @@ static void dispatch(Conn *c)
 			return;
 		}
 	}
-	/* The pages anyone may cache only read: one read transaction for all their queries. */
-	int reading = r->cache && get && store_read_begin(q->st) == 0;
+	/* The pages anyone may cache, and the exports, only read: one read transaction for all
+	   their queries (one snapshot, and the file locks taken once). */
+	int reading = (r->cache || r->handler == page_export) && get && store_read_begin(q->st) == 0;
 	if (r->cache && get && webcache_enabled() && (q->role == ROLE_NONE || (q->api && q->bearer))) {
 		/* a commit by another connection (another process) since this thread last
 		   looked makes every cached page stale */
@@ -589,16 +600,45 @@ static enum MHD_Result respond(struct MHD_Connection *conn, Conn *c)
 			ctype = "text/html; charset=utf-8";
 		}
 	}
+	struct MHD_Response *resp;
+	if (q->body_file) {
+		/* a body written to a file: small ones (the feeds) are read back so they can be
+		   cached; large ones (the exports) are sent from the file */
+		FILE *f = q->body_file;
+		q->body_file = NULL;
+		long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+		if (size < 0 || fseek(f, 0, SEEK_SET) != 0) {
+			fclose(f);
+			return MHD_NO;
+		}
+		if (!c->cache_key || size > (1L << 20)) {
+			int fd = dup(fileno(f));
+			fclose(f);
+			resp = fd >= 0 ? MHD_create_response_from_fd((uint64_t)size, fd) : NULL;
+			if (!resp) {
+				if (fd >= 0)
+					close(fd);
+				return MHD_NO;
+			}
+			c->sent = (size_t)size;
+			goto headers;
+		}
+		blob_reset(&q->body);
+		blob_reserve(&q->body, (size_t)size + 1);
+		q->body.len = fread(q->body.data, 1, (size_t)size, f);
+		fclose(f);
+	}
 	size_t len = q->body.len;
 	if (c->cache_key && status == 200 && !q->set_cookie[0] && !q->location)
 		webcache_put(c->cache_key, c->cache_gen, status, ctype, q->body.data ? q->body.data : "", len, &q->headers);
-	struct MHD_Response *resp;
 	if (len)
 		resp = MHD_create_response_from_buffer(len, blob_steal(&q->body), MHD_RESPMEM_MUST_FREE);
 	else
 		resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
 	if (!resp)
 		return MHD_NO;
+	c->sent = len;
+headers:
 	if (q->location && !q->api)
 		MHD_add_response_header(resp, "Location", q->location);
 	if (ctype)
@@ -616,7 +656,6 @@ static enum MHD_Result respond(struct MHD_Connection *conn, Conn *c)
 	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, resp);
 	MHD_destroy_response(resp);
 	c->status = (unsigned)status;
-	c->sent = len;
 	return ret;
 }
 
@@ -679,6 +718,8 @@ static void conn_free(Conn *c)
 	free(q->set_cookie[0]);
 	free(q->set_cookie[1]);
 	free(q->flash);
+	if (q->body_file)
+		fclose(q->body_file);
 	free((char *)q->url);
 	free((char *)q->method);
 	free(c);
@@ -956,6 +997,7 @@ int cmd_serve(Cli *c, int argc, char **argv)
 		close(fd);
 		return EXIT_INTERNAL;
 	}
+	web_conf.base = shown;
 	printf("vigil: listening on %s\n", shown);
 	fflush(stdout);
 	long long accounts = store_account_count(st, ROLE_VIEWER);

@@ -13,6 +13,7 @@
 #define VIGIL_WEB_H
 
 #include <jansson.h>
+#include <stdio.h>
 
 #include "blob.h"
 #include "store.h"
@@ -49,6 +50,7 @@ typedef struct Req {
 	Blob title;               /* the page title, set by the view */
 	Blob body;                /* the response body (HTML pages: the part inside <main>) */
 	const char *ctype;        /* content type when the handler made the body */
+	FILE *body_file;          /* or the body is this file, from its start (it is closed) */
 	char *location;           /* redirect target */
 	Blob headers;             /* extra "Name: value\n" lines (trusted text only) */
 	char *set_cookie[2];      /* Set-Cookie values */
@@ -73,6 +75,8 @@ int req_error(Req *q, int status, const char *fmt, ...) __attribute__((format(pr
 void req_query_string(Req *q, Blob *out, const char *skip);
 /* A cookie the browser sent, or NULL. */
 const char *req_cookie(Req *q, const char *name);
+/* The Host header the visitor sent, or NULL. */
+const char *req_host(Req *q);
 /* Adds a response header; name and value are trusted text without line breaks. */
 void req_header(Req *q, const char *name, const char *value);
 
@@ -81,6 +85,7 @@ typedef struct WebConf {
 	const char *db_path;
 	int public_read;          /* --public: anonymous visitors may read */
 	const char *css_version;  /* cache-busting tag of the stylesheet */
+	const char *base;         /* the address the server bound, "http://127.0.0.1:8080/" */
 } WebConf;
 extern WebConf web_conf;
 
@@ -151,6 +156,8 @@ int page_timeline(Req *q);             void view_timeline(Req *q, Blob *out);
 int page_review(Req *q);               void view_review(Req *q, Blob *out);
 int page_review_accept(Req *q);
 int page_review_reject(Req *q);
+int page_feed(Req *q);                 /* pages_feeds.c */
+int page_export(Req *q);
 
 /* Shared by the records pages (pages_incidents.c, pages_review.c). */
 extern const char *const incident_kinds[];            /* NULL-terminated */

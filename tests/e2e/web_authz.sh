@@ -40,6 +40,11 @@ POST /appeal/#/link editor json
 GET /population read json
 GET /places read json
 GET /actors read json
+GET /feed/incidents.atom read -
+GET /feed/threats.atom read -
+GET /export.csv read -
+GET /export.json read -
+GET /export.geojson read -
 GET /review editor json
 POST /review/#/accept editor json
 POST /review/#/reject editor json
