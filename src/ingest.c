@@ -267,8 +267,19 @@ int cmd_add(Cli *c, int argc, char **argv)
 		return EXIT_INPUT;
 	}
 	PathList paths = {0};
-	for (int i = optind; i < argc; i++)
+	int empty_dirs = 0;
+	for (int i = optind; i < argc; i++) {
+		size_t before = paths.n;
 		collect(argv[i], &paths, 0);
+		if (paths.n == before) { /* only a directory adds no path: one without files */
+			warn("no files in %s", argv[i]);
+			empty_dirs++;
+		}
+	}
+	if (!paths.n) { /* nothing to add: say so rather than "added 0" */
+		free(paths.v);
+		return EXIT_INPUT;
+	}
 
 	Store *st = cli_store(c);
 	AddTally t = {0};
@@ -283,7 +294,7 @@ int cmd_add(Cli *c, int argc, char **argv)
 	printf("added %ld, already had %ld, failed %ld\n", t.added, t.had, t.failed);
 	if (o.accept)
 		printf("accepted %ld proposals\n", t.accepted);
-	return t.failed ? EXIT_INPUT : EXIT_OK;
+	return t.failed || empty_dirs ? EXIT_INPUT : EXIT_OK;
 }
 
 /* Writes the document metadata of a cleaned report as JSON members (no braces). */

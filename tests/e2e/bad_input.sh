@@ -114,9 +114,10 @@ for f in empty.txt blank.txt true.elf image.png bad-utf8.txt utf16le.txt utf16be
 		clean_text out.txt
 		ok "clean $f: best effort, $(wc -c <out.txt) bytes of text"
 	fi
-	if [ -d "in/$f" ]; then # add takes directories (recursively): an empty one adds nothing
-		limit $secs "0 1" "$VIGIL" add "in/$f"
-		contains "$OUT" "added 0, already had 0, failed 0" "add $f (empty directory): nothing added"
+	if [ -d "in/$f" ]; then # add takes directories (recursively): an empty one is an error
+		limit $secs "1" "$VIGIL" add "in/$f"
+		equals "$ERR" "vigil: no files in in/$f" "add $f (empty directory): one line that says so"
+		lacks "$OUT" "added" "add $f (empty directory): no summary"
 		unchanged "$f"
 		continue
 	fi

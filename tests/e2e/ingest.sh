@@ -43,6 +43,18 @@ contains "$OUT" "added 1, already had 0, failed 2"
 contains "$ERR" "empty"
 contains "$ERR" "missing.txt"
 
+# an empty directory (or one with only hidden files) is an error, not "added 0"; given
+# with a file, the file still goes in
+mkdir -p in/nothing/deeper
+printf 'hidden' > in/nothing/.hidden
+run 1 "$VIGIL" add in/nothing
+equals "$ERR" "vigil: no files in in/nothing"
+lacks "$OUT" "added"
+printf 'A fifth report, next to an empty directory.\n' > in/e.txt
+run 1 "$VIGIL" add in/nothing in/e.txt
+contains "$ERR" "no files in in/nothing"
+contains "$OUT" "added 1, already had 0, failed 0"
+
 # usage errors and unknown ids
 run 1 "$VIGIL" add --received yesterday in/d.txt
 run 1 "$VIGIL" report 999
@@ -54,4 +66,4 @@ run 0 "$VIGIL" --version
 
 # nothing stored was touched
 run 0 "$VIGIL" reports --json
-json "len(j) == 4"
+json "len(j) == 5"
