@@ -341,7 +341,18 @@ typedef struct Page {
 	Meta *meta;
 	int *times; /* <time> elements and itemprop=datePublished, in order */
 	int ntimes;
+	int *marks; /* h1 elements (as -1 - i) and blocks whose class or id says date, in order */
+	int nmarks;
+	int copyright; /* the last text node with a copyright mark, or -1 */
 } Page;
+
+static void push_mark(Page *pg, int v)
+{
+	if (pg->nmarks >= 64)
+		return;
+	pg->marks = xrealloc(pg->marks, (size_t)(pg->nmarks + 1) * sizeof *pg->marks);
+	pg->marks[pg->nmarks++] = v;
+}
 
 static const char *attr(const GumboNode *g, const char *name)
 {
@@ -486,6 +497,8 @@ static void read_meta_tag(Page *pg, const GumboNode *g)
 				       : strcmp(name, "parsely-title") == 0 ? 8 : 0;
 				if (tp)
 					meta_set(&m->title, &m->title_p, tp + (k == 0), content, cl);
+				if (strcmp(name, "og:url") == 0 && cl && !m->url)
+					m->url = xstrndup(content, cl);
 				if (strcmp(name, "og:site_name") == 0)
 					meta_set(&m->publisher, &m->publisher_p, MP_META, content, cl);
 				else if (strcmp(name, "application-name") == 0 || strcmp(name, "publisher") == 0 ||
@@ -598,6 +611,21 @@ static void read_attrs(const GumboNode *g, Attrs *a)
 	}
 }
 
+/* 1 when a class or id names a date block ("date", "post-time", "published") and not a
+   site banner's date ("banner-date", "today") or a list of updates. */
+static int date_class(const char *ci, size_t cn)
+{
+	char buf[512];
+	size_t k = cn < sizeof buf - 1 ? cn : sizeof buf - 1;
+	memcpy(buf, ci, k);
+	buf[k] = 0;
+	if (!strstr(buf, "date") && !strstr(buf, "time") && !strstr(buf, "posted") && !strstr(buf, "published"))
+		return 0;
+	return !strstr(buf, "update") && !strstr(buf, "banner") && !strstr(buf, "today") &&
+	       !strstr(buf, "header") && !strstr(buf, "masthead") && !strstr(buf, "current") &&
+	       !strstr(buf, "timeline") && !strstr(buf, "comment");
+}
+
 /* Element flags and metadata, when the element is first met. */
 static void visit_element(Page *pg, int i, int parent_flags)
 {
@@ -631,8 +659,13 @@ static void visit_element(Page *pg, int i, int parent_flags)
 		}
 	} else if (t == GUMBO_TAG_BODY && pg->body < 0) {
 		pg->body = i;
-	} else if (t == GUMBO_TAG_H1 && !m->h1 && !(parent_flags & F_DROP)) {
-		m->h1 = node_text_dup(g);
+	} else if (t == GUMBO_TAG_H1 && !(parent_flags & F_DROP)) {
+		if (!m->h1)
+			m->h1 = node_text_dup(g);
+		push_mark(pg, -1 - i);
+	} else if (t == GUMBO_TAG_LINK) {
+		if (at.rel && at.href && strcmp(at.rel, "canonical") == 0 && !m->url)
+			m->url = xstrdup(at.href);
 	} else if (t == GUMBO_TAG_A) {
 		if (at.href && at.href[0] == '#')
 			h->flags |= F_HASH;
@@ -694,11 +727,14 @@ static void visit_element(Page *pg, int i, int parent_flags)
 		h->flags |= F_UNLIKELY;
 	if (wl_any_in(&lx->byline_class, ci, cn) || (role && strcmp(role, "author") == 0)) {
 		char *a = node_text_dup(g);
-		if (a && strlen(a) < 100 && strlen(a) > 2) {
+		if (a && strlen(a) < 200 && strlen(a) > 2) {
 			h->flags |= F_BYLINE;
-			meta_set(&m->author, &m->author_p, MP_WEAK, a, strlen(a));
+			if (!m->byline)
+				m->byline = a, a = NULL;
 		}
 		free(a);
+	} else if (date_class(ci, cn)) {
+		push_mark(pg, i);
 	}
 }
 
@@ -736,6 +772,9 @@ static void build(Page *pg, GumboNode *root)
 		if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE || c->type == GUMBO_NODE_CDATA) {
 			h->flags = F_TEXT | (pflags & (F_PRE | F_FIGURE | F_HASH));
 			count_text(h, c->v.text.text);
+			if (!(pflags & F_DROP) && c->type == GUMBO_NODE_TEXT &&
+			    (strstr(c->v.text.text, "\xC2\xA9") || strstr(c->v.text.text, "opyright")))
+				pg->copyright = k;
 			h->end = k + 1;
 			continue;
 		}
@@ -1339,6 +1378,53 @@ static void mark_headings(Page *pg)
 
 /* ---- the reader ---- */
 
+/* What the page says about itself outside the article: the first date block between the
+   article's headline (the last h1 before the article, else its start) and its end
+   ("Started 20 March 2024" on a petition) joins the byline; the copyright line gives
+   the publisher and a context year. */
+static void page_marks(Page *pg, int first, int last)
+{
+	Meta *m = pg->meta;
+	int from = first;
+	for (int k = 0; k < pg->nmarks; k++)
+		if (pg->marks[k] < 0 && -1 - pg->marks[k] < first)
+			from = -1 - pg->marks[k];
+	for (int k = 0; k < pg->nmarks; k++) {
+		int i = pg->marks[k];
+		if (i < 0 || i < from || i >= last || (pg->v[i].flags & F_DROP))
+			continue;
+		char *t = node_text_dup(pg->v[i].g);
+		if (t && strlen(t) < 120 && strpbrk(t, "0123456789")) {
+			Blob b = BLOB_INIT;
+			if (m->byline)
+				blob_appendf(&b, "%s\n", m->byline);
+			blob_puts(&b, t);
+			free(m->byline);
+			m->byline = xstrdup(blob_str(&b));
+			blob_free(&b);
+			free(t);
+			break;
+		}
+		free(t);
+	}
+	if (pg->copyright >= 0) {
+		const char *t = pg->v[pg->copyright].g->v.text.text;
+		size_t n = strlen(t);
+		const char *mk = strstr(t, "\xC2\xA9");
+		if (!mk)
+			mk = strstr(t, "opyright");
+		size_t at = (size_t)(mk - t), a = at > 120 ? at - 120 : 0, z = at + 150 < n ? at + 150 : n;
+		while (a > 0 && ((unsigned char)t[a] & 0xC0) == 0x80) /* whole characters */
+			a--;
+		while (z < n && ((unsigned char)t[z] & 0xC0) == 0x80)
+			z++;
+		char *w = text_collapse(t + a, z - a);
+		if (w)
+			meta_copyright(m, w, strlen(w));
+		free(w);
+	}
+}
+
 /* The publication date from the <time> elements: one marked as the publication, else the
    first inside or just before the article. */
 static void time_dates(Page *pg, int first, int last)
@@ -1395,6 +1481,7 @@ int clean_html(const MText *u, MText *out, Meta *m, Blob *err)
 
 	Page pg = {0};
 	pg.body = -1;
+	pg.copyright = -1;
 	pg.src = r.text.data ? r.text.data : "";
 	pg.srclen = r.text.len;
 	pg.lex = clean_lex();
@@ -1435,12 +1522,15 @@ int clean_html(const MText *u, MText *out, Meta *m, Blob *err)
 			break;
 	}
 	time_dates(&pg, best_first, best_last);
+	page_marks(&pg, best_first, best_last);
+	m->html = 1;
 	mt_compose(&best, &r);
 	mt_compose(&best, u);
 	*out = best;
 
 	free(pg.v);
 	free(pg.times);
+	free(pg.marks);
 	pool_release(&pool);
 	mt_free(&r);
 	return 0;

@@ -125,6 +125,10 @@ typedef struct Meta {
 	char *language;   int language_p;
 	char *banner;                       /* a saved-page banner line: never a date source */
 	char *ld_name, *ld_headline;        /* JSON-LD name and headline of the article */
+	char *byline;                       /* the page's byline as written ("By X | date") */
+	char *url;                          /* the page's canonical URL (og:url, rel=canonical) */
+	int copy_year;                      /* the last year of a copyright line, else 0 */
+	int html;                           /* doc_title is an HTML <title> ("Title | Site") */
 } Meta;
 
 /* Trust of the sources of metadata, lowest first: a date in the title, a byline or
@@ -140,6 +144,9 @@ void meta_jsonld(Meta *m, const char *s, size_t n);
 int meta_date_value(const char *s, size_t n, char out[11]);
 /* How much of b's words a has, 0..100 (100: the same text). */
 int text_similar(const char *a, const char *b);
+/* Reads a copyright line ("© 2024 Serrin Watch | …", "Name © 1998–2024"): the name
+   becomes a weak publisher and the year a context year. 1 when s[0..n) is one. */
+int meta_copyright(Meta *m, const char *s, size_t n);
 /* Completes the metadata from the article text and moves it into the document. */
 void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d);
 void meta_free(Meta *m);

@@ -154,7 +154,7 @@ static size_t crumb_overlap(const char *a, size_t an, const char *b, size_t bn)
 		an--;
 	size_t best = 0;
 	for (size_t k = 20; k <= an && k <= bn; k++)
-		if (memcmp(a + an - k, b, k) == 0)
+		if (strncasecmp(a + an - k, b, k) == 0)
 			best = k;
 	return best < an ? best : 0;
 }
@@ -180,6 +180,66 @@ static size_t glued_dateline(const char *s, size_t n)
 			return i;
 	}
 	return 0;
+}
+
+/* 1 when the line has a breadcrumb's path separator ("Home » News", "Home / Press"). */
+static int crumb_path(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 2 < n; i++) {
+		if (s[i] != ' ')
+			continue;
+		const unsigned char *u = (const unsigned char *)s + i + 1;
+		if ((*u == '/' || *u == '>' || *u == '|') && s[i + 2] == ' ')
+			return 1;
+		if (i + 3 < n && u[0] == 0xC2 && u[1] == 0xBB) /* » */
+			return 1;
+		if (i + 4 < n && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xBA) /* › */
+			return 1;
+	}
+	return 0;
+}
+
+/* A menu item: a line of one to three words with no sentence punctuation. */
+static int menu_item(const char *s, size_t n)
+{
+	if (n == 0 || n > 30 || ends_sentence(s, n) || s[n - 1] == ':' || s[n - 1] == ',')
+		return 0;
+	int words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] == ' ';
+	return words <= 3;
+}
+
+/* 1 when a menu starts at line i or just after it: of the next eight lines, five or more
+   are menu items. */
+static int menu_follows(const TLine *v, size_t nl, const char *s, size_t i)
+{
+	int items = 0, lines = 0;
+	for (; i < nl && lines < 8; i++) {
+		if (v[i].flags & L_BLANK)
+			continue;
+		lines++;
+		items += menu_item(s + v[i].a, v[i].z - v[i].a);
+	}
+	return items >= 5;
+}
+
+/* A banner's date: a lone date, or a date with a time after it ("Monday 19 February
+   2024 | 08:41"). */
+static int banner_date(const char *s, size_t n, Ymd *out)
+{
+	if (lone_date(s, n, out))
+		return 1;
+	Ymd none = {0, 0, 0};
+	DateHit h;
+	size_t k = date_scan(s, n, none, &h);
+	if (!k || !h.has_year || !h.date.d)
+		return 0;
+	for (size_t i = k; i < n; i++)
+		if (isalpha((unsigned char)s[i]))
+			return 0;
+	*out = h.date;
+	return 1;
 }
 
 int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
@@ -214,11 +274,26 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 #define LN(k) (v[k].z - v[k].a)
 
 	/* the top: banner, menus, breadcrumbs; a breadcrumb ends with the title, which is the
-	   next line, and whatever stands above it is the site's */
-	size_t first = 0, title_at = SIZE_MAX;
+	   next line, and whatever stands above it is the site's. Past the first five lines
+	   only a breadcrumb with a path separator counts (up to the thirtieth line). */
+	size_t first = 0, title_at = SIZE_MAX, crumb_at = SIZE_MAX;
 	while (first < nl && (v[first].flags & L_BLANK))
 		first++;
 	size_t seen = 0;
+	for (size_t i = first; i < nl && seen < 30; i++) {
+		if (v[i].flags & L_BLANK)
+			continue;
+		seen++;
+		size_t next = i + 1;
+		while (next < nl && (v[next].flags & L_BLANK))
+			next++;
+		if (next < nl && (seen <= 5 || crumb_path(LS(i), LN(i))) &&
+		    crumb_overlap(LS(i), LN(i), LS(next), LN(next))) {
+			crumb_at = i;
+			break;
+		}
+	}
+	seen = 0;
 	for (size_t i = first; i < nl && seen < 5; i++) {
 		if (v[i].flags & L_BLANK)
 			continue;
@@ -230,23 +305,32 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 		if (seen == 1 && lone_date(LS(i), LN(i), &d)) {
 			int glued_next = next < nl && glue_count(LS(next), LN(next)) >= 2;
 			int later = d.y > max_year(s + v[i].z, n - v[i].z) + 1 && max_year(s + v[i].z, n - v[i].z);
-			if (glued_next || later) {
+			if (glued_next || later || crumb_at != SIZE_MAX || menu_follows(v, nl, s, next)) {
 				v[i].flags |= L_DROP;
 				free(m->banner);
 				m->banner = xstrndup(LS(i), LN(i));
 				continue;
 			}
 		}
-		int crumb = next < nl && crumb_overlap(LS(i), LN(i), LS(next), LN(next));
-		if (crumb || (glue_count(LS(i), LN(i)) >= 2 && LN(i) < 300)) {
+		if (i == crumb_at)
+			break;
+		if (glue_count(LS(i), LN(i)) >= 2 && LN(i) < 300) {
 			v[i].flags |= L_DROP;
-			if (crumb) {
-				for (size_t k = first; k < i; k++)
-					v[k].flags |= L_DROP;
-				title_at = next;
-			}
 			continue;
 		}
+	}
+	if (crumb_at != SIZE_MAX) {
+		/* the banner may stand anywhere above the breadcrumb, with a time after it */
+		for (size_t k = first; k < crumb_at; k++) {
+			Ymd d;
+			if (!(v[k].flags & L_BLANK) && !m->banner && banner_date(LS(k), LN(k), &d))
+				m->banner = xstrndup(LS(k), LN(k));
+			v[k].flags |= L_DROP;
+		}
+		v[crumb_at].flags |= L_DROP;
+		title_at = crumb_at + 1;
+		while (title_at < nl && (v[title_at].flags & L_BLANK))
+			title_at++;
 	}
 
 	/* furniture anywhere */
@@ -256,7 +340,7 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 			continue;
 		const char *ls = LS(i);
 		size_t ln = LN(i);
-		if (image_line(ls, ln) || wl_has(&lx->boilerplate, ls, ln)) {
+		if (image_line(ls, ln) || wl_has(&lx->boilerplate, ls, ln) || meta_copyright(m, ls, ln)) {
 			v[i].flags |= L_DROP;
 			continue;
 		}

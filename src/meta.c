@@ -44,6 +44,8 @@ void meta_free(Meta *m)
 	free(m->banner);
 	free(m->ld_name);
 	free(m->ld_headline);
+	free(m->byline);
+	free(m->url);
 	memset(m, 0, sizeof *m);
 }
 
@@ -287,6 +289,15 @@ static size_t word_at(const char *s, size_t n, size_t i)
 	return j - i;
 }
 
+/* The number written with the n digits at s. */
+static int atoi_n(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
 typedef struct Dateline {
 	DateHit date;
 	int has_date;
@@ -398,15 +409,18 @@ static int weekday_named(const char *s, size_t n)
 	return -1;
 }
 
-/* Gives a day and month without a year the year the text implies. */
-static int infer_year(int m, int d, int weekday, const char *t, size_t n)
+/* Gives a day and month without a year the year the text implies (the latest it
+   mentions), else the context year ctx (0: none), never a year after ctx. */
+static int infer_year(int m, int d, int weekday, const char *t, size_t n, int ctx)
 {
 	int y = latest_year(t, n);
+	if (!y || (ctx && y > ctx))
+		y = ctx;
 	if (!y)
 		return 0;
 	if (weekday < 0)
 		return y;
-	for (int k = 0; k < 40; k++) {
+	for (int k = 0; k < 40 && (!ctx || y + k <= ctx); k++) {
 		Ymd v = {y + k, m, d};
 		if (ymd_valid(v) && ymd_weekday(y + k, m, d) == weekday)
 			return y + k;
@@ -505,6 +519,256 @@ static int byline_name(const char *s, size_t n, size_t i, size_t *a, size_t *z)
 	}
 	*z = end;
 	return words >= 2;
+}
+
+
+/* ---- copyright lines ---- */
+
+/* A copyright mark at s[i] ("©", "(c)", "Copyright"): its length, else 0. */
+static size_t copy_mark(const char *s, size_t n, size_t i)
+{
+	if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+		return 2;
+	if (i + 3 <= n && (strncmp(s + i, "(c)", 3) == 0 || strncmp(s + i, "(C)", 3) == 0))
+		return 3;
+	if (i + 9 <= n && strncasecmp(s + i, "copyright", 9) == 0 &&
+	    (i == 0 || !isalpha((unsigned char)s[i - 1])) && (i + 9 == n || !isalpha((unsigned char)s[i + 9])))
+		return 9;
+	return 0;
+}
+
+/* A year 1900..2099 standing alone at s[i]: the year, else 0. */
+static int year_at(const char *s, size_t n, size_t i)
+{
+	if (i + 4 > n || (i + 4 < n && isalnum((unsigned char)s[i + 4])))
+		return 0;
+	for (size_t k = 0; k < 4; k++)
+		if (!isdigit((unsigned char)s[i + k]))
+			return 0;
+	int y = atoi_n(s + i, 4);
+	return y >= 1900 && y <= 2099 ? y : 0;
+}
+
+/* 1 when s[0..n) can be an organisation's name: 1 to 8 words, the first capitalised,
+   not "All rights reserved". */
+static int org_name(const char *s, size_t n)
+{
+	if (n < 2 || n > 80 || !upper_at(s, n, 0) || strncasecmp(s, "all rights", 10) == 0)
+		return 0;
+	int words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] == ' ';
+	return words <= 8;
+}
+
+int meta_copyright(Meta *m, const char *s, size_t n)
+{
+	if (n > 300)
+		return 0;
+	size_t i = 0, k = 0;
+	for (; i < n; i++)
+		if ((k = copy_mark(s, n, i)))
+			break;
+	if (!k)
+		return 0;
+	size_t mark = i, j = skip_sp(s, n, i + k);
+	while (j < n && (k = copy_mark(s, n, j)))
+		j = skip_sp(s, n, j + k);
+	/* years: "2024", "1998–2024", "2019, 2024" */
+	int year = 0, y;
+	while ((y = year_at(s, n, j))) {
+		year = y > year ? y : year;
+		j += 4;
+		size_t d = dash_at(s, n, j);
+		if (d)
+			j += d;
+		else if (j < n && s[j] == ',')
+			j++;
+		j = skip_sp(s, n, j);
+	}
+	if (!year)
+		return 0;
+	m->copy_year = year;
+	/* the name after the years, up to a separator; else the name before the mark */
+	size_t e = j;
+	while (e < n && s[e] != '|' && s[e] != ',' && s[e] != '.' && s[e] != ';' &&
+	       !((unsigned char)s[e] == 0xC2 && e + 1 < n && (unsigned char)s[e + 1] == 0xB7))
+		e++;
+	while (e > j && s[e - 1] == ' ')
+		e--;
+	if (org_name(s + j, e - j)) {
+		meta_set(&m->publisher, &m->publisher_p, MP_WEAK, s + j, e - j);
+		return 1;
+	}
+	size_t a = mark;
+	while (a > 0 && s[a - 1] != '|' && s[a - 1] != '.' && s[a - 1] != '>')
+		a--;
+	a = skip_sp(s, n, a);
+	e = mark;
+	while (e > a && (s[e - 1] == ' ' || s[e - 1] == ','))
+		e--;
+	if (e > a && org_name(s + a, e - a))
+		meta_set(&m->publisher, &m->publisher_p, MP_WEAK, s + a, e - a);
+	return 1;
+}
+
+/* ---- bylines ---- */
+
+typedef struct Byline {
+	const char *author, *pub; /* "By NAME"; what stands before "By" after a dash */
+	size_t author_n, pub_n;
+	DateHit date;             /* the date it gives (date.y == 0: none) */
+	size_t date_end;          /* where that date ends in the line */
+} Byline;
+
+/* The words that open a byline or a post's date line. */
+static size_t byline_keyword(const char *s, size_t n)
+{
+	static const char *const kw[] = {
+		"posted", "published", "updated", "last updated", "started", "created", "issued",
+		"dated", "date", "written", "first published", "released", NULL,
+	};
+	for (int k = 0; kw[k]; k++) {
+		size_t l = strlen(kw[k]);
+		if (l < n && strncasecmp(s, kw[k], l) == 0 && !isalpha((unsigned char)s[l]))
+			return l;
+	}
+	return 0;
+}
+
+/* 1 when the date at s[at] is said to be an update ("Updated 4 May", "modified: …"). */
+static int update_date(const char *s, size_t at)
+{
+	size_t from = at > 24 ? at - 24 : 0;
+	for (size_t i = from; i + 4 <= at; i++)
+		if (strncasecmp(s + i, "updat", 5) == 0 || strncasecmp(s + i, "modif", 5) == 0 ||
+		    strncasecmp(s + i, "edited", 6) == 0)
+			return 1;
+	return 0;
+}
+
+/* A byline ("By Jane Roe | 10 March 2024", "THE WIP – By Jane Roe  December 4, 2011",
+   "Posted on 3 May 2024 by Jane Roe", "Updated: Friday, 8 March", a line that is nothing
+   but a date and a time): its author, publication and date. The date is the first one not
+   called an update (else the update). 0 when the line is not a byline. */
+static int byline_parse(const char *s, size_t n, Byline *b)
+{
+	memset(b, 0, sizeof *b);
+	if (n > 200 || n < 4)
+		return 0;
+	size_t kw = byline_keyword(s, n);
+	for (size_t j = 0; j + 3 < n; j++) {
+		if (j && s[j - 1] != ' ' && s[j - 1] != '\xA0')
+			continue;
+		size_t a, z;
+		if (!byline_name(s, n, j, &a, &z))
+			continue;
+		b->author = s + a;
+		b->author_n = z - a;
+		if (j) { /* what stands before "By" names the publication */
+			size_t e = j;
+			while (e && (s[e - 1] == ' ' || (unsigned char)s[e - 1] == 0xA0 || (unsigned char)s[e - 1] == 0xC2))
+				e--;
+			size_t dk = e >= 3 ? dash_at(s, n, e - 3) : 0;
+			if (!dk && e >= 1)
+				dk = dash_at(s, n, e - 1) == 1 ? 1 : 0;
+			if (dk) {
+				e -= dk;
+				while (e && s[e - 1] == ' ')
+					e--;
+				if (e && e < 60) {
+					b->pub = s;
+					b->pub_n = e;
+				}
+			}
+		}
+		break;
+	}
+	/* the dates */
+	Ymd none = {0, 0, 0};
+	size_t off = 0, first_at = 0;
+	DateHit first = {{0, 0, 0}, 0, -1, 0}, upd = first;
+	size_t upd_end = 0;
+	int nd = 0;
+	while (off < n && nd < 4) {
+		size_t at;
+		DateHit h;
+		size_t k = date_find(s + off, n - off, none, &at, &h);
+		if (!k)
+			break;
+		nd++;
+		at += off;
+		if (h.date.d && h.date.m) {
+			if (!update_date(s, at)) {
+				if (!first.date.m) {
+					first = h;
+					first_at = at + k;
+				}
+			} else if (!upd.date.m) {
+				upd = h;
+				upd_end = at + k;
+			}
+		}
+		off = at + k;
+	}
+	if (first.date.m) {
+		b->date = first;
+		b->date_end = first_at;
+	} else if (upd.date.m) {
+		b->date = upd;
+		b->date_end = upd_end;
+	}
+	if (b->author || (kw && b->date.date.m))
+		return 1;
+	/* nothing but a date, perhaps with a time ("Monday 19 February 2024 | 08:41") */
+	if (!b->date.date.m)
+		return 0;
+	size_t st = skip_sp(s, n, 0);
+	DateHit h;
+	size_t k = date_scan(s + st, n - st, none, &h);
+	if (!k)
+		return 0;
+	/* after it only a time and separators ("| 08:41", "10:15 GMT") */
+	size_t letters = 0;
+	for (size_t i = st + k; i < n; i++)
+		letters += isalpha((unsigned char)s[i]) != 0;
+	if (letters > 5)
+		return 0;
+	return 1;
+}
+
+/* The date of a canonical URL ("/2024/02/17/", "/2024-02-17-"): 1 and *out. */
+static int url_date(const char *u, Ymd *out)
+{
+	size_t n = strlen(u);
+	const char *path = strstr(u, "://");
+	size_t i = path ? (size_t)(path - u) + 3 : 0;
+	for (; i + 8 <= n; i++) {
+		if (u[i] != '/')
+			continue;
+		int y = year_at(u, n, i + 1);
+		if (!y || i + 5 >= n)
+			continue;
+		char sep = u[i + 5];
+		if (sep != '/' && sep != '-')
+			continue;
+		size_t j = i + 6;
+		if (j + 2 > n || !isdigit((unsigned char)u[j]) || !isdigit((unsigned char)u[j + 1]))
+			continue;
+		int mo = atoi_n(u + j, 2), d = 0;
+		j += 2;
+		if (j + 3 <= n && u[j] == sep && isdigit((unsigned char)u[j + 1]) && isdigit((unsigned char)u[j + 2]) &&
+		    (j + 3 == n || !isdigit((unsigned char)u[j + 3])))
+			d = atoi_n(u + j + 1, 2);
+		else if (j < n && isdigit((unsigned char)u[j]))
+			continue;
+		Ymd v = {y, mo, d};
+		if (mo >= 1 && mo <= 12 && ymd_valid(v)) {
+			*out = v;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* ---- language ---- */
@@ -763,53 +1027,151 @@ int text_similar(const char *a, const char *b)
 
 /* ---- putting it together ---- */
 
+/* 1 when the text also writes w (all capitals in a dateline) as an ordinary name
+   ("DOVREK –" and "north-east of Dovrek"): a place, not an organisation. */
+static int written_as_name(const char *t, size_t n, const char *w, size_t wn)
+{
+	if (!wn)
+		return 0;
+	int c0 = tolower((unsigned char)w[0]);
+	for (size_t i = 0; i + wn <= n; i++) {
+		if (tolower((unsigned char)t[i]) != c0 || strncasecmp(t + i, w, wn) != 0)
+			continue;
+		if ((i && isalpha((unsigned char)t[i - 1])) || (i + wn < n && isalpha((unsigned char)t[i + wn])))
+			continue;
+		for (size_t k = 1; k < wn; k++)
+			if (islower((unsigned char)t[i + k]))
+				return 1;
+	}
+	return 0;
+}
+
+/* A line under a signature: a date, perhaps after a place ("Dovrek, 18 February 2024"). */
+static int sign_date_line(const char *s, size_t n, Ymd *out)
+{
+	if (date_line(s, n, out))
+		return 1;
+	size_t i = 0;
+	for (int words = 0; words < 4; words++) {
+		size_t w = upper_at(s, n, i) ? word_at(s, n, i) : 0;
+		if (!w)
+			return 0;
+		i += w;
+		if (i < n && s[i] == ',')
+			return date_line(s + i + 1, n - i - 1, out);
+		if (i >= n || s[i] != ' ')
+			return 0;
+		i = skip_sp(s, n, i);
+	}
+	return 0;
+}
+
+/* A date as written (the year perhaps missing) to a full date: the year from the text or
+   the context year, moved on to the weekday written or named after it. 1 and *out. */
+static int complete_date(DateHit h, int weekday, const char *text, size_t n, int ctx, Ymd *out)
+{
+	Ymd v = h.date;
+	if (!v.d || !v.m)
+		return 0;
+	if (!h.has_year)
+		v.y = infer_year(v.m, v.d, h.weekday >= 0 ? h.weekday : weekday, text, n, ctx);
+	if (!v.y || !ymd_valid(v))
+		return 0;
+	*out = v;
+	return 1;
+}
+
+/* The site's name in an HTML title ("Title | Site", "Site - Title") once the title is
+   known: what stands on the other side of the separator. */
+static void title_site(const char *doc, const char *title, const char **site, size_t *len)
+{
+	size_t n = strlen(doc), tn = strlen(title);
+	*site = NULL;
+	*len = 0;
+	if (tn + 3 >= n)
+		return;
+	int hier;
+	if (strncmp(doc, title, tn) == 0) {
+		size_t k = title_sep(doc, n, tn, &hier);
+		if (k && !hier) {
+			*site = doc + tn + k;
+			*len = n - tn - k;
+		}
+	} else if (strcmp(doc + n - tn, title) == 0) {
+		size_t at = n - tn;
+		for (size_t i = at > 6 ? at - 6 : 0; i < at; i++) {
+			size_t k = title_sep(doc, n, i, &hier);
+			if (k && i + k == at && !hier) {
+				*site = doc;
+				*len = i;
+			}
+		}
+	}
+	if (*site && (strchr(*site, '|') || strstr(*site, " - ") || !org_name(*site, *len)))
+		*site = NULL;
+}
+
 void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 {
 	Line *lines = NULL;
 	size_t nl = split_lines(text, n, &lines);
-	Ymd banner = {0, 0, 0};
+	Ymd banner = {0, 0, 0}, url = {0, 0, 0};
 	if (m->banner) {
 		Ymd v;
-		if (date_line(m->banner, strlen(m->banner), &v))
+		const char *bs = m->banner;
+		size_t bn = strlen(bs);
+		Byline b;
+		if (date_line(bs, bn, &v))
 			banner = v;
+		else if (byline_parse(bs, bn, &b) && b.date.has_year)
+			banner = b.date.date;
 	}
+	if (m->url)
+		url_date(m->url, &url);
+	/* the year a date written without one takes when the text has none: the page's
+	   address, the day it was saved, its copyright */
+	int ctx = url.y ? url.y : banner.y ? banner.y : m->copy_year;
 
 	/* a dateline in the first paragraphs */
 	for (size_t i = 0; i < nl && i < 8; i++) {
 		Dateline dl;
 		if (!dateline_at(lines[i].s, lines[i].n, &dl))
 			continue;
-		if (dl.agency)
+		if (dl.agency) {
 			meta_set(&m->publisher, &m->publisher_p, MP_STRONG, dl.agency, dl.agency_n);
-		else if (dl.org)
-			meta_set(&m->publisher, &m->publisher_p, MP_WEAK, dl.org, dl.org_n);
-		if (dl.has_date && dl.date.date.d) {
-			Ymd v = dl.date.date;
-			if (!dl.date.has_year) {
-				int wd = dl.date.weekday >= 0 ? dl.date.weekday
-				                              : weekday_named(lines[i].s + dl.end,
-				                                              lines[i].n - dl.end < 400 ? lines[i].n - dl.end : 400);
-				v.y = infer_year(v.m, v.d, wd, text, n);
-			}
+		} else if (dl.org && !written_as_name(text, n, dl.org, dl.org_n)) {
+			/* an organisation's dateline opens the report's own words */
+			int words = 0;
+			for (size_t k = dl.end; k < lines[i].n && k < dl.end + 60; k++)
+				words += islower((unsigned char)lines[i].s[k]) != 0;
+			if (words)
+				meta_set(&m->publisher, &m->publisher_p, MP_WEAK, dl.org, dl.org_n);
+		}
+		Ymd v;
+		size_t rest = lines[i].n - dl.end < 400 ? lines[i].n - dl.end : 400;
+		if (dl.has_date && complete_date(dl.date, weekday_named(lines[i].s + dl.end, rest), text, n, ctx, &v) &&
+		    ymd_cmp(v, banner) != 0) {
 			char iso[11];
-			if (v.y && ymd_valid(v) && ymd_cmp(v, banner) != 0) {
-				ymd_format(v, iso);
-				meta_set(&m->published, &m->published_p, MP_DATELINE, iso, strlen(iso));
-			}
+			ymd_format(v, iso);
+			meta_set(&m->published, &m->published_p, MP_DATELINE, iso, strlen(iso));
 		}
 		break;
 	}
 
-	/* a date under a signature at the end */
-	for (size_t k = 0; k < 3 && k < nl; k++) {
+	/* a date under a signature at the end (a place may stand before it); a note may
+	   follow the signature */
+	for (size_t k = 0; k < 8 && k < nl; k++) {
 		size_t i = nl - 1 - k;
 		Ymd v;
-		if (!date_line(lines[i].s, lines[i].n, &v) || ymd_cmp(v, banner) == 0)
+		if (!sign_date_line(lines[i].s, lines[i].n, &v) || ymd_cmp(v, banner) == 0)
+			continue;
+		int signed_above = i > 0 && signature_line(lines[i - 1].s, lines[i - 1].n);
+		if (k >= 3 && !signed_above)
 			continue;
 		char iso[11];
 		ymd_format(v, iso);
 		meta_set(&m->published, &m->published_p, MP_SIGN, iso, strlen(iso));
-		if (i > 0 && signature_line(lines[i - 1].s, lines[i - 1].n)) {
+		if (signed_above) {
 			const char *org;
 			size_t len;
 			signature_org(lines[i - 1].s, lines[i - 1].n, &org, &len);
@@ -818,45 +1180,47 @@ void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 		break;
 	}
 
-	/* a masthead or byline near the top: "SITE – By NAME  DATE", "By NAME" */
-	for (size_t i = 0; i < nl && i < 10; i++) {
-		const char *s = lines[i].s;
-		size_t ln = lines[i].n;
-		if (ln > 200)
-			continue;
-		for (size_t j = 0; j + 3 < ln; j++) {
-			if (j && s[j - 1] != ' ' && s[j - 1] != '\xA0')
+	/* bylines: the page's own (HTML), then a masthead or byline near the top of the
+	   text ("SITE – By NAME  DATE", "Posted on DATE by NAME", "Updated: DATE") */
+	for (int pass = 0; pass < 2; pass++) {
+		Line *bl = lines;
+		size_t nb = nl < 10 ? nl : 10;
+		if (pass == 0) {
+			if (!m->byline)
 				continue;
-			size_t a, z;
-			if (!byline_name(s, ln, j, &a, &z))
+			bl = NULL;
+			nb = split_lines(m->byline, strlen(m->byline), &bl);
+		}
+		for (size_t i = 0; i < nb; i++) {
+			Byline b;
+			if (!byline_parse(bl[i].s, bl[i].n, &b)) {
+				/* a byline block that is only a name */
+				if (pass == 0 && bl[i].n < 100 && !strpbrk(m->byline, "0123456789"))
+					meta_set(&m->author, &m->author_p, MP_WEAK, bl[i].s, bl[i].n);
 				continue;
-			meta_set(&m->author, &m->author_p, MP_TEXT, s + a, z - a);
-			if (j) { /* what stands before "By" names the publication */
-				size_t e = j;
-				while (e && (s[e - 1] == ' ' || (unsigned char)s[e - 1] == 0xA0 || (unsigned char)s[e - 1] == 0xC2))
-					e--;
-				size_t dk = e >= 3 ? dash_at(s, ln, e - 3) : 0;
-				if (!dk && e >= 1)
-					dk = dash_at(s, ln, e - 1) == 1 ? 1 : 0;
-				if (dk) {
-					e -= dk;
-					while (e && s[e - 1] == ' ')
-						e--;
-					if (e && e < 60)
-						meta_set(&m->publisher, &m->publisher_p, MP_TEXT, s, e);
-				}
 			}
-			Ymd none = {0, 0, 0};
-			size_t at;
-			DateHit h;
-			if (date_find(s + z, ln - z, none, &at, &h) && h.has_year && h.date.d &&
-			    ymd_cmp(h.date, banner) != 0) {
+			if (b.author)
+				meta_set(&m->author, &m->author_p, MP_TEXT, b.author, b.author_n);
+			if (b.pub)
+				meta_set(&m->publisher, &m->publisher_p, MP_TEXT, b.pub, b.pub_n);
+			Ymd v;
+			size_t rest = bl[i].n - b.date_end;
+			if (b.date.date.m && complete_date(b.date, weekday_named(bl[i].s + b.date_end, rest), text, n, ctx, &v) &&
+			    ymd_cmp(v, banner) != 0) {
 				char iso[11];
-				ymd_format(h.date, iso);
+				ymd_format(v, iso);
 				meta_set(&m->published, &m->published_p, MP_TEXT, iso, strlen(iso));
 			}
-			break;
 		}
+		if (pass == 0)
+			free(bl);
+	}
+
+	/* the page's address, when it has a date in it */
+	if (url.d) {
+		char iso[11];
+		ymd_format(url, iso);
+		meta_set(&m->published, &m->published_p, MP_WEAK, iso, strlen(iso));
 	}
 
 	/* the title: JSON-LD's name or headline, whichever agrees with the document title
@@ -879,6 +1243,14 @@ void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 	if (m->h1 && (!title || (!m->title && (strlen(title) > 150 || strlen(title) < 15) &&
 	                         count_words(m->h1) > 4)))
 		title = (free(title), xstrdup(m->h1));
+	/* the site's name beside the title in <title> */
+	if (m->html && doc && m->doc_title) {
+		const char *site;
+		size_t len;
+		title_site(m->doc_title, doc, &site, &len);
+		if (site)
+			meta_set(&m->publisher, &m->publisher_p, MP_TEXT, site, len);
+	}
 	free(doc);
 	/* a date in the title, last */
 	if (title) {
