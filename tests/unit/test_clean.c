@@ -341,6 +341,142 @@ static void test_dates_from_text(void **state)
 	blob_free(&err);
 }
 
+/* Metadata of reports as they really arrive (fixtures written for each pattern). */
+
+/* Saved text: a banner over a menu and a breadcrumb is the day the page was saved; the
+   byline "Posted by X on DATE" and the dateline give the date, the copyright line the
+   publisher. */
+static void test_meta_saved_banner(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	CleanDoc d = {0};
+	clean_file("saved-banner.txt", &b, &d);
+	assert_string_equal(d.published, "2025-09-02");
+	assert_string_equal(d.title, "Night patrol fires on fishing boats near Orvel");
+	assert_string_equal(d.publisher, "Lakeside Monitor");
+	assert_false(has(&d, "Thursday, 9 October 2025")); /* the banner */
+	assert_false(has(&d, "Who we are"));               /* the menu */
+	assert_false(has(&d, "Reports \u00bb"));           /* the breadcrumb */
+	assert_false(has(&d, "\u00a9"));                   /* the copyright line */
+	assert_true(has(&d, "Two fishermen were wounded on Monday night"));
+	check_map(&d, &b);
+	clean_free(&d);
+	blob_free(&b);
+}
+
+/* An HTML byline "By NAME, desk | WEEKDAY, DATE": author and date; the site's name from
+   the title; an all-capitals dateline the text also writes as a name is a place, not the
+   publisher; the masthead's date of the day is not the publication. */
+static void test_meta_byline_pipe(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	CleanDoc d = {0};
+	clean_file("byline-pipe.html", &b, &d);
+	assert_string_equal(d.published, "2025-10-14");
+	assert_string_equal(d.author, "Ines Varga");
+	assert_string_equal(d.publisher, "Brel Courier");
+	assert_string_equal(d.title, "Families ordered out of Tamsa settlement within a week");
+	assert_false(has(&d, "Brel desk"));
+	check_map(&d, &b);
+	clean_free(&d);
+	blob_free(&b);
+}
+
+/* A dateline without a year, in a text that names no year: the year of the page's URL. */
+static void test_meta_dateline_no_year(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	CleanDoc d = {0};
+	clean_file("dateline-noyear.html", &b, &d);
+	assert_string_equal(d.published, "2025-09-02");
+	assert_string_equal(d.publisher, "Northwire");
+	assert_string_equal(d.author, "Tomas Reyes");
+	clean_free(&d);
+	blob_free(&b);
+}
+
+/* A date under a signature, after a place, with a note below it; a title in capitals
+   with a dash is not a dateline naming a publisher. */
+static void test_meta_signature_note(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	CleanDoc d = {0};
+	clean_file("signature-note.txt", &b, &d);
+	assert_string_equal(d.published, "2025-10-16");
+	assert_null(d.publisher);
+	check_map(&d, &b);
+	clean_free(&d);
+	blob_free(&b);
+}
+
+/* A petition: "Started DATE" under the headline, not the header's date of the day nor
+   the dates of its updates. */
+static void test_meta_petition(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	CleanDoc d = {0};
+	clean_file("petition.html", &b, &d);
+	assert_string_equal(d.published, "2025-10-17");
+	assert_string_equal(d.title, "Let the Tamsa families stay");
+	assert_string_equal(d.publisher, "RaiseVoice");
+	clean_free(&d);
+	blob_free(&b);
+}
+
+/* Byline shapes in text, a banner's year for a dateline without one, copyright lines. */
+static void test_meta_lines(void **state)
+{
+	(void)state;
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	/* "Updated" only when nothing else dates the post */
+	const char t1[] = "Water trucks stopped at the north gate\n\nUpdated: 4 March 2024, 10:15\n\n"
+	                  "The two water trucks that serve the settlement were stopped at the gate this morning "
+	                  "and sent back, the drivers said.\n";
+	assert_int_equal(clean_bytes(t1, sizeof t1 - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2024-03-04");
+	clean_free(&d);
+	const char t2[] = "Water trucks stopped at the north gate\n\nUpdated 5 March 2024 | Published 3 March 2024\n\n"
+	                  "The two water trucks that serve the settlement were stopped at the gate this morning "
+	                  "and sent back, the drivers said.\n";
+	assert_int_equal(clean_bytes(t2, sizeof t2 - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2024-03-03");
+	clean_free(&d);
+	/* "Posted on DATE by NAME" */
+	const char t3[] = "Water trucks stopped at the north gate\n\nPosted on 6 March 2024 by Ada Morel\n\n"
+	                  "The two water trucks that serve the settlement were stopped at the gate this morning "
+	                  "and sent back, the drivers said.\n";
+	assert_int_equal(clean_bytes(t3, sizeof t3 - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2024-03-06");
+	assert_string_equal(d.author, "Ada Morel");
+	clean_free(&d);
+	/* the banner (over a menu) is not the date, but gives a year-less dateline its year */
+	const char t4[] = "Friday, 14 March 2025\nHome\nNews\nReports\nAbout\nContact\n"
+	                  "Patrol fires on boats near the landing\n"
+	                  "KESSA, March 3 (Shore Agency) - A patrol fired on two boats near the landing on "
+	                  "Monday night and wounded a fisherman, his family said.\n";
+	assert_int_equal(clean_bytes(t4, sizeof t4 - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2025-03-03");
+	assert_string_equal(d.publisher, "Shore Agency");
+	assert_false(has(&d, "14 March"));
+	clean_free(&d);
+	/* a copyright line after the name; "(c)" in prose is not one */
+	const char t5[] = "Patrol fires on boats near the landing\n\n"
+	                  "A patrol fired on two boats near the landing and wounded a fisherman, the family said. "
+	                  "The rules say (c) boats stay inside the zone.\n\nShore Watch Network \u00a9 2019\u20132025 | Terms\n";
+	assert_int_equal(clean_bytes(t5, sizeof t5 - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.publisher, "Shore Watch Network");
+	assert_true(has(&d, "(c) boats stay"));
+	assert_false(has(&d, "Terms"));
+	clean_free(&d);
+	blob_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +489,12 @@ int main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_sniffing),
 		cmocka_unit_test(test_dates_from_text),
+		cmocka_unit_test(test_meta_saved_banner),
+		cmocka_unit_test(test_meta_byline_pipe),
+		cmocka_unit_test(test_meta_dateline_no_year),
+		cmocka_unit_test(test_meta_signature_note),
+		cmocka_unit_test(test_meta_petition),
+		cmocka_unit_test(test_meta_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
