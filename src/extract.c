@@ -175,13 +175,14 @@ static uint32_t str_add(Extraction *x, const char *s, size_t n)
 	return off;
 }
 
+/* a, sep and b joined as one string of x. They may point into x->strs itself, which the
+   append can move, so they are joined in a buffer of their own first. */
 static uint32_t str_addf2(Extraction *x, const char *a, const char *sep, const char *b)
 {
-	if (x->strs.len == 0)
-		blob_putc(&x->strs, 0);
-	uint32_t off = (uint32_t)x->strs.len;
-	blob_appendf(&x->strs, "%s%s%s", a, sep, b);
-	blob_putc(&x->strs, 0);
+	Blob t = BLOB_INIT;
+	blob_appendf(&t, "%s%s%s", a, sep, b);
+	uint32_t off = str_add(x, blob_str(&t), t.len);
+	blob_free(&t);
 	return off;
 }
 
@@ -2119,10 +2120,10 @@ static void merge_events(Doc *d)
 			ExParty *p = &e->perps[k];
 			if (p->country >= 0 || !c || !state_group(p->group))
 				continue;
-			uint32_t off = (uint32_t)x->strs.len;
-			blob_appendf(&x->strs, "%s (%s)", ex_str(x, p->name), lstr(d, c->name));
-			blob_putc(&x->strs, 0);
-			p->name = off;
+			Blob t = BLOB_INIT; /* the name is in x->strs, which the append may move */
+			blob_appendf(&t, "%s (%s)", ex_str(x, p->name), lstr(d, c->name));
+			p->name = str_add(x, blob_str(&t), t.len);
+			blob_free(&t);
 			p->country = e->place.country;
 			p->inferred = 1;
 		}
