@@ -1033,7 +1033,7 @@ int records_accept(Store *st, long long proposal, long long into, int auto_match
 		goto fail_quiet;
 	if ((rc = commit_tx(st, err)) != REC_OK)
 		goto out;
-	if (!appeal && !res->merged) {
+	if (!appeal && !res->merged && res != &dummy) {
 		double score;
 		res->suggested = records_match(st, &p, res->incident_id, &score);
 		if (strcmp(p.status, "occurred") == 0)
@@ -1067,6 +1067,12 @@ int records_accept_report(Store *st, long long report, const char *who, long *ac
 		fail_store(st, err);
 		return REC_INTERNAL;
 	}
+	/* one transaction for the report's proposals (each accept joins it) */
+	if (ids.n > 1 && (rc = begin_tx(st, err)) != REC_OK) {
+		free(ids.v);
+		return rc;
+	}
+	long done = 0;
 	/* events first, so an appeal finds the incidents of its report to link to */
 	for (int pass = 0; pass < 2 && rc != REC_INTERNAL; pass++)
 		for (size_t i = 0; i < ids.n && rc != REC_INTERNAL; i++) {
@@ -1080,7 +1086,7 @@ int records_accept_report(Store *st, long long report, const char *who, long *ac
 			Blob why = BLOB_INIT;
 			int r = records_accept(st, ids.v[i], 0, 1, who, NULL, &why);
 			if (r == REC_OK)
-				(*accepted)++;
+				done++;
 			else {
 				if (err->len)
 					blob_puts(err, "; ");
@@ -1090,6 +1096,11 @@ int records_accept_report(Store *st, long long report, const char *who, long *ac
 			}
 			blob_free(&why);
 		}
+	if (ids.n > 1 && commit_tx(st, err) != REC_OK) {
+		done = 0;
+		rc = REC_INTERNAL;
+	}
+	*accepted += done;
 	free(ids.v);
 	return rc;
 }

@@ -104,7 +104,8 @@ typedef struct AcceptResult {
 } AcceptResult;
 
 /* Accepts a pending proposal: into incident `into` (0: a new one, or with auto_match the
-   strongest matching incident when there is one). */
+   strongest matching incident when there is one). With res NULL the suggestions (an
+   incident it looks like, a threat it may fulfil) are not looked up. */
 int records_accept(Store *st, long long proposal, long long into, int auto_match, const char *who,
                    AcceptResult *res, Blob *err);
 /* Accepts every pending proposal of a report, each into the incident it matches when the

@@ -299,12 +299,27 @@ int cmd_accept(Cli *c, int argc, char **argv)
 	}
 	int worst = EXIT_OK;
 	long accepted = 0;
+	/* Many proposals are accepted in batches of ACCEPT_BATCH per transaction (each one
+	   still its own savepoint): a commit per proposal spent most of the time writing the
+	   journal. */
+	enum { ACCEPT_BATCH = 2000 };
+	int batch = ids.n > 1, open = 0;
+	long in_batch = 0; /* accepted since the batch began */
 	for (size_t i = 0; i < ids.n; i++) {
 		AcceptResult res;
 		Blob err = BLOB_INIT;
-		int rc = records_accept(st, ids.v[i], into, match, who, &res, &err);
+		if (batch && !open) {
+			if (store_begin(st) != 0) {
+				warn("%s", store_error(st));
+				worst = EXIT_INTERNAL;
+				break;
+			}
+			open = 1;
+		}
+		int rc = records_accept(st, ids.v[i], into, match, who, quiet ? NULL : &res, &err);
 		if (rc == REC_OK) {
 			accepted++;
+			in_batch++;
 			if (!quiet)
 				print_accepted(ids.v[i], &res);
 		} else {
@@ -313,6 +328,17 @@ int cmd_accept(Cli *c, int argc, char **argv)
 				worst = rc;
 		}
 		blob_free(&err);
+		if (open && (rc == REC_INTERNAL || (i + 1) % ACCEPT_BATCH == 0 || i + 1 == ids.n)) {
+			open = 0;
+			if (store_commit(st) != 0) {
+				warn("%s", store_error(st));
+				store_rollback(st);
+				worst = EXIT_INTERNAL;
+				accepted -= in_batch; /* the batch was rolled back */
+				break;
+			}
+			in_batch = 0;
+		}
 		if (rc == REC_INTERNAL)
 			break;
 	}

@@ -316,19 +316,53 @@ void store_close(Store *st)
 	free(st);
 }
 
+/* Transactions nest: the outermost store_begin opens one (BEGIN IMMEDIATE) and inner ones
+   join it, so a batch (accept --all) commits once for many changes. A rollback anywhere
+   rolls back the whole transaction at once, and the outer commit then fails. (Savepoints
+   would let an inner change fail alone, but each one makes the full-text index flush:
+   accepting in batches was slower with them than with a commit per change.) */
 int store_begin(Store *st)
 {
-	return store_exec(st, "BEGIN IMMEDIATE");
+	if (st->depth) {
+		st->depth++;
+		return 0;
+	}
+	if (store_exec(st, "BEGIN IMMEDIATE") != 0)
+		return -1;
+	st->depth = 1;
+	st->doomed = 0;
+	return 0;
 }
 
 int store_commit(Store *st)
 {
-	return store_exec(st, "COMMIT");
+	if (st->depth > 1) {
+		st->depth--;
+		return 0;
+	}
+	if (st->doomed) {
+		st->depth = 0; /* doomed stays set: the caller's rollback has nothing left to do */
+		blob_reset(&st->err);
+		blob_appendf(&st->err, "database: the transaction was rolled back after an error in it");
+		return -1;
+	}
+	if (store_exec(st, "COMMIT") != 0)
+		return -1;
+	st->depth = 0;
+	return 0;
 }
 
 int store_rollback(Store *st)
 {
-	return store_exec(st, "ROLLBACK");
+	int rc = st->doomed ? 0 : store_exec(st, "ROLLBACK"); /* doomed: already rolled back */
+	if (st->depth > 1) {
+		st->depth--;
+		st->doomed = 1;
+	} else {
+		st->depth = 0;
+		st->doomed = 0;
+	}
+	return rc;
 }
 
 /* Runs one of the cached statements that begin or end a transaction. */

@@ -26,6 +26,7 @@ Store *store_open(const char *path, int create, Blob *err, int *input_error);
 void store_close(Store *st);
 const char *store_error(Store *st);
 
+/* Transactions nest (inner ones are savepoints): commit or roll back each begin. */
 int store_begin(Store *st);
 int store_commit(Store *st);
 int store_rollback(Store *st);

@@ -15,6 +15,8 @@ struct Store {
 	sqlite3 *db;
 	Blob err;
 	StmtCache *cache; /* prepared statements kept for reuse (store_stmt) */
+	int depth;        /* store_begin nesting: 0 none, 1 a transaction, more joined to it */
+	int doomed;       /* an inner transaction rolled back: the outer one cannot commit */
 };
 
 /* Records "what: sqlite's message" as the store's error and returns -1. */

@@ -1,6 +1,7 @@
 /*
 ** test_store.c — the SQLite store: migrations, reports in and out byte-exact, refusal of
-** a newer schema.
+** a newer schema,
+** nested transactions.
 */
 #include "testing.h"
 
@@ -118,12 +119,57 @@ static void test_not_a_database(void **state)
 	blob_free(&err);
 }
 
+/* Nested transactions join the outer one: inner commits are kept until the outer commit;
+   an inner rollback rolls everything back and the outer commit then fails. */
+static void test_nested_transactions(void **state)
+{
+	(void)state;
+	Blob err = BLOB_INIT;
+	int input_error;
+	Store *st = store_open(dbpath, 1, &err, &input_error);
+	assert_non_null(st);
+	Report r = {0};
+	r.media_type = "text/plain";
+	r.received = "2013-03-07";
+	r.added_at = "2026-01-01T00:00:00Z";
+	long long id;
+	/* inner commit, outer commit: both reports stay */
+	assert_int_equal(store_begin(st), 0);
+	for (int i = 0; i < 2; i++) {
+		char body[8] = {'a', (char)('0' + i)};
+		sha256_hex(body, 2, r.sha256);
+		assert_int_equal(store_begin(st), 0);
+		assert_int_equal(store_report_insert(st, &r, body, 2, "t", 1, NULL, 0, &id), 0);
+		assert_int_equal(store_commit(st), 0);
+	}
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(store_report_count(st), 2);
+	/* an inner rollback dooms the outer transaction: nothing of it is kept */
+	assert_int_equal(store_begin(st), 0);
+	sha256_hex("b0", 2, r.sha256);
+	assert_int_equal(store_report_insert(st, &r, "b0", 2, "t", 1, NULL, 0, &id), 0);
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(store_commit(st), -1);
+	assert_non_null(strstr(store_error(st), "rolled back"));
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(store_report_count(st), 2);
+	/* and the store is usable again */
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_report_insert(st, &r, "b0", 2, "t", 1, NULL, 0, &id), 0);
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(store_report_count(st), 3);
+	store_close(st);
+	blob_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_report_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nested_transactions, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
