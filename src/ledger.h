@@ -35,6 +35,7 @@ typedef struct VerifySummary {
 	long long entries, originals, records, problems;
 	long long head_seq;
 	char head[65];
+	double chain_cpu, originals_cpu, records_cpu; /* CPU seconds of each part (both threads) */
 } VerifySummary;
 
 /* Walks the chain, re-hashes every original and compares every record with the digest

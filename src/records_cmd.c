@@ -1269,9 +1269,10 @@ int cmd_verify(Cli *c, int argc, char **argv)
 	}
 	if (pr.shown > 50)
 		printf("… and %lld more problems\n", pr.shown - 50);
-	printf("ledger     %lld entries, head %lld %s\n", sum.entries, sum.head_seq, sum.head);
-	printf("originals  %lld re-hashed\n", sum.originals);
-	printf("records    %lld compared with the ledger\n", sum.records);
+	printf("ledger     %lld entries, head %lld %s (%.2f s CPU)\n", sum.entries, sum.head_seq, sum.head,
+	       sum.chain_cpu);
+	printf("originals  %lld re-hashed (%.2f s CPU)\n", sum.originals, sum.originals_cpu);
+	printf("records    %lld compared with the ledger (%.2f s CPU)\n", sum.records, sum.records_cpu);
 	if (sum.problems) {
 		printf("verify: FAILED, %lld problem%s\n", sum.problems, sum.problems == 1 ? "" : "s");
 		fflush(stdout);

@@ -386,6 +386,17 @@ int store_read_end(Store *st)
 	return sqlite3_get_autocommit(st->db) ? 0 : store_txn(st, "COMMIT");
 }
 
+Store *store_open_again(Store *st, Blob *err)
+{
+	const char *path = sqlite3_db_filename(st->db, "main");
+	int input_error;
+	if (!path || !*path) {
+		blob_appendf(err, "the database has no file to open again");
+		return NULL;
+	}
+	return store_open(path, 0, err, &input_error);
+}
+
 /* Prepares sql or records the error. */
 sqlite3_stmt *store_prepare(Store *st, const char *sql)
 {

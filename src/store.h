@@ -26,7 +26,10 @@ Store *store_open(const char *path, int create, Blob *err, int *input_error);
 void store_close(Store *st);
 const char *store_error(Store *st);
 
-/* Transactions nest (inner ones are savepoints): commit or roll back each begin. */
+/* A second connection to the same database file, for another thread; NULL with err set. */
+Store *store_open_again(Store *st, Blob *err);
+
+/* Transactions nest (inner ones join the outer one): commit or roll back each begin. */
 int store_begin(Store *st);
 int store_commit(Store *st);
 int store_rollback(Store *st);

@@ -239,9 +239,14 @@ int store_ledger_insert(Store *st, const LedgerEntry *e);
    dependent rows (claims of an incident, sources and links of an appeal, review of a
    proposal). Returns 1, or 0 when there is no such record. */
 int store_record_digest(Store *st, const char *type, long long id, char out[65]);
-/* Every record of every type with its digest, type by type in id order (for verify). */
+/* Every record of one type ("incident") with its digest (the 32 bytes, not hex), in id
+   order; fn returning non-zero stops the walk. */
+int store_record_digests(Store *st, const char *type,
+                         int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
+                         void *ctx);
+/* The same for every type, type by type. */
 int store_records_digest_each(Store *st, int (*fn)(const char *type, long long id,
-                                                   const char digest[65], void *ctx), void *ctx);
+                                                   const unsigned char digest[32], void *ctx), void *ctx);
 /* Every original: fn gets the key hash, the content, and whether a report refers to it. */
 int store_originals_each(Store *st, int (*fn)(const char *sha256, const void *data, size_t len,
                                               void *ctx), void *ctx);

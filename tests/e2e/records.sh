@@ -141,6 +141,11 @@ tamper quote "UPDATE claim SET quote = 'something else' WHERE id = 2" "incident 
 tamper report "UPDATE report SET publisher = 'Someone Else' WHERE id = 2" "report 2"
 tamper added "INSERT INTO incident(kind, status, created_at, updated_at) VALUES('attack', 'occurred', 'x', 'x')" "not in the ledger"
 tamper proposal "UPDATE proposal SET json = replace(json, '2021-07-15', '2021-08-15') WHERE id = 5" "proposal 5"
+# the same without verify's second thread (one core): the same first problem
+export VIGIL_VERIFY_ONE_THREAD=1
+run 1 "$VIGIL" -d t-figure.db verify
+contains "$(printf '%s\n' "$OUT" | grep -m1 '^FAIL')" "incident 1" "first problem with one thread"
+unset VIGIL_VERIFY_ONE_THREAD
 
 # the dependable copy still verifies
 run 0 "$VIGIL" verify
