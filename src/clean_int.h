@@ -147,6 +147,8 @@ int text_similar(const char *a, const char *b);
 /* Reads a copyright line ("© 2024 Serrin Watch | …", "Name © 1998–2024"): the name
    becomes a weak publisher and the year a context year. 1 when s[0..n) is one. */
 int meta_copyright(Meta *m, const char *s, size_t n);
+/* 1 when s[0..n) is a byline or masthead ("By X | date", "Name | Place, date"). */
+int meta_byline_line(const char *s, size_t n);
 /* Completes the metadata from the article text and moves it into the document. */
 void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d);
 void meta_free(Meta *m);

@@ -182,6 +182,26 @@ static size_t glued_dateline(const char *s, size_t n)
 	return 0;
 }
 
+/* The words of a line. */
+static int words_in(const char *s, size_t n)
+{
+	int w = 0, in = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			in = 0;
+		else if (!in)
+			in = 1, w++;
+	}
+	return w;
+}
+
+/* A headline: 4 to 30 words, no full stop at the end. */
+static int headline_line(const char *s, size_t n)
+{
+	int w = words_in(s, n);
+	return n <= 250 && w >= 4 && w <= 30 && !ends_sentence(s, n);
+}
+
 /* 1 when the line has a breadcrumb's path separator ("Home » News", "Home / Press"). */
 static int crumb_path(const char *s, size_t n)
 {
@@ -204,10 +224,32 @@ static int menu_item(const char *s, size_t n)
 {
 	if (n == 0 || n > 30 || ends_sentence(s, n) || s[n - 1] == ':' || s[n - 1] == ',')
 		return 0;
-	int words = 1;
-	for (size_t i = 0; i < n; i++)
-		words += s[i] == ' ';
-	return words <= 3;
+	return words_in(s, n) <= 3;
+}
+
+/* A menu on one line: four or more items of one to three words between separators
+   ("Home | World | Europe | Video", "News · Reports · About · Contact"). */
+static int menu_line(const char *s, size_t n)
+{
+	if (n > 200)
+		return 0;
+	int items = 1, words = 0, in = 0;
+	for (size_t i = 0; i < n; i++) {
+		int sep = s[i] == '|' || (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB7);
+		if (sep) {
+			if (words == 0 || words > 3)
+				return 0;
+			items++;
+			words = 0;
+			in = 0;
+		} else if (s[i] == ' ') {
+			in = 0;
+		} else if (!in && (unsigned char)s[i] != 0xB7) {
+			in = 1;
+			words++;
+		}
+	}
+	return items >= 4 && words >= 1 && words <= 3;
 }
 
 /* 1 when a menu starts at line i or just after it: of the next eight lines, five or more
@@ -219,7 +261,7 @@ static int menu_follows(const TLine *v, size_t nl, const char *s, size_t i)
 		if (v[i].flags & L_BLANK)
 			continue;
 		lines++;
-		items += menu_item(s + v[i].a, v[i].z - v[i].a);
+		items += menu_item(s + v[i].a, v[i].z - v[i].a) + 5 * menu_line(s + v[i].a, v[i].z - v[i].a);
 	}
 	return items >= 5;
 }
@@ -294,6 +336,7 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 		}
 	}
 	seen = 0;
+	int furniture = 0; /* the line above was the site's: short items under it are too */
 	for (size_t i = first; i < nl && seen < 5; i++) {
 		if (v[i].flags & L_BLANK)
 			continue;
@@ -307,6 +350,7 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 			int later = d.y > max_year(s + v[i].z, n - v[i].z) + 1 && max_year(s + v[i].z, n - v[i].z);
 			if (glued_next || later || crumb_at != SIZE_MAX || menu_follows(v, nl, s, next)) {
 				v[i].flags |= L_DROP;
+				furniture = 1;
 				free(m->banner);
 				m->banner = xstrndup(LS(i), LN(i));
 				continue;
@@ -314,10 +358,13 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 		}
 		if (i == crumb_at)
 			break;
-		if (glue_count(LS(i), LN(i)) >= 2 && LN(i) < 300) {
+		if ((glue_count(LS(i), LN(i)) >= 2 && LN(i) < 300) || menu_line(LS(i), LN(i)) ||
+		    (furniture && menu_item(LS(i), LN(i)))) {
 			v[i].flags |= L_DROP;
+			furniture = 1;
 			continue;
 		}
+		furniture = 0;
 	}
 	if (crumb_at != SIZE_MAX) {
 		/* the banner may stand anywhere above the breadcrumb, with a time after it */
@@ -402,10 +449,27 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 	}
 	int hard_wrapped = longl >= 3 && wrapped * 10 >= longl * 6 && maxlen <= 100;
 
-	/* the title: the line under the breadcrumb, else the first short line */
+	/* the title: the line under the breadcrumb, else the first short line; but a
+	   letterhead (a name of a few words, a masthead with the date, then the headline)
+	   has its title under the masthead and its publisher on top */
 	for (size_t i = title_at < nl ? title_at : 0; i < nl; i++) {
 		if (v[i].flags & (L_BLANK | L_DROP))
 			continue;
+		size_t k = i + 1, h = SIZE_MAX;
+		while (k < nl && (v[k].flags & (L_BLANK | L_DROP)))
+			k++;
+		if (k < nl && meta_byline_line(LS(k), LN(k))) {
+			size_t j = k + 1;
+			while (j < nl && (v[j].flags & (L_BLANK | L_DROP)))
+				j++;
+			if (j < nl && headline_line(LS(j), LN(j)) && words_in(LS(i), LN(i)) <= 4 &&
+			    words_in(LS(j), LN(j)) > words_in(LS(i), LN(i)) && !ends_sentence(LS(i), LN(i)))
+				h = j;
+		}
+		if (h != SIZE_MAX) {
+			meta_set(&m->publisher, &m->publisher_p, MP_WEAK, LS(i), LN(i));
+			i = h;
+		}
 		const char *ls = LS(i);
 		size_t ln = LN(i);
 		if (ln <= 250 && !(ln && ls[ln - 1] == '.') && !(ln && ls[ln - 1] == ',') &&

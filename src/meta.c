@@ -312,6 +312,19 @@ typedef struct Dateline {
 static int dateline_at(const char *s, size_t n, Dateline *dl)
 {
 	memset(dl, 0, sizeof *dl);
+	if (n > 4 && s[0] == '(') { /* "(Erbil, 11 September 2014) –" */
+		const char *close = memchr(s, ')', n < 64 ? n : 64);
+		Ymd none0 = {0, 0, 0};
+		size_t at;
+		if (!close || !date_find(s + 1, (size_t)(close - s) - 1, none0, &at, &dl->date))
+			return 0;
+		size_t j = skip_sp(s, n, (size_t)(close - s) + 1), d = dash_at(s, n, j);
+		if (!d)
+			return 0;
+		dl->has_date = 1;
+		dl->end = skip_sp(s, n, j + d);
+		return 1;
+	}
 	size_t i = 0, words = 0, caps = 1, letters = 0;
 	while (words < 5 && i < n && upper_at(s, n, i)) {
 		size_t w = word_at(s, n, i);
@@ -352,7 +365,13 @@ static int dateline_at(const char *s, size_t n, Dateline *dl)
 	}
 	if (j < n && s[j] == '(') {
 		const char *close = memchr(s + j, ')', n - j < 48 ? n - j : 48);
-		if (close && close > s + j + 1) {
+		size_t at;
+		if (close && close > s + j + 1 && !dl->has_date &&
+		    date_find(s + j + 1, (size_t)(close - s) - j - 1, none, &at, &dl->date)) {
+			/* "GENEVA (20 June 2023) –": a date, not an agency */
+			dl->has_date = 1;
+			j = skip_sp(s, n, (size_t)(close - s) + 1);
+		} else if (close && close > s + j + 1) {
 			dl->agency = s + j + 1;
 			dl->agency_n = (size_t)(close - s) - j - 1;
 			j = skip_sp(s, n, (size_t)(close - s) + 1);
@@ -615,8 +634,10 @@ int meta_copyright(Meta *m, const char *s, size_t n)
 /* ---- bylines ---- */
 
 typedef struct Byline {
-	const char *author, *pub; /* "By NAME"; what stands before "By" after a dash */
+	const char *author, *pub; /* "By NAME"; what stands before "By" after a dash, or
+	                             the first part of a masthead */
 	size_t author_n, pub_n;
+	int pub_weak;             /* pub is a single name before a comma: only if nothing else */
 	DateHit date;             /* the date it gives (date.y == 0: none) */
 	size_t date_end;          /* where that date ends in the line */
 } Byline;
@@ -645,6 +666,104 @@ static int update_date(const char *s, size_t at)
 		    strncasecmp(s + i, "edited", 6) == 0)
 			return 1;
 	return 0;
+}
+
+/* 1 when every word of s[0..n) is capitalised or a small joining word ("Rights in
+   Afghanistan Network", not "Testimony recorded in the camp"). */
+static int name_words(const char *s, size_t n)
+{
+	static const char *const small[] = {"of", "in", "for", "the", "and", "on", "de", "du", "la", "&", NULL};
+	if (!org_name(s, n))
+		return 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		int ok = upper_at(s, n, i) || isdigit((unsigned char)s[i]);
+		for (int k = 0; !ok && small[k]; k++)
+			ok = strlen(small[k]) == j - i && strncmp(s + i, small[k], j - i) == 0;
+		if (!ok)
+			return 0;
+		i = j + 1;
+	}
+	return 1;
+}
+
+/* A masthead: the line ends with a date and what stands before it is a publication, a kind
+   and a place, ended by a separator or "published": "Horn Monitor | 9 March 2021",
+   "Rights Watch | Statement | Kabul, 9 March 2021", "Lake Dispatch, Monday 28 January
+   2019", "Camp Monitor — daily note, 14 February 2020". The first part names the
+   publication when it has two words or more. 1 when the line has that shape. */
+static int masthead(const char *s, size_t n, size_t ds, size_t de, Byline *b)
+{
+	size_t e = de;
+	while (e < n && (s[e] == ' ' || s[e] == '.'))
+		e++;
+	if (e != n || ds == 0 || ds > 100)
+		return 0;
+	size_t p = ds;
+	int sep = 0;
+	for (;;) { /* separators and "published" before the date */
+		while (p && s[p - 1] == ' ')
+			p--;
+		if (p && (s[p - 1] == ',' || s[p - 1] == '|')) {
+			sep = 1;
+			p--;
+			continue;
+		}
+		size_t dk = p >= 3 ? dash_at(s, n, p - 3) : 0;
+		if (dk == 3 || (p >= 1 && dash_at(s, n, p - 1) == 1 && !(p >= 2 && s[p - 2] == '-'))) {
+			sep = 1;
+			p -= dk == 3 ? 3 : 1;
+			continue;
+		}
+		size_t w = p;
+		while (w && isalpha((unsigned char)s[w - 1]))
+			w--;
+		if (w < p && byline_keyword(s + w, n - w) == p - w) {
+			sep = 1;
+			p = w;
+			continue;
+		}
+		break;
+	}
+	if (!sep || !p)
+		return 0;
+	/* no sentence before the date */
+	for (size_t i = 0; i < p; i++)
+		if (s[i] == '.' && i + 1 < p && s[i + 1] == ' ' && i >= 2 && islower((unsigned char)s[i - 1]) &&
+		    islower((unsigned char)s[i - 2]))
+			return 0;
+	/* the first part: up to "|", a spaced dash, or the only comma */
+	size_t a = 0, z = 0, parts = 1;
+	for (size_t i = 0; i < p; i++) {
+		size_t dk = 0;
+		if (s[i] == '|' || (s[i] == ' ' && (dk = dash_at(s, n, i + 1)) && i + 1 + dk < n && s[i + 1 + dk] == ' ')) {
+			if (!z)
+				z = i;
+			parts++;
+		}
+	}
+	int comma_only = !z;
+	if (!z) {
+		const char *c = memchr(s, ',', p);
+		if (c && !memchr(c + 1, ',', p - (size_t)(c - s) - 1))
+			z = (size_t)(c - s);
+		else if (!c)
+			z = p;
+	}
+	while (z > a && s[z - 1] == ' ')
+		z--;
+	int words = 1;
+	for (size_t i = a; i < z; i++)
+		words += s[i] == ' ';
+	if (z > a && words >= 2 && name_words(s + a, z - a)) {
+		b->pub = s + a;
+		b->pub_n = z - a;
+		b->pub_weak = comma_only && words < 3;
+	}
+	(void)parts;
+	return 1;
 }
 
 /* A byline ("By Jane Roe | 10 March 2024", "THE WIP – By Jane Roe  December 4, 2011",
@@ -686,7 +805,7 @@ static int byline_parse(const char *s, size_t n, Byline *b)
 	}
 	/* the dates */
 	Ymd none = {0, 0, 0};
-	size_t off = 0, first_at = 0;
+	size_t off = 0, first_at = 0, first_start = 0;
 	DateHit first = {{0, 0, 0}, 0, -1, 0}, upd = first;
 	size_t upd_end = 0;
 	int nd = 0;
@@ -703,6 +822,7 @@ static int byline_parse(const char *s, size_t n, Byline *b)
 				if (!first.date.m) {
 					first = h;
 					first_at = at + k;
+					first_start = at;
 				}
 			} else if (!upd.date.m) {
 				upd = h;
@@ -720,6 +840,8 @@ static int byline_parse(const char *s, size_t n, Byline *b)
 	}
 	if (b->author || (kw && b->date.date.m))
 		return 1;
+	if (first.date.m && masthead(s, n, first_start, first_at, b))
+		return 1;
 	/* nothing but a date, perhaps with a time ("Monday 19 February 2024 | 08:41") */
 	if (!b->date.date.m)
 		return 0;
@@ -735,6 +857,12 @@ static int byline_parse(const char *s, size_t n, Byline *b)
 	if (letters > 5)
 		return 0;
 	return 1;
+}
+
+int meta_byline_line(const char *s, size_t n)
+{
+	Byline b;
+	return byline_parse(s, n, &b);
 }
 
 /* The date of a canonical URL ("/2024/02/17/", "/2024-02-17-"): 1 and *out. */
@@ -1162,6 +1290,8 @@ void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 	   follow the signature */
 	for (size_t k = 0; k < 8 && k < nl; k++) {
 		size_t i = nl - 1 - k;
+		if (i < 3 || i * 2 < nl) /* the top is the masthead's */
+			break;
 		Ymd v;
 		if (!sign_date_line(lines[i].s, lines[i].n, &v) || ymd_cmp(v, banner) == 0)
 			continue;
@@ -1202,7 +1332,7 @@ void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 			if (b.author)
 				meta_set(&m->author, &m->author_p, MP_TEXT, b.author, b.author_n);
 			if (b.pub)
-				meta_set(&m->publisher, &m->publisher_p, MP_TEXT, b.pub, b.pub_n);
+				meta_set(&m->publisher, &m->publisher_p, b.pub_weak ? MP_WEAK : MP_TEXT, b.pub, b.pub_n);
 			Ymd v;
 			size_t rest = bl[i].n - b.date_end;
 			if (b.date.date.m && complete_date(b.date, weekday_named(bl[i].s + b.date_end, rest), text, n, ctx, &v) &&

@@ -477,6 +477,76 @@ static void test_meta_lines(void **state)
 	blob_free(&err);
 }
 
+/* Mastheads and letterheads of reports written as text, datelines with the date in
+   brackets, a menu on one line. */
+static void test_meta_mastheads(void **state)
+{
+	(void)state;
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	const char body[] = "A patrol fired on two boats near the landing late on Monday and wounded a "
+	                    "fisherman, his family and the harbour master said.\n\nThe coast authority did "
+	                    "not answer questions about the shooting.\n";
+	Blob t = BLOB_INIT;
+	/* NAME | DATE */
+	blob_appendf(&t, "Patrol fires on boats near the Kessa landing\n\nShore Rights Desk | 9 March 2021\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2021-03-09");
+	assert_string_equal(d.publisher, "Shore Rights Desk");
+	clean_free(&d);
+	/* NAME | published DATE; NAME, WEEKDAY DATE */
+	blob_reset(&t);
+	blob_appendf(&t, "Patrol fires on boats near the Kessa landing\n\nShore Rights Desk | published 10 March 2021\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2021-03-10");
+	clean_free(&d);
+	blob_reset(&t);
+	blob_appendf(&t, "Patrol fires on boats near the Kessa landing\n\nNetwork for the Shore, Thursday 11 March 2021\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2021-03-11");
+	assert_string_equal(d.publisher, "Network for the Shore");
+	clean_free(&d);
+	/* a sentence ending with a date is not a masthead */
+	blob_reset(&t);
+	blob_appendf(&t, "Patrol fires on boats near the Kessa landing\n\nThe boats were hit on 3 March 2021\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_null(d.published);
+	clean_free(&d);
+	/* a letterhead: name, masthead, then the headline */
+	blob_reset(&t);
+	blob_appendf(&t, "Shore Rights Desk\nStatement | Kessa, 12 March 2021\n\nPatrol fires on boats near the Kessa landing\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.title, "Patrol fires on boats near the Kessa landing");
+	assert_string_equal(d.publisher, "Shore Rights Desk");
+	assert_string_equal(d.published, "2021-03-12");
+	clean_free(&d);
+	/* a dateline with the date in brackets */
+	blob_reset(&t);
+	blob_appendf(&t, "Patrol fires on boats near the Kessa landing\n\nKESSA (13 March 2021) - %s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2021-03-13");
+	assert_null(d.publisher);
+	clean_free(&d);
+	blob_reset(&t);
+	blob_appendf(&t, "Patrol fires on boats near the Kessa landing\n\n(Kessa, 14 March 2021) - %s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2021-03-14");
+	clean_free(&d);
+	/* a banner over a menu on one line and a login line */
+	blob_reset(&t);
+	blob_appendf(&t, "Friday, 2 May 2025\nHome | Coast | Region | Opinion | Video\nSubscribe   Log in\n\n"
+	                 "Patrol fires on boats near the Kessa landing\n\nBy Ada Morel | 15 March 2021\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.title, "Patrol fires on boats near the Kessa landing");
+	assert_string_equal(d.published, "2021-03-15");
+	assert_string_equal(d.author, "Ada Morel");
+	assert_false(has(&d, "Log in"));
+	assert_false(has(&d, "Opinion"));
+	clean_free(&d);
+	blob_free(&t);
+	blob_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -495,6 +565,7 @@ int main(void)
 		cmocka_unit_test(test_meta_signature_note),
 		cmocka_unit_test(test_meta_petition),
 		cmocka_unit_test(test_meta_lines),
+		cmocka_unit_test(test_meta_mastheads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
