@@ -11,7 +11,7 @@
 # binary; every fuzz/fuzz_*.c is a fuzz target. New files need no change here.
 
 CC      ?= cc
-PKGS    := sqlite3 libmicrohttpd libsodium gumbo libcurl libpcre2-8 libutf8proc jansson gmime-3.0 libarchive libcrypto
+PKGS    := sqlite3 libmicrohttpd libsodium gumbo libcurl libpcre2-8 libutf8proc jansson gmime-3.0 libarchive nettle
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers

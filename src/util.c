@@ -4,7 +4,7 @@
 #include "util.h"
 
 #include <errno.h>
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -103,14 +103,16 @@ int read_file_max(const char *path, Blob *out, size_t max)
 	return 0;
 }
 
-/* OpenSSL's SHA-256 uses the CPU's SHA instructions where there are some (about 1.8 GB/s
-   against libsodium's 0.33 GB/s here: 5% of `vigil add`); libsodium is the fallback. */
+/* SHA-256 by Nettle: about 1.6 times libsodium's speed here (545 against 330 MB/s), and
+   already loaded with GnuTLS (libmicrohttpd), so it costs no start-up time; OpenSSL's
+   libcrypto is faster still but adds about 1 ms to every start of vigil. */
 void sha256_hex(const void *data, size_t len, char out[65])
 {
-	unsigned char h[crypto_hash_sha256_BYTES];
-	unsigned int hl = 0;
-	if (EVP_Digest(data, len, h, &hl, EVP_sha256(), NULL) != 1 || hl != sizeof h)
-		crypto_hash_sha256(h, data, len);
+	unsigned char h[SHA256_DIGEST_SIZE];
+	struct sha256_ctx c;
+	sha256_init(&c);
+	sha256_update(&c, len, data);
+	sha256_digest(&c, sizeof h, h);
 	sodium_bin2hex(out, 65, h, sizeof h);
 }
 
