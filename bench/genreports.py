@@ -9,7 +9,7 @@ printable or plain), 50% HTML pages of 15–200 KB (log-uniform; real news pages
 about 100 KB, most of it scripts, menus and link lists around a short article). Every
 sentence is built from the project's own templates with random names, places, numbers and
 dates, so every report is different. Deterministic for a given SEED. Prints the number of
-files and bytes written.
+files and bytes written, then the mix: count, mean and median size of each kind.
 """
 import os
 import random
@@ -169,21 +169,30 @@ def main():
     r = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
     os.makedirs(out, exist_ok=True)
     total = 0
+    sizes = {"text": [], "e-mail": [], "HTML": []}
     for i in range(n):
         sub = os.path.join(out, f"{i // 1000:02d}")
         os.makedirs(sub, exist_ok=True)
         x = r.random()
         if x < 0.4:
-            name, data = f"r{i:05d}.txt", text_report(r, i)
+            kind, name, data = "text", f"r{i:05d}.txt", text_report(r, i)
         elif x < 0.5:
-            name, data = f"r{i:05d}.eml", mail_report(r, i)
+            kind, name, data = "e-mail", f"r{i:05d}.eml", mail_report(r, i)
         else:
-            name, data = f"r{i:05d}.html", html_report(r, i)
+            kind, name, data = "HTML", f"r{i:05d}.html", html_report(r, i)
         b = data.encode("utf-8")
+        sizes[kind].append(len(b))
         with open(os.path.join(sub, name), "wb") as f:
             f.write(b)
         total += len(b)
     print(f"{n} files, {total} bytes")
+    # the mix, so that a reader can judge it against real collections (reports of 5-50 KB)
+    every = sorted(x for v in sizes.values() for x in v)
+    parts = [f"{k} {len(v)} (mean {sum(v) / len(v) / 1e3:.1f} KB, median "
+             f"{sorted(v)[len(v) // 2] / 1e3:.1f} KB)" for k, v in sizes.items() if v]
+    if every:
+        print(f"mix: {', '.join(parts)}; all: mean {total / n / 1e3:.1f} KB, "
+              f"median {every[n // 2] / 1e3:.1f} KB")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/vigil-bench-ingest.XXXXXX")
 trap 'rm -rf "$dir"' EXIT INT TERM
 python3 "$(dirname "$0")/genreports.py" "$dir/reports" "$N" 1 >"$dir/gen.txt" || exit 1
 bytes=$(sed -n 's/.* files, \([0-9]*\) bytes/\1/p' "$dir/gen.txt")
+sed -n 's/^mix: /ingest reports generated: /p' "$dir/gen.txt"
 if [ ! -x /usr/bin/time ]; then
 	echo "ingest: /usr/bin/time is missing (package time; ./deps.sh installs it)"
 	exit 1
