@@ -260,6 +260,8 @@ void page_layout(Req *q, Blob *out)
 	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 	             "<title>%s — vigil</title>"
 	             "<link rel=\"stylesheet\" href=\"/static/vigil.css?v=%s\">"
+	             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incidents and threats\" href=\"/feed/incidents.atom\">"
+	             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Threats\" href=\"/feed/threats.atom\">"
 	             "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
 	             "</head><body>\n<header class=\"top\"><a class=\"brand\" href=\"/\">vigil</a>",
 	             title, web_conf.css_version);

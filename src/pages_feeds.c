@@ -9,6 +9,7 @@
 ** incidents does not sit in the server's memory while it goes out.
 */
 #include "cli.h"
+#include "records.h"
 #include "export.h"
 #include "util.h"
 #include "web.h"
@@ -36,6 +37,15 @@ static void site_base(Req *q, Blob *out)
 		blob_puts(out, web_conf.base ? web_conf.base : "/");
 }
 
+/* Whether s is one of the kinds of incident. */
+static int known_kind(const char *s)
+{
+	for (int i = 0; incident_kinds[i]; i++)
+		if (strcmp(incident_kinds[i], s) == 0)
+			return 1;
+	return 0;
+}
+
 /* Writes one export with the list's filters into a temporary file and answers with it. */
 static int send_export(Req *q, const char *format, const char *status, const char *ctype, const char *filename)
 {
@@ -57,6 +67,12 @@ static int send_export(Req *q, const char *format, const char *status, const cha
 		o.since = NULL;
 	if (o.until && !*o.until)
 		o.until = NULL;
+	if ((o.since && !iso_date_valid(o.since)) || (o.until && !iso_date_valid(o.until)))
+		return req_error(q, 400, "dates are written 2021, 2021-06 or 2021-06-12");
+	if (o.kind && !known_kind(o.kind))
+		return req_error(q, 400, "%s is not a kind of incident", o.kind);
+	if (o.place && strlen(o.place) > 200)
+		return req_error(q, 400, "a place of at most 200 characters");
 	site_base(q, &base);
 	o.base = blob_str(&base);
 	FILE *f = tmpfile();
@@ -69,11 +85,9 @@ static int send_export(Req *q, const char *format, const char *status, const cha
 	blob_free(&base);
 	if (rc != 0) {
 		fclose(f);
-		/* a date that is not one is the visitor's mistake, the rest is ours */
-		int status_code = strstr(blob_str(&err), "date") ? 400 : 500;
-		req_error(q, status_code, "%s", blob_str(&err));
+		req_error(q, 500, "%s", blob_str(&err));
 		blob_free(&err);
-		return status_code;
+		return 500;
 	}
 	blob_free(&err);
 	if (fflush(f) != 0 || ferror(f)) {

@@ -217,6 +217,18 @@ void view_incidents(Req *q, Blob *out)
 	}
 	incidents_table(out, rows);
 	page_pager(q, out, "/incidents", q->data);
+	/* the same selection as files (the export has no actor or status filter: left out) */
+	static const char *const formats[][2] = {
+		{"/export.csv", "CSV (ACLED columns)"}, {"/export.json", "JSON"}, {"/export.geojson", "GeoJSON"}};
+	html_appendf(out, "<p class=\"downloads\">Download these incidents: ");
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		html_appendf(out, "%s<a href=\"", i ? " · " : "");
+		page_href(out, formats[i][0], "kind", js(f, "kind"), "place", js(f, "place"), "since", js(f, "since"),
+		          "until", js(f, "until"), NULL);
+		html_appendf(out, "\">%s</a>", formats[i][1]);
+	}
+	html_appendf(out, " · feeds: <a href=\"/feed/incidents.atom\">incidents</a>, "
+	                  "<a href=\"/feed/threats.atom\">threats</a> (Atom)</p>");
 }
 
 /* --- one incident ---------------------------------------------------------------------- */
