@@ -26,6 +26,43 @@ static int place_one(const Place *p, void *ctx)
 	return 0;
 }
 
+/* Keeps the records of a list with incidents, unless the visitor asked for all (?all=1):
+   the gazetteer loaded with the lexicons has hundreds of places and actors no incident
+   names, which buried the few that matter. Sets "all" and "without_incidents". */
+static void keep_named(Req *q, json_t *list, const char *key)
+{
+	int all = req_int(q, "all", 0) == 1;
+	size_t dropped = 0;
+	if (!all) {
+		json_t *kept = json_array(), *r;
+		size_t i;
+		json_array_foreach(list, i, r) {
+			if (ji(r, "incidents") > 0)
+				json_array_append(kept, r);
+			else
+				dropped++;
+		}
+		json_array_clear(list);
+		json_array_extend(list, kept);
+		json_decref(kept);
+	}
+	json_object_set_new(q->data, key, list);
+	json_object_set_new(q->data, "all", json_boolean(all));
+	json_object_set_new(q->data, "without_incidents", json_integer((json_int_t)dropped));
+}
+
+/* The line under a list that says what was left out, with the link to see it. */
+static void left_out(Req *q, Blob *out, const char *path, const char *what, const char *one)
+{
+	long long n = ji(q->data, "without_incidents");
+	if (n > 0)
+		html_appendf(out, "<p class=\"note\">%lld %s that no incident names are not shown: "
+		                  "<a href=\"%s?all=1\">show all</a>.</p>", n, what, path);
+	else if (json_is_true(jo(q->data, "all")))
+		html_appendf(out, "<p class=\"note\">Every %s known, with or without incidents: "
+		                  "<a href=\"%s\">only those with incidents</a>.</p>", one, path);
+}
+
 int page_places(Req *q)
 {
 	json_t *places = json_array();
@@ -34,7 +71,7 @@ int page_places(Req *q)
 		return req_error(q, 500, "%s", store_error(q->st));
 	}
 	q->data = json_object();
-	json_object_set_new(q->data, "places", places);
+	keep_named(q, places, "places");
 	return 200;
 }
 
@@ -44,11 +81,13 @@ void view_places(Req *q, Blob *out)
 	size_t i;
 	blob_puts(&q->title, "Places");
 	html_appendf(out, "<h1>Places</h1>");
-	svg_places(out, jo(q->data, "places"));
 	if (!json_array_size(jo(q->data, "places"))) {
-		html_appendf(out, "<p class=\"empty\">No places yet.</p>");
+		html_appendf(out, "<p class=\"empty\">No known place has incidents yet.</p>");
+		left_out(q, out, "/places", "places", "place");
 		return;
 	}
+	svg_places(out, jo(q->data, "places"));
+	left_out(q, out, "/places", "places", "place");
 	html_appendf(out, "<table class=\"list\"><thead><tr><th>Place</th><th>Also called</th><th>Region</th>"
 	                  "<th>Coordinates</th><th class=\"num\">Incidents</th></tr></thead><tbody>");
 	json_array_foreach(jo(q->data, "places"), i, p) {
@@ -93,7 +132,7 @@ int page_actors(Req *q)
 		return req_error(q, 500, "%s", store_error(q->st));
 	}
 	q->data = json_object();
-	json_object_set_new(q->data, "actors", actors);
+	keep_named(q, actors, "actors");
 	return 200;
 }
 
@@ -103,8 +142,9 @@ void view_actors(Req *q, Blob *out)
 	size_t i;
 	blob_puts(&q->title, "Actors");
 	html_appendf(out, "<h1>Actors</h1>");
+	left_out(q, out, "/actors", "actors", "actor");
 	if (!json_array_size(jo(q->data, "actors"))) {
-		html_appendf(out, "<p class=\"empty\">No actors yet.</p>");
+		html_appendf(out, "<p class=\"empty\">No known actor has incidents yet.</p>");
 		return;
 	}
 	html_appendf(out, "<table class=\"list\"><thead><tr><th>Actor</th><th>Also called</th><th>Group</th>"

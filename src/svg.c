@@ -234,8 +234,14 @@ void svg_places(Blob *out, json_t *places)
 	html_appendf(out, "<svg class=\"chart places\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" "
 	                  "aria-label=\"Places by their coordinates\" xmlns=\"http://www.w3.org/2000/svg\">",
 	             W, H, W, H);
-	/* a graticule at whole degrees (or tens of degrees when the view is wide) */
-	double step = maxlon - minlon > 30 || maxlat - minlat > 30 ? 10 : maxlon - minlon > 6 ? 2 : 1;
+	/* a graticule at whole degrees, the smallest step whose labels stay 45 px apart */
+	static const double steps[] = {1, 2, 5, 10, 20, 30, 45, 60, 90};
+	double step = 90;
+	for (size_t j = 0; j < sizeof steps / sizeof steps[0]; j++)
+		if (steps[j] * k * s >= 45 && steps[j] * s >= 18) {
+			step = steps[j];
+			break;
+		}
 	for (double g = ceil(minlon / step) * step; g <= maxlon; g += step) {
 		double x = 10 + (g - minlon) * k * s;
 		html_appendf(out, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#eef0f2\"/>"
@@ -264,8 +270,14 @@ void svg_places(Blob *out, json_t *places)
 		blob_append(out, href.data, href.len);
 		html_appendf(out, "\"><title>%s: %lld incidents (%.4f, %.4f)</title>"
 		                  "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#8e1b1b\" fill-opacity=\"0.55\" "
-		                  "stroke=\"#5c1111\"/><text class=\"label\" x=\"%.1f\" y=\"%.1f\">%s</text></a>",
-		             js(p, "name"), ji(p, "incidents"), lat, lon, x, y, r, x + r + 3, y + 4, js(p, "name"));
+		                  "stroke=\"#5c1111\"/>",
+		             js(p, "name"), ji(p, "incidents"), lat, lon, x, y, r);
+		/* names only where they can be read: every one for a few places, else those with
+		   incidents (the others keep their name as the tooltip) */
+		if (n <= 40 || ji(p, "incidents") > 0)
+			html_appendf(out, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\">%s</text>", x + r + 3, y + 4,
+			             js(p, "name"));
+		html_appendf(out, "</a>");
 		blob_free(&href);
 	}
 	html_appendf(out, "</svg>");

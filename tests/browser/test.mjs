@@ -99,6 +99,17 @@ try {
 	await page.goto(url + '/threats');
 	ok(await page.locator('ul.threats li').count() > 0, 'the threat board lists the threat');
 	await shot('09-threats.png');
+
+	// the list with a filter, and the places
+	await page.goto(url + '/incidents?kind=shelling');
+	ok(await page.locator('table.incidents tbody tr').count() === 1, 'the list filtered by kind');
+	ok(await page.locator('p.downloads a[href^="/export.csv?kind=shelling"]').count() === 1, 'the export keeps the filter');
+	await shot('10-incidents.png');
+	await page.goto(url + '/places');
+	ok(await page.locator('p.note a[href="/places?all=1"]').count() === 1, 'places without incidents are left out');
+	await page.goto(url + '/places?all=1');
+	ok(await page.locator('svg.places').isVisible(), 'the places are plotted');
+	await page.screenshot({ path: join(artifacts, '11-places.png') }); // the plot; the table runs on
 	await page.goto(incidentUrl);
 
 	ok(problems.length === 0, 'no script or Content-Security-Policy errors: ' + problems.join(' | '));

@@ -1,6 +1,7 @@
 # web_browser.sh — the web interface in a real browser (tests/browser/test.mjs: Debian's
 # chromium driven by playwright-core, installed with `npm ci` from the committed lock
-# file). Screenshots go to tests/artifacts/. Skips when node, npm or chromium is missing,
+# file). Screenshots go to build/browser/ (test artifacts, not in git: look at them after a
+# change to the pages). Skips when node, npm or chromium is missing,
 # or when playwright-core cannot be installed (no network and no node_modules yet).
 . "$TESTS/lib.sh"
 . "$TESTS/weblib.sh"
@@ -11,7 +12,7 @@ B="$TESTS/browser"
 want=$(sed -n 's/.*"playwright-core": "\(.*\)".*/\1/p' "$B/package.json")
 have=$(sed -n 's/.*"version": "\(.*\)".*/\1/p' "$B/node_modules/playwright-core/package.json" 2>/dev/null)
 if [ "$want" != "$have" ]; then
-	(cd "$B" && npm ci --no-audit --no-fund --loglevel=error >npm.log 2>&1) || skip "skipped: npm ci failed ($(tail -n 1 "$B/npm.log"))"
+	(cd "$B" && npm ci --no-audit --no-fund --loglevel=error >"$OLDPWD/npm.log" 2>&1) || skip "skipped: npm ci failed ($(tail -n 1 npm.log))"
 fi
 ok "playwright-core $want"
 
@@ -49,9 +50,10 @@ run 0 "$VIGIL" accept 1 2
 run 0 sh -c "echo 'pass-editor-123' | \"$VIGIL\" user add editor --role editor"
 
 start_server main
-mkdir -p "$TESTS/artifacts"
-rm -f "$TESTS/artifacts"/*.png
-node "$B/test.mjs" "$URL" "$TESTS/artifacts" editor pass-editor-123 > node.out 2>&1 || {
+ART="$TESTS/../build/browser"
+mkdir -p "$ART"
+rm -f "$ART"/*.png
+node "$B/test.mjs" "$URL" "$ART" editor pass-editor-123 > node.out 2>&1 || {
 	cat node.out
 	die "browser test"
 }

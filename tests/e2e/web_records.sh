@@ -96,11 +96,20 @@ contains "$BODY" '<svg class="chart timeline' "timeline drawn"
 contains "$BODY" "href=\"/incident/$shelling\"" "timeline links to the incident"
 get /api/timeline
 json_body "j['year'] == 2021 and sorted(i['id'] for i in j['incidents']) == sorted([$shelling, $raid])"
-get /places
-expect 200 places
-contains "$BODY" '<svg class="chart places' "places plotted"
+get /api/places?all=1
+json_body "len(j['places']) == j['without_incidents'] + len([p for p in j['places'] if p['incidents']]) or j['all'] is True"
+all=$(python3 -c "import json; print(len(json.load(open('body.txt'))['places']))")
 get /api/places
-json_body "isinstance(j['places'], list)"
+json_body "j['all'] is False and all(p['incidents'] > 0 for p in j['places']) and len(j['places']) + j['without_incidents'] == $all"
+get /places?all=1
+expect 200 places
+[ "$all" -gt 0 ] && contains "$BODY" '<svg class="chart places' "places plotted"
+get /api/actors
+json_body "all(a['incidents'] > 0 for a in j['actors'])"
+if python3 -c "import json,sys; sys.exit(0 if json.load(open('body.txt'))['without_incidents'] else 1)"; then
+	get /actors
+	contains "$BODY" 'href="/actors?all=1">show all' "actors without incidents left out, with a link to them"
+fi
 get /population
 expect 200 population
 get /api/population
