@@ -107,6 +107,7 @@ typedef struct SentItems {
 typedef struct EvMent {
 	ExEvent ev;
 	uint32_t place_item; /* index+1 of its place item, 0: none */
+	uint8_t anaphoric;   /* named as one already told: "the strike", "this attack" */
 } EvMent;
 
 typedef struct AppMent {
@@ -319,8 +320,19 @@ static int prep_before(const Doc *d, uint32_t t, uint32_t s0)
 			return C_FROM;
 		if (ce & BIT(C_TO))
 			return C_TO;
-		if (ce & BIT(C_LOC))
+		if (ce & BIT(C_LOC)) {
+			/* "fired from positions on the ridge", "from their bases in the hills" */
+			for (uint32_t k = j, back = 0; k > s0 && back < 3; back++) {
+				k--;
+				if (d->w->ti[k].cue_end & BIT(C_FROM))
+					return C_FROM;
+				if (!(d->w->ti[k].cue_end & BIT(C_DET)) && !tok_eq(d, k, "positions") &&
+				    !tok_eq(d, k, "position") && !tok_eq(d, k, "bases") && !tok_eq(d, k, "base") &&
+				    !tok_eq(d, k, "hills") && !tok_eq(d, k, "heights") && !tok_eq(d, k, "side"))
+					break;
+			}
 			return C_LOC;
+		}
 		if (tok_eq(d, j, "of"))
 			return -1;
 		if (!(ce & BIT(C_DET)) && !(d->w->tok.v[j].flags & TK_CAP))
@@ -690,9 +702,12 @@ static void add_place(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t 
 	VEC_PUSH(&w->place, p);
 	for (uint32_t u = t0; u < t1; u++)
 		w->ti[u].cover |= CV_PLACE;
-	if (type == P_CAMP)
+	/* "the camp" is the camp being told about, not where people fled to or came from
+	   ("… and residents fled to the nearby Beddawi camp. Troops surrounded the camp") */
+	int aside = p.prep == PP_TO || p.prep == PP_FROM;
+	if (type == P_CAMP && !(aside && d->last_camp >= 0))
 		d->last_camp = (int32_t)w->place.n - 1;
-	else if (type == P_TOWN || type == P_CITY || type == P_DISTRICT)
+	else if ((type == P_TOWN || type == P_CITY || type == P_DISTRICT) && !(aside && d->last_town >= 0))
 		d->last_town = (int32_t)w->place.n - 1;
 }
 
@@ -1066,10 +1081,18 @@ static void read_sentence(Doc *d, uint32_t si)
 	}
 	/* places inside a party's name ("Special Representative for Iraq") are not where;
 	   nor is a dateline's ("PARIS, Jan 6 (Reuters) -"), where the report was filed */
+	uint32_t according = s->t1; /* "according to testimonies collected by our team in Edirne" */
+	for (uint32_t t = s->t0; t + 1 < s->t1; t++)
+		if (tok_eq(d, t, "according") && tok_eq(d, t + 1, "to")) {
+			according = t;
+			break;
+		}
 	for (uint32_t p = it.place0; p < it.place1; p++) {
 		Place *pl = &w->place.v[p];
 		if (pl->t0 > s->t0 && pl->prep == PP_NONE && tok_eq(d, pl->t0 - 1, "for"))
 			pl->in_party = 1;
+		if (pl->t0 > according)
+			pl->in_party = 1; /* where the source is, not where it happened */
 		for (uint32_t q = it.party0; q < it.party1 && pl->t0 > s->t0 + 1; q++) {
 			const Party *pa = &w->party.v[q];
 			if (pa->t1 + 1 == pl->t0 && tok_eq(d, pa->t1, "of") && pa->group != G_PROTECTED)
@@ -1556,6 +1579,8 @@ static int place_fit(Doc *d, const Trig *tr, const Place *pl)
 		return pl->prep == PP_FROM ? 4 : 3;
 	if (pl->prep == PP_FROM)
 		return -1; /* where shots came from is not where they fell */
+	if ((tr->kind == K_BLOCKADE || tr->kind == K_SIEGE) && pl->prep == PP_TO)
+		return 4; /* "unable to deliver food to the camp": where goods are kept from */
 	int score = pl->prep == PP_LOC ? 4 : pl->prep == PP_NONE ? 3 : 2;
 	(void)d;
 	return score;
@@ -1840,6 +1865,14 @@ static void read_events(Doc *d, uint32_t si)
 				em.ev.kind = tr->kind;
 		}
 		em.ev.status = first->status;
+		em.anaphoric = 0;
+		{
+			uint32_t b = first->t0;
+			while (b > s->t0 && (w->ti[b - 1].cover & CV_DATE))
+				b--;
+			if (b > s->t0 && (tok_eq(d, b - 1, "the") || tok_eq(d, b - 1, "this") || tok_eq(d, b - 1, "that")))
+				em.anaphoric = 1;
+		}
 		/* date: its own, for a threat only one ahead ("by the end of 2011") */
 		int32_t dk = first->date;
 		for (uint32_t j = it->trig0; j < it->trig1 && dk < 0; j++)
@@ -2081,6 +2114,32 @@ static void merge_event(Extraction *x, ExEvent *into, const ExEvent *e)
 		evidence_add(into->evidence, &into->nevidence, e->evidence[i]);
 }
 
+/* A headline: a sentence that is a block of its own and does not end like a sentence
+   (a title, a section heading, a related link: "Raid and arrests of 3 March"). */
+static int sent_headline(const Doc *d, uint32_t si)
+{
+	const Work *w = d->w;
+	const Sent *s = &w->sent.v[si];
+	if ((si > 0 && w->sent.v[si - 1].block == s->block) ||
+	    (si + 1 < w->sent.n && w->sent.v[si + 1].block == s->block) || s->t1 <= s->t0)
+		return 0;
+	uint32_t last = s->t1 - 1;
+	while (last > s->t0 && (w->tok.v[last].flags & TK_PUNCT) &&
+	       (w->tok.v[last].punct == '"' || w->tok.v[last].punct == PU_RQUOTE || w->tok.v[last].punct == ')'))
+		last--;
+	return !(is_punct(d, last, '.') || is_punct(d, last, '!') || is_punct(d, last, '?') ||
+	         is_punct(d, last, ':') || is_punct(d, last, ';'));
+}
+
+/* Every sentence of the incident is a headline. */
+static int headline_only(const Doc *d, const ExEvent *e)
+{
+	for (int k = 0; k < e->nevidence; k++)
+		if (!sent_headline(d, e->evidence[k].sentence))
+			return 0;
+	return e->nevidence > 0;
+}
+
 static void merge_events(Doc *d)
 {
 	Work *w = d->w;
@@ -2102,7 +2161,28 @@ static void merge_events(Doc *d)
 			    dates_merge(o, e))
 				break;
 		}
+		/* a title names the place loosely ("strike on Tripoli centre" for a centre in
+		   Tajoura, east of Tripoli): the body's first telling of the same kind is it */
+		int loose = 0;
+		for (size_t k = 0; j == x->nevents && k < x->nevents; k++) {
+			ExEvent *o = &x->events[k];
+			if (o->status == e->status && kinds_merge(o->kind, e->kind) && dates_merge(o, e) &&
+			    headline_only(d, o) && !headline_only(d, e)) {
+				j = k;
+				loose = 1;
+			}
+		}
+		/* "the strike", "this attack": the last incident of its kind told before */
+		for (size_t k = x->nevents; j == x->nevents && w->evm.v[i].anaphoric && k > 0; k--) {
+			ExEvent *o = &x->events[k - 1];
+			if (o->status == e->status && kinds_merge(o->kind, e->kind) && dates_merge(o, e)) {
+				j = k - 1;
+				e->place = o->place;
+			}
+		}
 		if (j < x->nevents) {
+			if (loose && e->place.name)
+				x->events[j].place = e->place;
 			merge_event(x, &x->events[j], e);
 			continue;
 		}
@@ -2128,23 +2208,6 @@ static void merge_events(Doc *d)
 			p->inferred = 1;
 		}
 	}
-}
-
-/* A headline: a sentence that is a block of its own and does not end like a sentence
-   (a title, a section heading, a related link: "Raid and arrests of 3 March"). */
-static int sent_headline(const Doc *d, uint32_t si)
-{
-	const Work *w = d->w;
-	const Sent *s = &w->sent.v[si];
-	if ((si > 0 && w->sent.v[si - 1].block == s->block) ||
-	    (si + 1 < w->sent.n && w->sent.v[si + 1].block == s->block) || s->t1 <= s->t0)
-		return 0;
-	uint32_t last = s->t1 - 1;
-	while (last > s->t0 && (w->tok.v[last].flags & TK_PUNCT) &&
-	       (w->tok.v[last].punct == '"' || w->tok.v[last].punct == PU_RQUOTE || w->tok.v[last].punct == ')'))
-		last--;
-	return !(is_punct(d, last, '.') || is_punct(d, last, '!') || is_punct(d, last, '?') ||
-	         is_punct(d, last, ':') || is_punct(d, last, ';'));
 }
 
 /* Headlines inside a report are section headings over what it then tells (merged into
