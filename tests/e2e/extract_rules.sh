@@ -31,3 +31,12 @@ report water "Karun, 2 May 2023 – The militia has threatened to cut the pipeli
 json "any(e['kind'] == 'blockade' and e['status'] == 'threatened' for e in j['events'])"
 report beat "Karun, 2 May 2023 – Border guards beat several of the refugees with sticks at the Talen crossing on Sunday, the refugees said."
 json "any(e['kind'] == 'attack' and e['status'] == 'occurred' for e in j['events'])"
+
+# Where the fire came from and where the source is are not where it happened; "the
+# strike" is the strike already told, wherever its sentence is.
+report places "Mortar rounds fired from positions on the Kesh ridge struck the Pemba camp on Sunday, killing three residents, according to testimonies gathered by our team in Juba.
+
+The government blamed the strike on the Northern Militia, which has tried to take Juba since April."
+json "len(j['events']) == 1"
+json "j['events'][0]['place']['name'] == 'Pemba camp'"
+json "len(j['events'][0]['evidence']) == 2 and any('militia' in p['name'].lower() for p in j['events'][0]['perpetrators'])"
