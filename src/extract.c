@@ -2192,10 +2192,30 @@ static void merge_events(Doc *d)
 		}
 		x->events[x->nevents++] = *e;
 	}
-	/* a force named without its state: the state of the place ("police (Iraq)") */
+	/* the report's country: the one its places and parties name most (a place the
+	   gazetteer does not know has none of its own) */
+	int16_t doc_country = -1;
+	{
+		enum { MAXC = 1024 };
+		uint32_t cnt[MAXC] = {0}, best = 0;
+		for (size_t i = 0; i < w->place.n + w->party.n; i++) {
+			int16_t c = i < w->place.n ? w->place.v[i].country : w->party.v[i - w->place.n].country;
+			if (c < 0 || c >= MAXC)
+				continue;
+			if (++cnt[c] > best) {
+				best = cnt[c];
+				doc_country = c;
+			}
+		}
+		if (best < 2)
+			doc_country = -1;
+	}
+	/* a force named without its state: the state of the place ("police (Iraq)"), else
+	   the report's */
 	for (size_t i = 0; i < x->nevents; i++) {
 		ExEvent *e = &x->events[i];
-		const LexCountry *c = lexicon_country(d->lx, e->place.country);
+		int16_t ec = e->place.country >= 0 ? e->place.country : doc_country;
+		const LexCountry *c = lexicon_country(d->lx, ec);
 		for (int k = 0; k < e->nperps; k++) {
 			ExParty *p = &e->perps[k];
 			if (p->country >= 0 || !c || !state_group(p->group))
@@ -2204,7 +2224,7 @@ static void merge_events(Doc *d)
 			blob_appendf(&t, "%s (%s)", ex_str(x, p->name), lstr(d, c->name));
 			p->name = str_add(x, blob_str(&t), t.len);
 			blob_free(&t);
-			p->country = e->place.country;
+			p->country = ec;
 			p->inferred = 1;
 		}
 	}

@@ -40,3 +40,17 @@ The government blamed the strike on the Northern Militia, which has tried to tak
 json "len(j['events']) == 1"
 json "j['events'][0]['place']['name'] == 'Pemba camp'"
 json "len(j['events'][0]['evidence']) == 2 and any('militia' in p['name'].lower() for p in j['events'][0]['perpetrators'])"
+
+# A wire dateline without a year takes the copyright line's, even when the weekday told
+# is the day of the incident, days before the dateline; a force named without its state
+# takes the report's country when the place is unknown to the gazetteer.
+report wire "Strike on Pemba camp kills nine
+
+BANGKOK, Oct 11 (Delta Wire) – Soldiers of the Myanmar army shelled the Pemba camp for displaced families late on Monday, killing nine people, residents said. Myanmar troops have attacked the area before, and the Myanmar military did not comment.
+
+© 2023 Delta Wire"
+json "j['document']['published'] == '2023-10-11'"
+json "j['events'][0]['date']['start'] == '2023-10-09'"
+json "any('Myanmar' in p['name'] for p in j['events'][0]['perpetrators'])"
+report state "Police raided the Pemba camp on Monday and detained 40 men, residents said. Human rights groups in Myanmar said the raids on camps in Myanmar must stop."
+json "j['events'][0]['perpetrators'][0]['name'] == 'police (Myanmar)'"
