@@ -2192,13 +2192,17 @@ static void merge_events(Doc *d)
 		}
 		x->events[x->nevents++] = *e;
 	}
-	/* the report's country: the one its places and parties name most (a place the
-	   gazetteer does not know has none of its own) */
+	/* the report's country: the one it names most, as a country or as a party's state
+	   (a place the gazetteer does not know has none of its own) */
 	int16_t doc_country = -1;
 	{
 		enum { MAXC = 1024 };
 		uint32_t cnt[MAXC] = {0}, best = 0;
 		for (size_t i = 0; i < w->place.n + w->party.n; i++) {
+			/* countries named as such, and the states of parties; not a city's ("New
+			   York" in an address) */
+			if (i < w->place.n && w->place.v[i].type != P_COUNTRY)
+				continue;
 			int16_t c = i < w->place.n ? w->place.v[i].country : w->party.v[i - w->place.n].country;
 			if (c < 0 || c >= MAXC)
 				continue;
