@@ -929,7 +929,9 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 	for (size_t p = p0; p < w->party.n; p++) {
 		Party *pa = &w->party.v[p];
 		uint32_t e = pa->t1;
-		if (e < s->t1 && tok_eq(d, e, "of") && pa->compose && e + 1 < s->t1 && name_word(d, e + 1))
+		/* not "residents of Camp Serrin": that is a place */
+		if (e < s->t1 && tok_eq(d, e, "of") && pa->compose && pa->group != G_PROTECTED && e + 1 < s->t1 &&
+		    name_word(d, e + 1))
 			e = cap_run(d, e + 1, s->t1);
 		else if (e < s->t1 && name_word(d, e) && (pa->compose || (w->tok.v[e - 1].flags & TK_CAP)) &&
 		         !(w->ti[e].cue & BIT(C_PLACE_HEAD)))
