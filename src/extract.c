@@ -2296,7 +2296,9 @@ static void merge_appeals(Doc *d)
 			}
 			continue;
 		}
-		if (a->nto == 0 && !a->nby)
+		/* an appeal is to someone: "called for his release" with no addressee, "calls
+		   demanding ransom", is a demand told, not an appeal to record */
+		if (a->nto == 0)
 			continue;
 		if (x->nappeals == x->capappeals) {
 			x->capappeals = x->capappeals ? x->capappeals * 2 : 8;
