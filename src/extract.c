@@ -1439,8 +1439,16 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			const Party *pa = &w->party.v[p];
 			if (pa->t0 < e || pa->t0 >= ds || !party_is_addressee(pa))
 				continue;
-			if ((pa->flags & PF_COUNTRY) && pa->t0 > e + 1)
-				continue; /* "the US ambassador to Iraq": Iraq is not addressed */
+			if ((pa->flags & PF_COUNTRY) && pa->t0 > e + 1) {
+				/* "the US ambassador to Iraq": Iraq is not addressed; "urged both Spain
+				   and Morocco", "urges Spain, Morocco and France": they are */
+				uint32_t k = e;
+				while (k < pa->t0 && (tok_eq(d, k, "both") || tok_eq(d, k, "and") || is_comma(d, k) ||
+				                      ((w->ti[k].cover & CV_PARTY) && k > e)))
+					k++;
+				if (k < pa->t0)
+					continue;
+			}
 			if (pa->flags & (PF_OF | PF_FROM))
 				continue;
 			ExParty ep;

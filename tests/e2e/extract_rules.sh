@@ -56,3 +56,7 @@ report state "Police raided the Pemba camp on Monday and detained 40 men, reside
 json "j['events'][0]['perpetrators'][0]['name'] == 'police (Myanmar)'"
 report residents "The displaced people of Velmar camp have lived through a blockade of fuel and medicine since March, the committee said."
 json "j['events'][0]['place']['name'] == 'Velmar camp'"
+
+# Countries addressed by name are their governments.
+report countries "Geneva, 27 June 2022 – UN experts urged both Spain and Morocco to ensure accountability for the deaths at the border fence."
+json "len(j['appeals']) == 1 and len(j['appeals'][0]['to']) == 2"
