@@ -1903,7 +1903,18 @@ static void read_events(Doc *d, uint32_t si)
 			}
 		}
 		if (dk >= 0) {
-			const DateSpan *ds = &w->date.v[dk].d;
+			DateSpan dsv = w->date.v[dk].d;
+			const DateSpan *ds = &dsv;
+			/* a deadline without its year is the next such day: "by 31 March" in a
+			   report of February is this March, not last year's (one just passed, "by
+			   Sunday" told on Tuesday, stays) */
+			if (em.ev.status == ST_THREATENED && (dsv.flags & DS_INFERRED) && d->ref.y && dsv.start.y &&
+			    dsv.start.m && ymd_cmp(dsv.start, ymd_add_days(d->ref, -183)) < 0 && !(dsv.flags & DS_SINCE)) {
+				dsv.start.y++;
+				if (dsv.end.y)
+					dsv.end.y++;
+				dsv.flags |= DS_FUTURE;
+			}
 			int ahead = (ds->flags & (DS_FUTURE | DS_UNTIL)) || (d->ref.y && ds->start.y && ymd_cmp(ds->start, d->ref) > 0);
 			if (ds->start.y && (em.ev.status == ST_THREATENED ? ahead : !(ds->flags & DS_FUTURE) &&
 			                    !(d->ref.y && ymd_cmp(ds->start, d->ref) > 0))) {

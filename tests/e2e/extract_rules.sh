@@ -60,3 +60,7 @@ json "j['events'][0]['place']['name'] == 'Velmar camp'"
 # Countries addressed by name are their governments.
 report countries "Geneva, 27 June 2022 – UN experts urged both Spain and Morocco to ensure accountability for the deaths at the border fence."
 json "len(j['appeals']) == 1 and len(j['appeals'][0]['to']) == 2"
+
+# A deadline without its year is the next such day; one just passed stays.
+report deadline "Ortavo, 8 February 2024 – The governor announced that the Pemba camp will be closed and its residents moved to a transit site by 31 March."
+json "j['events'][0]['status'] == 'threatened' and j['events'][0]['date']['start'] == '2024-03-31'"
