@@ -231,6 +231,9 @@ static int is_clause_break(const Doc *d, uint32_t t)
 		       (k->punct == PU_DASH && (k->flags & TK_SPACE)) || (k->punct == '-' && (k->flags & TK_SPACE));
 	if (has_cue(d, t, C_CLAUSE))
 		return 1;
+	/* ", who fled fighting five years ago": a relative clause tells of something else */
+	if (tok_eq(d, t, "who") || tok_eq(d, t, "whose") || (t > 0 && tok_eq(d, t, "which") && is_punct(d, t - 1, ',')))
+		return 1;
 	/* "since it was set up", "after the last troops withdrew": a clause of its own */
 	return has_cue(d, t, C_SUBORDINATOR) && t + 1 < d->w->tok.n &&
 	       (d->w->ti[t + 1].cue & (BIT(C_PRONOUN) | BIT(C_WE) | BIT(C_DET)));

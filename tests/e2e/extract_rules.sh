@@ -64,3 +64,7 @@ json "len(j['appeals']) == 1 and len(j['appeals'][0]['to']) == 2"
 # A deadline without its year is the next such day; one just passed stays.
 report deadline "Ortavo, 8 February 2024 – The governor announced that the Pemba camp will be closed and its residents moved to a transit site by 31 March."
 json "j['events'][0]['status'] == 'threatened' and j['events'][0]['date']['start'] == '2024-03-31'"
+
+# A relative clause tells of something else: its date does not date the incident.
+report relative "Ortavo, 17 February 2024 – Mortar shells hit the Pemba camp, home to about 4,000 people who fled fighting in the valley five years ago, shortly before dawn on Saturday."
+json "len(j['events']) == 1 and j['events'][0]['date']['start'] == '2024-02-17'"
