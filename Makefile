@@ -73,6 +73,10 @@ $(B)/fuzz/%: fuzz/%.c fuzz/replay.c $(LIBA) | $(B)/fuzz
 demo: deps
 	@$(MAKE) --no-print-directory demo-run
 
+# It ends with the web interface on demo.db (DEMO_LISTEN, or a free port when that one is
+# taken; Ctrl-C stops it); DEMO_SERVE=0 stops after the listings instead.
+DEMO_LISTEN ?= 127.0.0.1:8080
+DEMO_SERVE ?= 1
 demo-run: all
 	demo/load.sh ./$(BIN) demo.db
 	./$(BIN) -d demo.db reports
@@ -81,6 +85,14 @@ demo-run: all
 	./$(BIN) -d demo.db appeals
 	./$(BIN) -d demo.db population
 	./$(BIN) -d demo.db verify
+	@if [ "$(DEMO_SERVE)" = 1 ]; then \
+		echo; \
+		echo "demo: the web interface on demo.db: anyone may read; sign in as editor"; \
+		echo "demo: (password vigil-demo-editor) to review and add reports, or as admin"; \
+		echo "demo: (password vigil-demo-admin). Ctrl-C stops the server."; \
+		./$(BIN) -d demo.db serve --public --listen $(DEMO_LISTEN) || \
+		./$(BIN) -d demo.db serve --public --listen 127.0.0.1:0; \
+	fi
 
 test: deps
 	@$(MAKE) --no-print-directory all check

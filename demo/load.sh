@@ -6,6 +6,10 @@
 # ultimatum of 30 January was carried out by the shelling of 17 February; the relocation
 # deadline of 31 March lapsed; the water threat of 3 May stays open.
 #
+# Then the accounts of the web interface a person tries the demo with (make demo prints
+# them and starts the server): editor / vigil-demo-editor (reviews, corrects, adds
+# reports) and admin / vigil-demo-admin (also manages accounts). Demo passwords only.
+#
 # usage: demo/load.sh VIGIL DB       (make demo runs it; DB is removed and rebuilt)
 set -eu
 VIGIL=$1
@@ -39,3 +43,6 @@ v threat "$(incident_id attack open)" --fulfilled-by "$(incident_id shelling occ
 	--reason "the camp was shelled on 17 February, two days after the deadline (reports 6, 9, 18)"
 v threat "$(incident_id relocation open)" --lapsed --by demo \
 	--reason "the deadline of 31 March passed; postponed until further notice on 2 April (report 14)"
+
+echo vigil-demo-editor | v user add editor --role editor >/dev/null
+echo vigil-demo-admin | v user add admin --role admin >/dev/null

@@ -560,6 +560,43 @@ static void names_text(Blob *out, json_t *a)
 		blob_appendf(out, "%s%s", i ? "; " : "", json_string_value(v));
 }
 
+/* A ledger entry of an incident's history in words: what was done, from which report, why;
+   the payload as JSON for actions this does not know. */
+static void history_what(Blob *out, const char *action, json_t *p)
+{
+	const char *reason = js(p, "reason");
+	if (!action)
+		action = "?";
+	if (strcmp(action, "accept") == 0 && ji(p, "report")) {
+		html_appendf(out, "<b>%s</b> proposal %lld read from <a href=\"/report/%lld\">report %lld</a>%s",
+		             json_is_true(jo(p, "into")) ? "merged in" : "recorded from", ji(p, "proposal"), ji(p, "report"),
+		             ji(p, "report"), json_is_true(jo(p, "auto")) ? " (matched by vigil)" : "");
+	} else if (strcmp(action, "edit") == 0) {
+		json_t *c;
+		size_t i;
+		html_appendf(out, "<b>corrected</b> ");
+		json_array_foreach(jo(p, "changes"), i, c)
+			html_appendf(out, "%s<code>%s</code>", i ? ", " : "", json_string_value(c) ? json_string_value(c) : "");
+	} else if (strcmp(action, "merge") == 0) {
+		html_appendf(out, "<b>merged</b> incident %lld into <a href=\"/incident/%lld\">incident %lld</a>", ji(p, "from"),
+		             ji(p, "into"), ji(p, "into"));
+	} else if (strcmp(action, "split") == 0) {
+		html_appendf(out, "<b>split</b> from incident %lld into <a href=\"/incident/%lld\">incident %lld</a>", ji(p, "from"),
+		             ji(p, "into"), ji(p, "into"));
+	} else if (strcmp(action, "threat") == 0) {
+		html_appendf(out, "<b>threat %s</b>", js(p, "state") ? js(p, "state") : "");
+		if (ji(p, "by"))
+			html_appendf(out, " by <a href=\"/incident/%lld\">incident %lld</a>", ji(p, "by"), ji(p, "by"));
+	} else {
+		char *json = json_dumps(p, JSON_COMPACT | JSON_ENCODE_ANY);
+		html_appendf(out, "<b>%s</b> <code>%s</code>", action, json ? json : "");
+		free(json);
+		return;
+	}
+	if (reason && *reason)
+		html_appendf(out, " — %s", reason);
+}
+
 void view_incident(Req *q, Blob *out)
 {
 	json_t *inc = jo(q->data, "incident"), *claims = jo(inc, "claims"), *threat = jo(inc, "threat");
@@ -686,12 +723,9 @@ void view_incident(Req *q, Blob *out)
 	html_appendf(out, "<section class=\"history\"><h2>History</h2><table class=\"list\"><thead><tr><th>#</th>"
 	                  "<th>When</th><th>Who</th><th>What</th><th>Entry hash</th></tr></thead><tbody>");
 	json_array_foreach(jo(q->data, "history"), i, t) {
-		char *payload = json_dumps(jo(t, "payload"), JSON_COMPACT | JSON_ENCODE_ANY);
-		html_appendf(out, "<tr><td>%lld</td><td>%s</td><td>%s</td><td><b>%s</b> <code>%s</code></td>"
-		                  "<td><code>%.12s…</code></td></tr>",
-		             ji(t, "seq"), js(t, "at"), js(t, "who"), js(t, "action"), payload ? payload : "",
-		             js(t, "hash") ? js(t, "hash") : "");
-		free(payload);
+		html_appendf(out, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>", ji(t, "seq"), js(t, "at"), js(t, "who"));
+		history_what(out, js(t, "action"), jo(t, "payload"));
+		html_appendf(out, "</td><td><code>%.12s…</code></td></tr>", js(t, "hash") ? js(t, "hash") : "");
 	}
 	html_appendf(out, "</tbody></table></section>");
 	if (q->role >= ROLE_EDITOR)

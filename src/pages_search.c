@@ -91,7 +91,8 @@ void search_query(const char *typed, Blob *out)
 typedef struct HitCtx {
 	json_t *rows;
 	int n, limit;
-	int incidents; /* hits are incidents: their date, no title or publisher */
+	int incidents; /* hits are incidents: their date and record, no title or publisher */
+	Store *st;
 } HitCtx;
 
 /* A hit as JSON: the snippet as plain text with the byte spans of the marked words. */
@@ -118,9 +119,15 @@ static int hit_one(const SearchHit *h, void *ctx)
 			blob_putc(&plain, *p);
 	}
 	json_object_set_new(o, "id", json_integer(h->id));
-	if (x->incidents)
+	if (x->incidents) {
 		json_object_set_new(o, "date", jstr(h->published));
-	else {
+		/* the record itself, so the hit reads "Shelling at Camp …, date" like the lists */
+		Incident in;
+		if (store_incident_get(x->st, h->id, &in) == 1) {
+			json_object_set_new(o, "incident", incident_model(x->st, &in, 0));
+			incident_free(&in);
+		}
+	} else {
 		json_object_set_new(o, "title", jstr(h->title));
 		json_object_set_new(o, "published", jstr(h->published));
 		json_object_set_new(o, "publisher", jstr(h->publisher));
@@ -141,7 +148,7 @@ int page_search(Req *q)
 	q->data = json_object();
 	json_object_set_new(q->data, "q", jstr(typed ? typed : ""));
 	json_object_set_new(q->data, "page", json_integer(page));
-	HitCtx x = {json_array(), 0, PAGE_SIZE, 0};
+	HitCtx x = {json_array(), 0, PAGE_SIZE, 0, q->st};
 	json_object_set_new(q->data, "reports", x.rows);
 	Blob fts = BLOB_INIT;
 	if (typed && strlen(typed) > 1000)
@@ -149,7 +156,7 @@ int page_search(Req *q)
 	if (typed)
 		search_query(typed, &fts);
 	json_object_set_new(q->data, "query", jstr(blob_str(&fts)));
-	HitCtx xi = {json_array(), 0, INCIDENT_HITS, 1};
+	HitCtx xi = {json_array(), 0, INCIDENT_HITS, 1, q->st};
 	json_object_set_new(q->data, "incidents", xi.rows);
 	if (fts.len && ((page == 1 && store_search_incidents(q->st, blob_str(&fts), 0, INCIDENT_HITS + 1, hit_one, &xi) != 0) ||
 	                store_search_reports(q->st, blob_str(&fts), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1, hit_one, &x) != 0)) {
@@ -181,8 +188,14 @@ void view_search(Req *q, Blob *out)
 		html_appendf(out, "<h2>Incidents</h2><ul class=\"hits\">");
 		json_array_foreach(incs, i, h) {
 			const char *snip = js(h, "snippet");
-			html_appendf(out, "<li><a href=\"/incident/%lld\">incident %lld</a> <span class=\"meta\">%s</span><p>",
-			             ji(h, "id"), ji(h, "id"), js(h, "date") ? js(h, "date") : "");
+			Blob label = BLOB_INIT;
+			if (jo(h, "incident"))
+				incident_label(&label, jo(h, "incident"));
+			else
+				blob_appendf(&label, "incident %lld", ji(h, "id"));
+			html_appendf(out, "<li><a href=\"/incident/%lld\">%s</a> <span class=\"meta\">incident %lld</span><p>",
+			             ji(h, "id"), blob_str(&label), ji(h, "id"));
+			blob_free(&label);
 			page_highlight(out, snip ? snip : "", snip ? strlen(snip) : 0, jo(h, "marks"));
 			html_appendf(out, "</p></li>");
 		}

@@ -80,6 +80,8 @@ EOF
 sh "$DEMO/load.sh" "$VIGIL" demo.db >load.txt 2>&1 || die "demo/load.sh: $(tail -n 5 load.txt)"
 ok "demo/load.sh builds demo.db"
 export VIGIL_DB="$PWD/demo.db"
+run 0 "$VIGIL" user list --json
+json "sorted((u['name'], u['role']) for u in j) == [('admin', 'admin'), ('editor', 'editor')]"
 run 0 "$VIGIL" incidents --json
 json "sorted((i['kind'], i['status']) for i in j) == [('attack', 'threatened'), ('blockade', 'occurred'), ('blockade', 'threatened'), ('raid', 'occurred'), ('relocation', 'threatened'), ('shelling', 'occurred')]"
 json "[(i['killed']['min'], i['killed']['max'], i['wounded']['min'], i['wounded']['max']) for i in j if i['kind'] == 'shelling'] == [(2, 7, 11, 31)]"

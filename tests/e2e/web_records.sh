@@ -70,7 +70,8 @@ contains "$BODY" "Shells hit the bakery of Camp Orvo on 2 March." "the quote"
 contains "$BODY" "<mark" "the quote is marked in its context"
 link=$(printf '%s' "$BODY" | grep -o 'href="/report/1?s=[0-9]*&amp;e=[0-9]*#quote"' | head -n 1)
 [ -n "$link" ] && ok "the quote links to its report with its span: $link" || die "no link from the quote to its report"
-contains "$BODY" "the hospital list" "the correction's reason in the history"
+contains "$BODY" "<b>corrected</b> <code>killed=5</code> — the hospital list" "the correction and its reason in the history"
+contains "$BODY" '<b>recorded from</b> proposal 1 read from <a href="/report/1">report 1</a>' "the accept in the history, linked to its report"
 contains "$BODY" '<section class="history">'
 path=$(printf '%s' "$link" | sed 's/^href="//; s/"$//; s/&amp;/\&/; s/#quote$//')
 get "$path"
@@ -84,6 +85,12 @@ get /incident/999
 expect 404 "unknown incident"
 get /api/incident/999
 expect 404 "unknown incident, JSON"
+
+# --- search finds the incidents by their fields, named as in the lists
+get "/search?q=orvo"
+contains "$BODY" "Shelling at Camp Orvo, 2021-03-02</a>" "an incident hit is named"
+get "/api/search?q=orvo"
+json_body "sorted(h['id'] for h in j['incidents']) == sorted([$shelling, $raid]) and all(h['incident']['place']['name'] == 'Camp Orvo' for h in j['incidents'])"
 
 # --- threats, timeline, places, population, appeals
 get /threats
