@@ -98,6 +98,22 @@ static void load_stopwords(void)
 		free(lines.v[i]);
 	free(lines.v);
 	free(lines.len);
+	/* every word once with the languages that have it (entries are lower case, so equal
+	   words are equal strings) */
+	for (size_t l = 0; l < lex.nstop; l++) {
+		const WordList *w = &lex.stop[l];
+		for (size_t i = 0; i < w->n; i++) {
+			size_t e = 0;
+			while (e < lex.stop_all.n && strcmp(lex.stop_all.v[e], w->v[i]) != 0)
+				e++;
+			if (e == lex.stop_all.n) {
+				wl_push(&lex.stop_all, w->v[i], w->len[i]);
+				lex.stop_mask = xrealloc(lex.stop_mask, lex.stop_all.n * sizeof *lex.stop_mask);
+				lex.stop_mask[e] = 0;
+			}
+			lex.stop_mask[e] |= 1u << l;
+		}
+	}
 }
 
 static void wl_index(WordList *w);
@@ -125,6 +141,7 @@ static void lex_load(void)
 	wl_index(&lex.roles);
 	for (size_t i = 0; i < lex.nstop; i++)
 		wl_index(&lex.stop[i]);
+	wl_index(&lex.stop_all);
 }
 
 const CleanLex *clean_lex(void)
@@ -136,21 +153,26 @@ const CleanLex *clean_lex(void)
 /* Entries are lower case, so only those starting with the lower-cased first byte of s
    can match; an entry "=…" is indexed under its second byte and cannot match s unless s
    starts with '=' too, which takes the slow path. */
-int wl_has(const WordList *w, const char *s, size_t n)
+long wl_find(const WordList *w, const char *s, size_t n)
 {
 	if (w->idx && n && s[0] != '=') {
 		unsigned char c = (unsigned char)tolower((unsigned char)s[0]);
 		for (unsigned q = w->bstart[c]; q < w->bstart[c + 1]; q++) {
 			size_t i = w->idx[q];
 			if (w->len[i] == n && strncasecmp(w->v[i], s, n) == 0)
-				return 1;
+				return (long)i;
 		}
-		return 0;
+		return -1;
 	}
 	for (size_t i = 0; i < w->n; i++)
 		if (w->len[i] == n && strncasecmp(w->v[i], s, n) == 0)
-			return 1;
-	return 0;
+			return (long)i;
+	return -1;
+}
+
+int wl_has(const WordList *w, const char *s, size_t n)
+{
+	return wl_find(w, s, n) >= 0;
 }
 
 int wl_any_in(const WordList *w, const char *s, size_t n)
@@ -297,14 +319,18 @@ static int looks_html(const char *s, size_t n, const char *name)
 		i++;
 	size_t lim = n < 4096 ? n : 4096;
 	int starts = i < n && s[i] == '<';
-	for (int t = 0; tags[t]; t++) {
-		size_t k = strlen(tags[t]);
-		for (size_t j = i; j + k <= lim; j++) {
-			if (s[j] != '<' || strncasecmp(s + j, tags[t], k) != 0)
-				continue;
-			if (starts || t < 2)
+	/* every '<' once, against every tag */
+	for (size_t j = i; j < lim;) {
+		const char *lt = memchr(s + j, '<', lim - j);
+		if (!lt)
+			break;
+		j = (size_t)(lt - s);
+		for (int t = 0; tags[t]; t++) {
+			size_t k = strlen(tags[t]);
+			if (j + k <= lim && strncasecmp(s + j, tags[t], k) == 0 && (starts || t < 2))
 				return 1;
 		}
+		j++;
 	}
 	const char *dot = name ? strrchr(name, '.') : NULL;
 	if (dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 ||

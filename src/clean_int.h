@@ -102,12 +102,16 @@ typedef struct CleanLex {
 	WordList stop[16];      /* stop words per language; stop_lang[i] names each */
 	char stop_lang[16][8];
 	size_t nstop;
+	WordList stop_all;      /* every stop word once (for guess_lang: one look-up a word) */
+	unsigned *stop_mask;    /* the languages (bit i: stop[i]) of each entry of stop_all */
 } CleanLex;
 
 /* The word lists (loaded on first use from the data directory). */
 const CleanLex *clean_lex(void);
 /* 1 when the lower-cased s[0..n) is an entry of w. */
 int wl_has(const WordList *w, const char *s, size_t n);
+/* The index of the entry of w that the lower-cased s[0..n) is, or -1. */
+long wl_find(const WordList *w, const char *s, size_t n);
 /* 1 when some entry of w occurs in the lower-case s[0..n); an entry written "=word"
    must stand as a whole word there (nav, not canvas). Only for the class lists. */
 int wl_any_in(const WordList *w, const char *s, size_t n);

@@ -1008,8 +1008,9 @@ static char *guess_lang(const char *t, size_t n)
 		}
 		if (!k || k > 12)
 			continue;
-		for (size_t l = 0; l < lx->nstop; l++)
-			hits[l] += wl_has(&lx->stop[l], w, k);
+		long e = wl_find(&lx->stop_all, w, k);
+		for (size_t l = 0; e >= 0 && l < lx->nstop; l++)
+			hits[l] += (lx->stop_mask[e] >> l) & 1;
 	}
 	size_t best = 0, second = 0, bi = 0;
 	for (size_t l = 0; l < lx->nstop; l++) {

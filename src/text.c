@@ -667,6 +667,9 @@ void text_nfc(MText *m)
 	size_t run = 0; /* start of the bytes not yet copied */
 	i = 0;
 	while (i < n) {
+		/* ASCII followed by ASCII: a starter nothing joins, that NFC leaves alone */
+		while (i + 1 < n && u[i] < 0x80 && u[i + 1] < 0x80)
+			i++;
 		/* a chunk: one starter and the characters that may join it */
 		size_t start = i, k = 0;
 		uint32_t first = utf8_get(s, n, &i);
