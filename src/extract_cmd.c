@@ -62,20 +62,64 @@ static void norm_append(Blob *out, const char *s, size_t n, int trim)
 		blob_putc(out, ' ');
 }
 
-static int in_original(const Blob *raw, const char *text, size_t a, size_t b, Blob *tmp)
+/* Does the normalised quote q stand in the original at byte off (where the cleaner says
+   the quote came from)? Walks the original as norm_append would. */
+static int match_at(const char *raw, size_t len, size_t off, const Blob *q)
 {
-	blob_reset(tmp);
-	norm_append(tmp, text + a, b - a, 1);
-	if (!tmp->len)
-		return 0;
-	return memmem(raw->data, raw->len, tmp->data, tmp->len) != NULL;
+	const unsigned char *p = (const unsigned char *)raw;
+	size_t k = 0;
+	int space = 0;
+	for (size_t i = off; i < len && k < q->len;) {
+		size_t w;
+		if (norm_space(p, i, len, &w)) {
+			space = k > 0;
+			i += w;
+			continue;
+		}
+		if (space) {
+			if (q->data[k++] != ' ')
+				return 0;
+			space = 0;
+			if (k == q->len)
+				break;
+		}
+		if (q->data[k++] != (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]))
+			return 0;
+		i++;
+	}
+	return k == q->len;
 }
 
-/* Narrows *sp to the longest run of words of the text found in raw (normalised);
-   leaves it as it is when it is found whole or no run of three words is. */
-static void evidence_fit(ExSpan *sp, const char *text, const Blob *raw, Blob *tmp)
+/* What evidence_fit needs: the original, its normalised copy (made on first need), the
+   cleaned document for the offset map, and a scratch buffer. */
+typedef struct Orig {
+	const char *bytes;
+	size_t len;
+	const CleanDoc *doc;
+	Blob norm, tmp;
+	int normed;
+} Orig;
+
+static int in_original(Orig *o, const char *text, size_t a, size_t b)
 {
-	if (!raw->len || in_original(raw, text, sp->start, sp->end, tmp))
+	blob_reset(&o->tmp);
+	norm_append(&o->tmp, text + a, b - a, 1);
+	if (!o->tmp.len)
+		return 0;
+	if (match_at(o->bytes, o->len, clean_orig_offset(o->doc, a), &o->tmp))
+		return 1; /* where it came from: the common case, without a search */
+	if (!o->normed) {
+		norm_append(&o->norm, o->bytes, o->len, 0);
+		o->normed = 1;
+	}
+	return o->norm.len && memmem(o->norm.data, o->norm.len, o->tmp.data, o->tmp.len) != NULL;
+}
+
+/* Narrows *sp to the longest run of words of the text found in the original;
+   leaves it as it is when it is found whole or no run of three words is. */
+static void evidence_fit(ExSpan *sp, const char *text, Orig *o)
+{
+	if (!o->len || in_original(o, text, sp->start, sp->end))
 		return;
 	/* word boundaries */
 	uint32_t ws[512], we[512];
@@ -96,7 +140,7 @@ static void evidence_fit(ExSpan *sp, const char *text, const Blob *raw, Blob *tm
 	for (size_t i = 0; i < n; i++) {
 		if (j < i)
 			j = i;
-		while (j < n && in_original(raw, text, ws[i], we[j], tmp))
+		while (j < n && in_original(o, text, ws[i], we[j]))
 			j++;
 		if (j - i > best_n) {
 			best_n = j - i;
@@ -109,18 +153,17 @@ static void evidence_fit(ExSpan *sp, const char *text, const Blob *raw, Blob *tm
 	sp->end = we[best_i + best_n - 1];
 }
 
-static void evidence_fit_all(Extraction *x, const char *text, const char *bytes, size_t len)
+static void evidence_fit_all(Extraction *x, const char *text, const char *bytes, size_t len, const CleanDoc *doc)
 {
-	Blob raw = BLOB_INIT, tmp = BLOB_INIT;
-	norm_append(&raw, bytes, len, 0);
+	Orig o = {bytes, len, doc, BLOB_INIT, BLOB_INIT, 0};
 	for (size_t i = 0; i < x->nevents; i++)
 		for (int k = 0; k < x->events[i].nevidence; k++)
-			evidence_fit(&x->events[i].evidence[k], text, &raw, &tmp);
+			evidence_fit(&x->events[i].evidence[k], text, &o);
 	for (size_t i = 0; i < x->nappeals; i++)
 		for (int k = 0; k < x->appeals[i].nevidence; k++)
-			evidence_fit(&x->appeals[i].evidence[k], text, &raw, &tmp);
-	blob_free(&raw);
-	blob_free(&tmp);
+			evidence_fit(&x->appeals[i].evidence[k], text, &o);
+	blob_free(&o.norm);
+	blob_free(&o.tmp);
 }
 
 /* The document's metadata; a publication date the cleaner did not find may come from the
@@ -247,7 +290,7 @@ int cmd_extract(Cli *c, int argc, char **argv)
 	} else {
 		const char *text = doc.text.data ? doc.text.data : "";
 		extract_doc(lx, text, doc.text.len, doc.published, &x);
-		evidence_fit_all(&x, text, bytes.data ? bytes.data : "", bytes.len);
+		evidence_fit_all(&x, text, bytes.data ? bytes.data : "", bytes.len, &doc);
 		if (json) {
 			blob_putc(&out, '{');
 			json_document(&out, &doc, &x);
