@@ -616,6 +616,23 @@ static void find_counts(Doc *d, uint32_t si, const Sent *s)
 	}
 }
 
+/* The kind of place a lowercase head noun before "of" names ("the village of X"), 0: none. */
+static int head_of_type(const Doc *d, uint32_t t)
+{
+	if (d->w->tok.v[t].flags & TK_CAP)
+		return 0;
+	if (tok_eq(d, t, "village") || tok_eq(d, t, "town") || tok_eq(d, t, "hamlet"))
+		return P_TOWN;
+	if (tok_eq(d, t, "city"))
+		return P_CITY;
+	if (tok_eq(d, t, "district") || tok_eq(d, t, "neighbourhood") || tok_eq(d, t, "neighborhood") ||
+	    tok_eq(d, t, "suburb") || tok_eq(d, t, "quarter"))
+		return P_DISTRICT;
+	if (tok_eq(d, t, "camp") || tok_eq(d, t, "settlement"))
+		return P_CAMP;
+	return 0;
+}
+
 /* Cue classes of function words: a capitalised word with one of them ("The", "In",
    "Will") is not part of a name. */
 #define FUNCTION_CUES                                                                               \
@@ -794,7 +811,9 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 			continue;
 		MentEntries me = ment_entries(d, m);
 		if (!me.actor && !me.addr && !me.place && !me.country && !me.demonym) {
-			/* anaphors: "the camp" */
+			/* anaphors: "the camp"; not "the village of Ngarbuh", which names it */
+			if (m->t1 + 1 < s->t1 && tok_eq(d, m->t1, "of") && (w->tok.v[m->t1 + 1].flags & TK_CAP))
+				continue;
 			for (LINKS(d->lx, m->link, l, e))
 				if (ent(d, e)->type == LX_CUE && ent(d, e)->sub == C_ANAPHOR) {
 					Place p = {m->t0, m->t1, si, 0, 0, -1, (uint8_t)ent(d, e)->value, PP_NONE, 1, 0};
@@ -982,6 +1001,9 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 			add_party(d, si, s, t, k + 1, 0, 0, -1, surface(d, t, k + 1), 0);
 			w->party.v[w->party.n - 1].group = G_MILITIA;
 			e = k + 1;
+		} else if (t >= s->t0 + 2 && tok_eq(d, t - 1, "of") && head_of_type(d, t - 2)) {
+			/* "the village of Ngarbuh", "the town of Palma" */
+			add_place(d, si, s, t, e, 0, head_of_type(d, t - 2), -1, surface(d, t, e));
 		} else if (t > s->t0 && !(k < s->t1 && (tok_eq(d, k, "'s") || (w->ti[k].cover & (CV_PLACE | CV_PARTY)))) &&
 		           (tok_eq(d, t - 1, "in") || tok_eq(d, t - 1, "near") || tok_eq(d, t - 1, "outside") ||
 		            tok_eq(d, t - 1, "around") || tok_eq(d, t - 1, "into") || tok_eq(d, t - 1, "inside") ||
@@ -1096,6 +1118,20 @@ static void read_sentence(Doc *d, uint32_t si)
 		Place *pl = &w->place.v[p];
 		if (pl->t0 > s->t0 && pl->prep == PP_NONE && tok_eq(d, pl->t0 - 1, "for"))
 			pl->in_party = 1;
+		/* "BAMENDA — Soldiers attacked …": a dateline without a date, where it was filed */
+		if (pl->t0 == s->t0 && pl->t1 < s->t1 && (w->tok.v[pl->t0].flags & TK_UPPER) &&
+		    (is_punct(d, pl->t1, PU_DASH) || is_punct(d, pl->t1, '-')))
+			pl->in_party = 1;
+		/* "the Brooklyn neighbourhood of Cité Soleil": one place, named with both */
+		if (p + 1 < it.place1 && !pl->entry && (pl->type == P_DISTRICT || pl->type == P_SITE) &&
+		    w->place.v[p + 1].t0 == pl->t1 + 1 && tok_eq(d, pl->t1, "of") && w->place.v[p + 1].name &&
+		    w->place.v[p + 1].type != P_COUNTRY) {
+			Place *q = &w->place.v[p + 1];
+			pl->name = surface(d, pl->t0, q->t1);
+			if (pl->country < 0)
+				pl->country = q->country;
+			q->in_party = 1;
+		}
 		if (pl->t0 > according)
 			pl->in_party = 1; /* where the source is, not where it happened */
 		for (uint32_t q = it.party0; q < it.party1 && pl->t0 > s->t0 + 1; q++) {
@@ -1958,7 +1994,7 @@ static void read_events(Doc *d, uint32_t si)
 			for (uint32_t p = pj->place1; p > pj->place0; p--) {
 				const Place *pl = &w->place.v[p - 1];
 				if (pl->name && !pl->in_party && pl->type != P_COUNTRY && pl->prep != PP_FROM &&
-				    !(first->kind == K_RELOCATION && pl->prep == PP_TO)) {
+				    pl->prep != PP_TO) { /* not where people fled to or came from */
 					pk = (int32_t)(p - 1);
 					break;
 				}

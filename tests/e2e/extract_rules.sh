@@ -68,3 +68,12 @@ json "j['events'][0]['status'] == 'threatened' and j['events'][0]['date']['start
 # A relative clause tells of something else: its date does not date the incident.
 report relative "Ortavo, 17 February 2024 – Mortar shells hit the Pemba camp, home to about 4,000 people who fled fighting in the valley five years ago, shortly before dawn on Saturday."
 json "len(j['events']) == 1 and not (j['events'][0]['date'] or {}).get('start', '').startswith('2019')"
+
+# "the village of X" names X; an upper-case dateline without a date is where the report
+# was filed; people who fled to another camp do not move the incident there.
+report village "BAMENDA — Soldiers attacked the village of Ngarbuh before dawn on Friday, killing 22 civilians."
+json "j['events'][0]['place']['name'] == 'Ngarbuh'"
+report fled "Troops shelled the Nahr camp on Tuesday, and thousands of residents fled to the nearby Beddawi camp.
+
+Aid workers counted at least 27 civilians killed since Sunday."
+json "all(e['place']['name'] != 'Beddawi camp' for e in j['events'])"
