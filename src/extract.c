@@ -1123,10 +1123,11 @@ static void read_sentence(Doc *d, uint32_t si)
 		    (is_punct(d, pl->t1, PU_DASH) || is_punct(d, pl->t1, '-')))
 			pl->in_party = 1;
 		/* "the Brooklyn neighbourhood of Cité Soleil": one place, named with both */
-		if (p + 1 < it.place1 && !pl->entry && (pl->type == P_DISTRICT || pl->type == P_SITE) &&
-		    w->place.v[p + 1].t0 == pl->t1 + 1 && tok_eq(d, pl->t1, "of") && w->place.v[p + 1].name &&
-		    w->place.v[p + 1].type != P_COUNTRY) {
-			Place *q = &w->place.v[p + 1];
+		for (uint32_t p2 = it.place0; p2 < it.place1 && !pl->entry && (pl->type == P_DISTRICT || pl->type == P_SITE) &&
+		                              pl->t1 < s->t1 && tok_eq(d, pl->t1, "of"); p2++) {
+			Place *q = &w->place.v[p2];
+			if (q->t0 != pl->t1 + 1 || !q->name || q->type == P_COUNTRY)
+				continue;
 			pl->name = surface(d, pl->t0, q->t1);
 			if (pl->country < 0)
 				pl->country = q->country;

@@ -77,3 +77,5 @@ report fled "Troops shelled the Nahr camp on Tuesday, and thousands of residents
 
 Aid workers counted at least 27 civilians killed since Sunday."
 json "all(e['place']['name'] != 'Beddawi camp' for e in j['events'])"
+report quarter "Members of a gang set fire to dozens of homes in the Brooklyn neighbourhood of Cité Soleil on Wednesday."
+json "j['events'][0]['place']['name'] == 'Brooklyn neighbourhood of Cité Soleil'"
