@@ -958,6 +958,17 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 		else if (e < s->t1 && name_word(d, e) && (pa->compose || (w->tok.v[e - 1].flags & TK_CAP)) &&
 		         !(w->ti[e].cue & BIT(C_PLACE_HEAD)))
 			e = cap_run(d, e, s->t1);
+		/* "the Assam government", "the Sindh police": a place the tables do not know
+		   before a generic government or force names whose it is */
+		if (e <= pa->t1 && pa->compose && (pa->group == G_GOVERNMENT || pa->group == G_STATE_FORCES) &&
+		    pa->t0 > s->t0 + 1 && name_word(d, pa->t0 - 1) && !(w->tok.v[pa->t0].flags & TK_CAP) &&
+		    (w->ti[pa->t0 - 2].cue & BIT(C_DET))) {
+			pa->t0--;
+			pa->name = surface(d, pa->t0, pa->t1);
+			pa->compose = 0;
+			w->ti[pa->t0].cover |= CV_PARTY;
+			continue;
+		}
 		if (e <= pa->t1)
 			continue;
 		/* a title and a person: the title is what the person is */
