@@ -370,6 +370,18 @@ const char *media_sniff(const char *bytes, size_t len, const char *name)
 
 /* ---- cleaning ---- */
 
+/* The year of an ISO 8601 date ("2024-03-07T…"), or 0. */
+static int received_year(const char *s)
+{
+	int y = 0;
+	for (int i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		y = y * 10 + s[i] - '0';
+	}
+	return y >= 1900 && y <= 2100 && (s[4] == '-' || s[4] == 0) ? y : 0;
+}
+
 /* 1 when the text has nothing but white space. */
 static int blank(const char *s, size_t n)
 {
@@ -380,6 +392,12 @@ static int blank(const char *s, size_t n)
 }
 
 int clean_doc(const char *bytes, size_t len, const char *name, CleanDoc *out, Blob *err)
+{
+	return clean_doc_ctx(bytes, len, name, NULL, out, err);
+}
+
+int clean_doc_ctx(const char *bytes, size_t len, const char *name, const CleanCtx *ctx, CleanDoc *out,
+                  Blob *err)
 {
 	const char *mt = media_sniff(bytes, len, name);
 	out->media_type = xstrdup(mt);
@@ -407,6 +425,10 @@ int clean_doc(const char *bytes, size_t len, const char *name, CleanDoc *out, Bl
 		mt_free(&u);
 	}
 	if (rc == 0) {
+		if (ctx && ctx->source && !m.url && strstr(ctx->source, "://"))
+			m.url = xstrdup(ctx->source);
+		if (ctx && ctx->received)
+			m.received_year = received_year(ctx->received);
 		text_nfc(&o);
 		mt_trim_end(&o);
 		meta_finish(&m, o.text.data ? o.text.data : "", o.text.len, out);

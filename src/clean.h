@@ -35,6 +35,18 @@ typedef struct CleanDoc {
    Returns 0, or 1 with a one-line reason in err when the input cannot be read as a
    report (empty, binary, …). out must be zeroed; free it with clean_free either way. */
 int clean_doc(const char *bytes, size_t len, const char *name, CleanDoc *out, Blob *err);
+
+/* What is known of a report besides its bytes: where it came from (a URL, perhaps with a
+   date in its path) and when it was received (ISO 8601). Either may be NULL. They give a
+   date written without a year its year when the report itself does not. */
+typedef struct CleanCtx {
+	const char *source;
+	const char *received;
+} CleanCtx;
+
+/* clean_doc with that context (ctx may be NULL). */
+int clean_doc_ctx(const char *bytes, size_t len, const char *name, const CleanCtx *ctx, CleanDoc *out,
+                  Blob *err);
 void clean_free(CleanDoc *d);
 
 /* Where the word lists (the .txt files under DIR/clean) are; call before the first clean_doc. Without

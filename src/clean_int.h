@@ -132,6 +132,7 @@ typedef struct Meta {
 	char *byline;                       /* the page's byline as written ("By X | date") */
 	char *url;                          /* the page's canonical URL (og:url, rel=canonical) */
 	int copy_year;                      /* the last year of a copyright line, else 0 */
+	int received_year;                  /* the year the report was received, else 0 */
 	int html;                           /* doc_title is an HTML <title> ("Title | Site") */
 } Meta;
 

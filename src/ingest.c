@@ -149,7 +149,8 @@ int ingest_bytes(Store *st, const char *bytes, size_t len, const char *name, con
 	}
 	if (found)
 		return 0;
-	if (clean_doc(bytes ? bytes : "", len, name, &doc, err) != 0)
+	CleanCtx cx = {o->source, o->received};
+	if (clean_doc_ctx(bytes ? bytes : "", len, name, &cx, &doc, err) != 0)
 		goto done;
 	char now[21];
 	now_iso(now);

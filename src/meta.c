@@ -1258,8 +1258,9 @@ void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 	if (m->url)
 		url_date(m->url, &url);
 	/* the year a date written without one takes when the text has none: the page's
-	   address, the day it was saved, its copyright */
-	int ctx = url.y ? url.y : banner.y ? banner.y : m->copy_year;
+	   address (or the source it came from), the day it was saved, its copyright, the
+	   day it was received */
+	int ctx = url.y ? url.y : banner.y ? banner.y : m->copy_year ? m->copy_year : m->received_year;
 
 	/* a dateline in the first paragraphs */
 	for (size_t i = 0; i < nl && i < 8; i++) {

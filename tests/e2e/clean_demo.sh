@@ -31,3 +31,14 @@ PY
 done || exit 1
 n=$(grep -vc '^#' "$DEMO/expected.tsv")
 [ "$n" -ge 16 ] && ok "$n demo reports checked" || die "only $n rows in expected.tsv"
+
+# A dateline without a year in a report that names none: the year comes from what is
+# known of the report, the source URL's date or the day it was received (vigil add).
+printf 'Boats fired on near the landing\n\nKESSA, May 3 (Shore Agency) - A patrol fired on two boats near the landing, wounding a fisherman, his family said.\n' > noyear.txt
+run 0 "$VIGIL" clean --json noyear.txt
+json "j['published'] is None and j['publisher'] == 'Shore Agency'"
+run 0 "$VIGIL" add --received 2019-06-01T10:00:00Z noyear.txt
+printf 'Boats fired on again near the landing\n\nKESSA, May 3 (Shore Agency) - A patrol fired on three boats near the landing, his family said.\n' > noyear2.txt
+run 0 "$VIGIL" add --source https://shore.example/news/2017/05/04/boats noyear2.txt
+run 0 "$VIGIL" reports --json
+json "sorted(r['published'] for r in j) == ['2017-05-03', '2019-05-03']"
