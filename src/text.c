@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
@@ -346,7 +347,20 @@ static size_t decode_utf8(const char *b, size_t n, size_t base, MText *m, size_t
 	const unsigned char *u = (const unsigned char *)b;
 	size_t i = 0, run = 0;
 	blob_reserve(&m->text, n);
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	while (i < n) {
+		/* eight printable ASCII bytes at a time (hasless / haszero from "Bit Twiddling
+		   Hacks"): no high bit, none below 0x20, none equal to 0x7F */
+		while (i + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, u + i, 8);
+			uint64_t del = x ^ (ones * 0x7F);
+			if ((x & highs) || ((x - ones * 0x20) & ~x & highs) || ((del - ones) & ~del & highs))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned c = u[i];
 		if (c >= 0x20 && c < 0x7F) {
 			i++;

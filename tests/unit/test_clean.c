@@ -6,6 +6,7 @@
 #include "testing.h"
 
 #include "clean.h"
+#include "clean_int.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -547,9 +548,46 @@ static void test_meta_mastheads(void **state)
 	blob_free(&err);
 }
 
+/* UTF-8 decoding reads printable ASCII eight bytes at a time: a control character, DEL,
+   a bad byte or a multi-byte character at any place in or across those eight bytes is
+   still dropped, replaced or kept, and every 'a' maps back to its own byte. */
+static void test_decode_every_position(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"\x01", ""}, {"\x7F", ""}, {"\x0B", ""}, {"\n", "\n"}, {"\t", "\t"},
+		{"\xFF", "\xEF\xBF\xBD"}, {"\xC3\xA9", "\xC3\xA9"}, {"~", "~"}, {" ", " "},
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		for (size_t p = 0; p < 20; p++) {
+			char in[40], want[40];
+			size_t il = strlen(cases[c].in), ol = strlen(cases[c].out), n = 24 + il;
+			memset(in, 'a', n);
+			memcpy(in + p, cases[c].in, il);
+			memset(want, 'a', 24);
+			memcpy(want + p, cases[c].out, ol);
+			memset(want + p + ol, 'a', 24 - p);
+			size_t wl = 24 + ol;
+			MText m = {0};
+			text_decode(in, n, "utf-8", &m);
+			assert_int_equal(m.text.len, wl);
+			assert_memory_equal(m.text.data, want, wl);
+			for (size_t k = 0; k < wl; k++) {
+				size_t src = k < p ? k : k >= p + ol ? k - ol + il : (size_t)-1;
+				if (src != (size_t)-1)
+					assert_int_equal(mt_src(&m, k), src);
+			}
+			mt_free(&m);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_every_position),
 		cmocka_unit_test(test_news_page),
 		cmocka_unit_test(test_saved_statement),
 		cmocka_unit_test(test_wire_copy),
