@@ -19,15 +19,39 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Appends a decimal number, what "%lld" writes (the exports write millions: printf was a
+   third of the JSON export's time). */
+static void put_ll(Blob *b, long long v)
+{
+	char tmp[24];
+	int n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		tmp[n++] = '-';
+	blob_reserve(b, (size_t)n);
+	while (n)
+		b->data[b->len++] = tmp[--n];
+	b->data[b->len] = 0;
+}
+
 void count_json(Blob *b, const Count *c)
 {
 	if (c->min < 0) {
 		blob_puts(b, "null");
 		return;
 	}
-	blob_appendf(b, "{\"min\":%lld,\"max\":%lld,\"open\":%s,\"sources\":%d,\"independent\":%d,"
-	                "\"edited\":%s}", c->min, c->max, c->open ? "true" : "false", c->sources, c->independent,
-	             c->edited ? "true" : "false");
+	blob_puts(b, "{\"min\":");
+	put_ll(b, c->min);
+	blob_puts(b, ",\"max\":");
+	put_ll(b, c->max);
+	blob_puts(b, c->open ? ",\"open\":true,\"sources\":" : ",\"open\":false,\"sources\":");
+	put_ll(b, c->sources);
+	blob_puts(b, ",\"independent\":");
+	put_ll(b, c->independent);
+	blob_puts(b, c->edited ? ",\"edited\":true}" : ",\"edited\":false}");
 }
 
 /* A "; "-separated list as a JSON array of strings. */
@@ -53,7 +77,7 @@ static void names_json(Blob *b, const char *list)
 static void num_or_null(Blob *b, long long v)
 {
 	if (v >= 0)
-		blob_appendf(b, "%lld", v);
+		put_ll(b, v);
 	else
 		blob_puts(b, "null");
 }
@@ -63,23 +87,33 @@ static int claim_json(const Claim *c, void *ctx)
 	Blob *b = ctx;
 	if (b->data[b->len - 1] != '[')
 		blob_putc(b, ',');
-	blob_appendf(b, "{\"id\":%lld,\"field\":\"%s\",\"value\":", c->id, c->field);
+	blob_puts(b, "{\"id\":");
+	put_ll(b, c->id);
+	blob_puts(b, ",\"field\":\"");
+	blob_puts(b, c->field);
+	blob_puts(b, "\",\"value\":");
 	if (c->value)
 		blob_json_str(b, c->value);
 	else if (c->min >= 0) {
-		blob_appendf(b, "{\"min\":%lld,\"max\":", c->min);
+		blob_puts(b, "{\"min\":");
+		put_ll(b, c->min);
+		blob_puts(b, ",\"max\":");
 		num_or_null(b, c->max);
 		blob_putc(b, '}');
 	} else
 		blob_puts(b, "null");
 	if (c->report_id) {
-		blob_appendf(b, ",\"report\":%lld,\"proposal\":", c->report_id);
+		blob_puts(b, ",\"report\":");
+		put_ll(b, c->report_id);
+		blob_puts(b, ",\"proposal\":");
 		num_or_null(b, c->proposal_id ? c->proposal_id : -1);
 		blob_puts(b, ",\"publisher\":");
 		blob_json_str(b, c->publisher);
 		blob_puts(b, ",\"published\":");
 		blob_json_str(b, c->published);
-		blob_appendf(b, ",\"source_group\":%d,\"quote\":", c->group);
+		blob_puts(b, ",\"source_group\":");
+		put_ll(b, c->group);
+		blob_puts(b, ",\"quote\":");
 		blob_json_str(b, c->quote);
 		blob_puts(b, ",\"start\":");
 		num_or_null(b, c->start);
@@ -104,14 +138,30 @@ static int claim_json(const Claim *c, void *ctx)
 static int link_json(long long appeal, long long incident, void *ctx)
 {
 	Blob *b = ctx;
-	blob_appendf(b, "%s%lld", b->data[b->len - 1] == '[' ? "" : ",", appeal ? appeal : incident);
+	if (b->data[b->len - 1] != '[')
+		blob_putc(b, ',');
+	put_ll(b, appeal ? appeal : incident);
 	return 0;
 }
 
+static int incident_json_with(Blob *b, Store *st, const Incident *in, int with_claims, IncidentCursor *cur);
+
 int incident_json(Blob *b, Store *st, const Incident *in, int with_claims)
 {
-	blob_appendf(b, "{\"id\":%lld,\"kind\":\"%s\",\"status\":\"%s\",\"date\":{\"start\":", in->id, in->kind,
-	             in->status);
+	return incident_json_with(b, st, in, with_claims, NULL);
+}
+
+/* incident_json; with a cursor (an export, incidents in id order) the claims and appeal
+   links come from it rather than from two queries. */
+static int incident_json_with(Blob *b, Store *st, const Incident *in, int with_claims, IncidentCursor *cur)
+{
+	blob_puts(b, "{\"id\":");
+	put_ll(b, in->id);
+	blob_puts(b, ",\"kind\":\"");
+	blob_puts(b, in->kind);
+	blob_puts(b, "\",\"status\":\"");
+	blob_puts(b, in->status);
+	blob_puts(b, "\",\"date\":{\"start\":");
 	blob_json_str(b, in->date_start);
 	blob_puts(b, ",\"end\":");
 	blob_json_str(b, in->date_end);
@@ -141,7 +191,11 @@ int incident_json(Blob *b, Store *st, const Incident *in, int with_claims)
 	count_json(b, &in->wounded);
 	blob_puts(b, ",\"detained\":");
 	count_json(b, &in->detained);
-	blob_appendf(b, ",\"sources\":%d,\"independent\":%d,\"description\":", in->sources, in->independent);
+	blob_puts(b, ",\"sources\":");
+	put_ll(b, in->sources);
+	blob_puts(b, ",\"independent\":");
+	put_ll(b, in->independent);
+	blob_puts(b, ",\"description\":");
 	blob_json_str(b, in->description);
 	if (in->threat) {
 		blob_puts(b, ",\"threat\":{\"state\":");
@@ -165,10 +219,12 @@ int incident_json(Blob *b, Store *st, const Incident *in, int with_claims)
 	blob_json_str(b, in->updated_at);
 	if (with_claims) {
 		blob_puts(b, ",\"appeals\":[");
-		if (store_appeal_links_each(st, 0, in->id, link_json, b) != 0)
+		if (cur ? store_incident_cursor_links(cur, in->id, link_json, b) != 0
+		        : store_appeal_links_each(st, 0, in->id, link_json, b) != 0)
 			return -1;
 		blob_puts(b, "],\"claims\":[");
-		if (store_claims_each(st, in->id, claim_json, b) != 0)
+		if (cur ? store_incident_cursor_claims(cur, in->id, claim_json, b) != 0
+		        : store_claims_each(st, in->id, claim_json, b) != 0)
 			return -1;
 		blob_putc(b, ']');
 	}
@@ -321,6 +377,7 @@ typedef struct Exporter {
 	Actors actors;
 	char instance[37];
 	int failed;
+	IncidentCursor *cursor; /* the claims and links beside the incidents (json) */
 } Exporter;
 
 static void flush(Exporter *e, int force)
@@ -638,7 +695,7 @@ static int json_row(const Incident *in, void *ctx)
 {
 	Exporter *e = ctx;
 	blob_puts(&e->out, e->n ? ",\n" : "\n");
-	if (incident_json(&e->out, e->st, in, 1) != 0) {
+	if (incident_json_with(&e->out, e->st, in, 1, e->cursor) != 0) {
 		e->failed = 1;
 		return 1;
 	}
@@ -835,7 +892,15 @@ int export_write(Store *st, const ExportOpts *o, void (*fn)(const void *data, si
 		char now[21];
 		now_iso(now);
 		blob_appendf(&e.out, "{\"generator\":\"vigil\",\"generated\":\"%s\",\"incidents\":[", now);
-		if (store_incidents_each(st, &f, json_row, &e) != 0 || e.failed)
+		/* by id, as the CSV, so the claims can be read beside the incidents in one walk
+		   (in date order each incident's claims were a random read: 3 times slower) */
+		f.by_id = 1;
+		if (!(e.cursor = store_incident_cursor(st)))
+			goto store_failed;
+		int bad = store_incidents_each(st, &f, json_row, &e) != 0 || e.failed;
+		store_incident_cursor_free(e.cursor);
+		e.cursor = NULL;
+		if (bad)
 			goto store_failed;
 		long long incidents = e.n;
 		blob_puts(&e.out, incidents ? "\n],\"appeals\":[" : "],\"appeals\":[");

@@ -593,6 +593,67 @@ int store_claims_each(Store *st, long long incident_id, ClaimFn fn, void *ctx)
 	return walk(st, q, "list claims", claim_cb, (void *)fn, ctx);
 }
 
+struct IncidentCursor {
+	Store *st;
+	sqlite3_stmt *claims, *links;
+	int crc, lrc; /* the last sqlite3_step of each */
+};
+
+IncidentCursor *store_incident_cursor(Store *st)
+{
+	IncidentCursor *c = xcalloc(1, sizeof *c);
+	c->st = st;
+	/* claim_incident(incident_id) holds the rowid too: this order needs no sorting */
+	c->claims = store_stmt(st, "SELECT " CLAIM_COLS " FROM claim c LEFT JOIN report r"
+	                           " ON r.id=c.report_id ORDER BY c.incident_id, c.id");
+	c->links = store_stmt(st, "SELECT appeal_id, incident_id FROM appeal_incident ORDER BY incident_id, appeal_id");
+	if (!c->claims || !c->links) {
+		store_incident_cursor_free(c);
+		return NULL;
+	}
+	c->crc = sqlite3_step(c->claims);
+	c->lrc = sqlite3_step(c->links);
+	return c;
+}
+
+int store_incident_cursor_claims(IncidentCursor *c, long long incident, ClaimFn fn, void *ctx)
+{
+	while (c->crc == SQLITE_ROW && sqlite3_column_int64(c->claims, 1) < incident)
+		c->crc = sqlite3_step(c->claims);
+	while (c->crc == SQLITE_ROW && sqlite3_column_int64(c->claims, 1) == incident) {
+		Claim cl;
+		claim_row(c->claims, &cl);
+		int stop = fn(&cl, ctx);
+		claim_free(&cl);
+		if (stop)
+			return 0;
+		c->crc = sqlite3_step(c->claims);
+	}
+	return c->crc == SQLITE_ROW || c->crc == SQLITE_DONE ? 0 : store_fail(c->st, "list claims");
+}
+
+int store_incident_cursor_links(IncidentCursor *c, long long incident,
+                                int (*fn)(long long appeal, long long incident, void *ctx), void *ctx)
+{
+	while (c->lrc == SQLITE_ROW && sqlite3_column_int64(c->links, 1) < incident)
+		c->lrc = sqlite3_step(c->links);
+	while (c->lrc == SQLITE_ROW && sqlite3_column_int64(c->links, 1) == incident) {
+		if (fn(sqlite3_column_int64(c->links, 0), incident, ctx))
+			return 0;
+		c->lrc = sqlite3_step(c->links);
+	}
+	return c->lrc == SQLITE_ROW || c->lrc == SQLITE_DONE ? 0 : store_fail(c->st, "list appeal links");
+}
+
+void store_incident_cursor_free(IncidentCursor *c)
+{
+	if (!c)
+		return;
+	store_release(c->st, c->claims);
+	store_release(c->st, c->links);
+	free(c);
+}
+
 int store_claim_add(Store *st, const Claim *c, long long *id)
 {
 	sqlite3_stmt *q = store_stmt(st,
