@@ -4,6 +4,7 @@
 ** checked (kinds, ISO dates, counts, offsets) so that a record built from it is sound.
 */
 #include "records.h"
+#include "clean.h"
 #include "dates.h"
 #include "util.h"
 
@@ -442,4 +443,110 @@ int proposal_split_doc(const char *json, size_t len, int (*fn)(const char *type,
 done:
 	json_decref(o);
 	return rc;
+}
+
+/* ---- offsets of quotes ---- */
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The end of a match of q at text+i with white space runs equal, or 0. */
+static size_t loose_match(const char *text, size_t len, size_t i, const char *q)
+{
+	while (*q) {
+		if (is_space((unsigned char)*q)) {
+			if (i >= len || !is_space((unsigned char)text[i]))
+				return 0;
+			while (is_space((unsigned char)*q))
+				q++;
+			while (i < len && is_space((unsigned char)text[i]))
+				i++;
+			continue;
+		}
+		if (i >= len || text[i] != *q)
+			return 0;
+		i++;
+		q++;
+	}
+	return i;
+}
+
+int quote_find(const char *text, size_t len, const char *quote, size_t *start, size_t *end)
+{
+	if (!text || !quote)
+		return 0;
+	while (is_space((unsigned char)*quote))
+		quote++;
+	size_t ql = strlen(quote);
+	while (ql && is_space((unsigned char)quote[ql - 1]))
+		ql--;
+	if (!ql || ql > len)
+		return 0;
+	const char *hit = memmem(text, len, quote, ql);
+	if (hit) {
+		*start = (size_t)(hit - text);
+		*end = *start + ql;
+		return 1;
+	}
+	char *q = xmalloc(ql + 1);
+	memcpy(q, quote, ql);
+	q[ql] = 0;
+	int found = 0;
+	for (size_t i = 0; i < len && !found; i++) {
+		if (text[i] != q[0])
+			continue;
+		size_t e = loose_match(text, len, i, q);
+		if (e) {
+			*start = i;
+			*end = e;
+			found = 1;
+		}
+	}
+	free(q);
+	return found;
+}
+
+static int has_offset(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	return v && json_is_integer(v) && json_integer_value(v) >= 0;
+}
+
+char *proposal_fill_offsets(const char *item, const char *text, size_t tlen, const void *map, size_t mlen)
+{
+	if (!text || !tlen)
+		return NULL;
+	json_t *o = json_loads(item, JSON_REJECT_DUPLICATES, NULL);
+	json_t *ev = o ? json_object_get(o, "evidence") : NULL;
+	int changed = 0;
+	for (size_t i = 0; ev && json_is_array(ev) && i < json_array_size(ev); i++) {
+		json_t *e = json_array_get(ev, i);
+		json_t *quote = json_is_object(e) ? json_object_get(e, "quote") : NULL;
+		if (!quote || !json_is_string(quote))
+			continue;
+		size_t s, end;
+		/* given offsets are kept; none, or an empty span (0, 0: a placeholder), are filled */
+		if (has_offset(e, "start") && has_offset(e, "end") &&
+		    json_integer_value(json_object_get(e, "end")) > json_integer_value(json_object_get(e, "start"))) {
+			s = (size_t)json_integer_value(json_object_get(e, "start"));
+			end = (size_t)json_integer_value(json_object_get(e, "end"));
+			if (end > tlen)
+				continue;
+		} else if (quote_find(text, tlen, json_string_value(quote), &s, &end)) {
+			json_object_set_new(e, "start", json_integer((json_int_t)s));
+			json_object_set_new(e, "end", json_integer((json_int_t)end));
+			changed = 1;
+		} else
+			continue;
+		if (!has_offset(e, "orig_start") || !has_offset(e, "orig_end")) {
+			json_object_set_new(e, "orig_start", json_integer((json_int_t)offmap_lookup(map, mlen, s)));
+			json_object_set_new(e, "orig_end", json_integer((json_int_t)offmap_lookup(map, mlen, end)));
+			changed = 1;
+		}
+	}
+	char *out = changed ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	json_decref(o);
+	return out;
 }

@@ -121,13 +121,18 @@ typedef struct ProposeCtx {
 	long long report;
 	IdList ids;
 	int failed;
+	Blob text, map; /* the report's cleaned text and offset map */
 } ProposeCtx;
 
 static int propose_one(const char *type, const char *item, void *ctx)
 {
 	ProposeCtx *p = ctx;
 	long long id;
-	if (store_proposal_add(p->st, p->report, type, item, &id) != 0) {
+	/* quotes without offsets (written by hand) get them from the report's text */
+	char *filled = proposal_fill_offsets(item, p->text.data, p->text.len, p->map.data, p->map.len);
+	int bad = store_proposal_add(p->st, p->report, type, filled ? filled : item, &id) != 0;
+	free(filled);
+	if (bad) {
 		p->failed = 1;
 		return 1;
 	}
@@ -149,18 +154,24 @@ int records_propose(Store *st, long long report, const char *json, size_t len, c
 		return REC_INPUT;
 	}
 	report_free(&r);
+	ProposeCtx p = {st, report, {0}, 0, BLOB_INIT, BLOB_INIT};
+	if (store_report_text(st, report, &p.text, &p.map) < 0) {
+		fail_store(st, err);
+		return REC_INTERNAL;
+	}
 	int rc = begin_tx(st, err);
 	if (rc)
-		return rc;
-	ProposeCtx p = {st, report, {0}, 0};
+		goto out;
 	if (proposal_split_doc(json, len, propose_one, &p, err) != 0) {
 		free(p.ids.v);
-		return abort_tx(st, p.failed ? REC_INTERNAL : REC_INPUT);
+		rc = abort_tx(st, p.failed ? REC_INTERNAL : REC_INPUT);
+		goto out;
 	}
 	if (p.failed) {
 		fail_store(st, err);
 		free(p.ids.v);
-		return abort_tx(st, REC_INTERNAL);
+		rc = abort_tx(st, REC_INTERNAL);
+		goto out;
 	}
 	Touched t = {0};
 	Blob payload = BLOB_INIT;
@@ -182,6 +193,9 @@ int records_propose(Store *st, long long report, const char *json, size_t len, c
 		*nids = p.ids.n;
 	} else
 		free(p.ids.v);
+out:
+	blob_free(&p.text);
+	blob_free(&p.map);
 	return rc;
 }
 

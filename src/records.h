@@ -58,6 +58,15 @@ int proposal_split_doc(const char *json, size_t len,
                        int (*fn)(const char *type, const char *item_json, void *ctx), void *ctx,
                        Blob *err);
 
+/* Finds a quote in a report's cleaned text: byte for byte, or else with any run of white
+   space matching any other. 1 with [*start, *end) of text, 0 when it is not there. */
+int quote_find(const char *text, size_t len, const char *quote, size_t *start, size_t *end);
+/* One item's canonical JSON with the offsets of its evidence filled in where they are
+   missing: start/end by finding the quote in the cleaned text, orig_start/orig_end through
+   the report's offset map. A new string (free it), or NULL when nothing was missing or
+   could be found. */
+char *proposal_fill_offsets(const char *item, const char *text, size_t tlen, const void *map, size_t mlen);
+
 /* 1 when s is one of the incident kinds. */
 int kind_valid(const char *s);
 /* The family a kind belongs to for matching: violence, enforcement, restriction, … */
