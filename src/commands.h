@@ -51,6 +51,10 @@ CMD("places", cmd_places, "vigil places [--json]",
     "the place records (loaded from data/places.tsv)")
 CMD("actors", cmd_actors, "vigil actors [--json]",
     "the actor records (loaded from data/actors.tsv)")
+CMD("place", cmd_place, "vigil place ID|NAME FIELD=VALUE… --reason TEXT | vigil place NAME --add [FIELD=VALUE…] --reason TEXT",
+    "change or add a place record (name, aliases, country, admin1, admin2, coords=LAT,LON, precision=1-3)")
+CMD("actor", cmd_actor, "vigil actor ID|NAME FIELD=VALUE… --reason TEXT | vigil actor NAME --add [FIELD=VALUE…] --reason TEXT",
+    "change or add an actor record (name, aliases, group, country)")
 CMD("ledger", cmd_ledger, "vigil ledger [--json] [--record TYPE/ID] [--from SEQ]",
     "the hash-chained record of every change")
 CMD("verify", cmd_verify, "vigil verify",

@@ -1916,3 +1916,245 @@ int records_load_dictionaries(Store *st, const char *datadir, const char *who, B
 	touched_free(&t);
 	return rc ? abort_tx(st, rc) : commit_tx(st, err);
 }
+
+/* ---- places and actors edited ---- */
+
+/* Replaces *slot with a copy of v ("" clears it). */
+static void set_str(char **slot, const char *v)
+{
+	free(*slot);
+	*slot = *v ? xstrdup(v) : NULL;
+}
+
+/* Aliases as stored: separated by "|" (";" and "," accepted), each trimmed. */
+static char *aliases_norm(const char *v)
+{
+	Blob b = BLOB_INIT;
+	const char *s = v;
+	while (*s) {
+		size_t k = strcspn(s, ";,|");
+		const char *a = s, *e = s + k;
+		while (a < e && (*a == ' ' || *a == '\t'))
+			a++;
+		while (e > a && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		if (e > a) {
+			if (b.len)
+				blob_putc(&b, '|');
+			blob_append(&b, a, (size_t)(e - a));
+		}
+		s += k;
+		if (*s)
+			s++;
+	}
+	return b.len ? blob_steal(&b) : (blob_free(&b), NULL);
+}
+
+/* Applies one FIELD=VALUE to a place or an actor; -1 with the reason in err. */
+static int dict_assign(int places, Place *p, Actor *a, const char *as, Blob *err)
+{
+	const char *eq = strchr(as, '=');
+	if (!eq || eq == as) {
+		blob_appendf(err, "'%s' is not FIELD=VALUE", as);
+		return -1;
+	}
+	size_t n = (size_t)(eq - as);
+	const char *v = eq + 1;
+#define IS(f) (n == strlen(f) && strncmp(as, f, n) == 0)
+	if (strlen(v) > 2000) {
+		blob_appendf(err, "%.*s: the value is too long", (int)n, as);
+		return -1;
+	}
+	if (IS("name")) {
+		if (!*v) {
+			blob_puts(err, "name needs a value");
+			return -1;
+		}
+		set_str(places ? &p->name : &a->name, v);
+	} else if (IS("aliases")) {
+		char **slot = places ? &p->aliases : &a->aliases;
+		free(*slot);
+		*slot = aliases_norm(v);
+	} else if (IS("country"))
+		set_str(places ? &p->country : &a->country, v);
+	else if (places && IS("admin1"))
+		set_str(&p->admin1, v);
+	else if (places && IS("admin2"))
+		set_str(&p->admin2, v);
+	else if (places && IS("coords")) {
+		double lat, lon;
+		char tail;
+		if (!*v)
+			p->has_coords = 0;
+		else if (sscanf(v, "%lf ,%lf %c", &lat, &lon, &tail) == 2 && fabs(lat) <= 90 && fabs(lon) <= 180) {
+			p->lat = lat;
+			p->lon = lon;
+			p->has_coords = 1;
+		} else {
+			blob_appendf(err, "coords: '%s' is not LAT,LON (degrees, -90..90 and -180..180)", v);
+			return -1;
+		}
+	} else if (places && IS("precision")) {
+		if (!*v)
+			p->geo_precision = 0;
+		else if (strlen(v) == 1 && *v >= '1' && *v <= '3')
+			p->geo_precision = *v - '0';
+		else {
+			blob_appendf(err, "precision: '%s' is not 1 (the place), 2 (near it) or 3 (the region)", v);
+			return -1;
+		}
+	} else if (!places && IS("group"))
+		set_str(&a->group, v);
+	else {
+		blob_appendf(err, "'%.*s' is not a field of %s: %s", (int)n, as, places ? "a place" : "an actor",
+		             places ? "name, aliases, country, admin1, admin2, coords, precision"
+		                    : "name, aliases, group, country");
+		return -1;
+	}
+#undef IS
+	return 0;
+}
+
+typedef struct AtPlace {
+	IdList ids;
+} AtPlace;
+
+static int collect_at_place(const Incident *in, void *ctx)
+{
+	ids_push(&((AtPlace *)ctx)->ids, in->id);
+	return 0;
+}
+
+int records_dictionary_edit(Store *st, int places, const char *key, int add, char *const *assignments, size_t n,
+                            const char *reason, const char *who, long long *id_out, Blob *err)
+{
+	const char *what = places ? "place" : "actor";
+	if (!reason || !*reason) {
+		blob_appendf(err, "a change to a %s needs a reason (--reason TEXT)", what);
+		return REC_INPUT;
+	}
+	if (!n && !add) {
+		blob_puts(err, "nothing to change: give FIELD=VALUE");
+		return REC_INPUT;
+	}
+	Place p = {0};
+	Actor a = {0};
+	long long id = 0;
+	int found;
+	if (parse_id(key, &id))
+		found = places ? store_place_get(st, id, &p) : store_actor_get(st, id, &a);
+	else
+		found = places ? store_place_find(st, key, &p) : store_actor_find(st, key, &a);
+	if (found < 0) {
+		fail_store(st, err);
+		return REC_INTERNAL;
+	}
+	int rc = REC_INPUT;
+	Touched t = {0};
+	Blob payload = BLOB_INIT;
+	AtPlace at = {{0}};
+	if (found && add) {
+		blob_appendf(err, "%s '%s' exists already (%s %lld)", what, key, what, places ? p.id : a.id);
+		goto out;
+	}
+	if (!found && !add) {
+		blob_appendf(err, "no %s '%s' (add one with --add)", what, key);
+		goto out;
+	}
+	if (add) {
+		if (parse_id(key, &id) || !*key) {
+			blob_appendf(err, "a new %s needs a name, not '%s'", what, key);
+			goto out;
+		}
+		if (places)
+			p.name = xstrdup(key);
+		else
+			a.name = xstrdup(key);
+	}
+	char *old_name = !add ? xstrdup(places ? p.name : a.name) : NULL;
+	for (size_t i = 0; i < n; i++)
+		if (dict_assign(places, &p, &a, assignments[i], err) != 0) {
+			free(old_name);
+			goto out;
+		}
+	/* a renamed record keeps its old name as an alias: the reports still say it */
+	if (old_name && strcasecmp(old_name, places ? p.name : a.name) != 0) {
+		char **al = places ? &p.aliases : &a.aliases;
+		Blob b = BLOB_INIT;
+		blob_appendf(&b, "%s%s%s", *al ? *al : "", *al ? "|" : "", old_name);
+		free(*al);
+		*al = aliases_norm(blob_str(&b));
+		blob_free(&b);
+	}
+	free(old_name);
+	/* a new name must not be another record's name or alias */
+	Place op;
+	Actor oa;
+	const char *name = places ? p.name : a.name;
+	long long self = places ? p.id : a.id;
+	int other = places ? store_place_find(st, name, &op) : store_actor_find(st, name, &oa);
+	if (other < 0) {
+		fail_store(st, err);
+		rc = REC_INTERNAL;
+		goto out;
+	}
+	if (other) {
+		long long oid = places ? op.id : oa.id;
+		if (places)
+			place_free(&op);
+		else
+			actor_free(&oa);
+		if (oid != self) {
+			blob_appendf(err, "%s %lld is already called '%s'", what, oid, name);
+			goto out;
+		}
+	}
+	if ((rc = begin_tx(st, err)) != REC_OK)
+		goto out;
+	rc = REC_INTERNAL;
+	if ((places ? store_place_put(st, &p, &id) : store_actor_put(st, &a, &id)) != 0) {
+		fail_store(st, err);
+		goto fail;
+	}
+	touched_add(&t, what, id);
+	/* the incidents at a place take its new coordinates and region */
+	if (places && !add) {
+		IncidentFilter f = {0};
+		f.place_id = id;
+		f.include_merged = 1;
+		if (store_incidents_each(st, &f, collect_at_place, &at) != 0) {
+			fail_store(st, err);
+			goto fail;
+		}
+		for (size_t i = 0; i < at.ids.n; i++) {
+			if (records_refresh(st, at.ids.v[i], err) != REC_OK)
+				goto fail;
+			touched_add(&t, "incident", at.ids.v[i]);
+		}
+	}
+	blob_appendf(&payload, "{\"changes\":[");
+	for (size_t i = 0; i < n; i++) {
+		blob_puts(&payload, i ? "," : "");
+		blob_json_str(&payload, assignments[i]);
+	}
+	blob_appendf(&payload, "],\"%s\":%lld,\"reason\":", what, id);
+	blob_json_str(&payload, reason);
+	blob_putc(&payload, '}');
+	char action[16];
+	snprintf(action, sizeof action, "%s.%s", what, add ? "add" : "edit");
+	if (ledger_append(st, who, action, blob_str(&payload), &t, err) != 0)
+		goto fail;
+	rc = commit_tx(st, err);
+	if (rc == REC_OK && id_out)
+		*id_out = id;
+	goto out;
+fail:
+	rc = abort_tx(st, REC_INTERNAL);
+out:
+	free(at.ids.v);
+	touched_free(&t);
+	blob_free(&payload);
+	place_free(&p);
+	actor_free(&a);
+	return rc;
+}

@@ -142,6 +142,12 @@ int records_threat(Store *st, long long threat, const char *state, long long by,
 int records_appeal_respond(Store *st, long long appeal, const char *response, const char *date,
                            long long report, const char *note, const char *who, Blob *err);
 int records_appeal_link(Store *st, long long appeal, long long incident, const char *who, Blob *err);
+/* Changes a place (places 1) or an actor record, found by id, name or alias, with
+   FIELD=VALUE assignments (place: name, aliases, country, admin1, admin2, coords LAT,LON,
+   precision 1-3; actor: name, aliases, group, country), or adds one named key (add 1).
+   The incidents at an edited place are refreshed; one ledger entry for it all. */
+int records_dictionary_edit(Store *st, int places, const char *key, int add, char *const *assignments, size_t n,
+                            const char *reason, const char *who, long long *id, Blob *err);
 
 /* Recomputes an incident's summary from its claims (and its source groups). */
 int records_refresh(Store *st, long long incident, Blob *err);

@@ -1232,6 +1232,52 @@ static int list_dictionary(Cli *c, int argc, char **argv, int places)
 	return EXIT_OK;
 }
 
+/* vigil place|actor KEY [FIELD=VALUE…] --reason TEXT [--add] */
+static int edit_dictionary(Cli *c, int argc, char **argv, int places)
+{
+	static const struct option longopts[] = {
+		{"reason", required_argument, NULL, 'r'},
+		{"by", required_argument, NULL, 'b'},
+		{"add", no_argument, NULL, 'a'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *reason = NULL, *by = NULL, *what = places ? "place" : "actor";
+	int add = 0, ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "r:b:a", longopts, NULL)) != -1) {
+		if (ch == 'r')
+			reason = optarg;
+		else if (ch == 'b')
+			by = optarg;
+		else if (ch == 'a')
+			add = 1;
+		else
+			return cli_usage(what);
+	}
+	if (argc - optind < 1)
+		return cli_usage(what);
+	Store *st = cli_store(c);
+	const char *who = cli_user(by);
+	load_dictionaries(st, who);
+	Blob err = BLOB_INIT;
+	long long id = 0;
+	int rc = records_dictionary_edit(st, places, argv[optind], add, argv + optind + 1, (size_t)(argc - optind - 1),
+	                                 reason, who, &id, &err);
+	if (rc == REC_OK)
+		printf("%s %lld %s\n", what, id, add ? "added" : "changed");
+	return report_rc(rc, &err);
+}
+
+int cmd_place(Cli *c, int argc, char **argv)
+{
+	return edit_dictionary(c, argc, argv, 1);
+}
+
+int cmd_actor(Cli *c, int argc, char **argv)
+{
+	return edit_dictionary(c, argc, argv, 0);
+}
+
 int cmd_places(Cli *c, int argc, char **argv)
 {
 	return list_dictionary(c, argc, argv, 1);
