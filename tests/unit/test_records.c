@@ -1,7 +1,7 @@
 /*
 ** test_records.c — the pieces of the records model: counts and ranges, dates, source
 ** independence (publisher keys, near-duplicate texts), proposal parsing, CSV quoting,
-** the ledger's hash chain, and accept + verify through a real store.
+** the ledger's hash chain, accept + verify through a real store, quotes found in text.
 */
 #include "testing.h"
 
@@ -294,6 +294,39 @@ static void test_accept_and_verify(void **state)
 	unlink(p);
 }
 
+/* Quotes found in cleaned text: exact, with other white space, absent; offsets filled. */
+static void test_quote_find(void **state)
+{
+	(void)state;
+	const char *text = "The market was shelled at noon.\n\nFive  stalls\nburned down, traders said.";
+	size_t len = strlen(text), s = 99, e = 99;
+	assert_int_equal(quote_find(text, len, "shelled at noon", &s, &e), 1);
+	assert_int_equal(s, 15);
+	assert_int_equal(e, 30);
+	/* runs of white space match any other run; the span covers the text's own */
+	assert_int_equal(quote_find(text, len, " Five stalls burned down ", &s, &e), 1);
+	assert_memory_equal(text + s, "Five  stalls\nburned down", e - s);
+	assert_int_equal(e - s, strlen("Five  stalls\nburned down"));
+	/* not there, or white space where the text has none */
+	assert_int_equal(quote_find(text, len, "the market was shelled", &s, &e), 0);
+	assert_int_equal(quote_find(text, len, "shel led", &s, &e), 0);
+	assert_int_equal(quote_find(text, len, "   ", &s, &e), 0);
+	assert_int_equal(quote_find(text, len, "", &s, &e), 0);
+	/* filled in an item; the map shifts the original by 10 bytes */
+	unsigned char map[8] = {0, 0, 0, 0, 10, 0, 0, 0};
+	char *out = proposal_fill_offsets("{\"evidence\":[{\"quote\":\"shelled at noon\"}],\"kind\":\"attack\"}", text,
+	                                  len, map, sizeof map);
+	assert_non_null(out);
+	assert_non_null(strstr(out, "\"start\":15"));
+	assert_non_null(strstr(out, "\"end\":30"));
+	assert_non_null(strstr(out, "\"orig_start\":25"));
+	assert_non_null(strstr(out, "\"orig_end\":40"));
+	free(out);
+	/* nothing missing: nothing to change */
+	assert_null(proposal_fill_offsets("{\"evidence\":[{\"quote\":\"x\",\"start\":1,\"end\":2,\"orig_start\":1,"
+	                                  "\"orig_end\":2}]}", text, len, map, sizeof map));
+}
+
 int main(void)
 {
 	if (sodium_init() < 0)
@@ -306,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_csv_cell),
 		cmocka_unit_test(test_chain_hash),
 		cmocka_unit_test(test_accept_and_verify),
+		cmocka_unit_test(test_quote_find),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
