@@ -10,6 +10,7 @@
 */
 #include "auth.h"
 #include "cli.h"
+#include "ledger.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -374,6 +375,17 @@ static int find_account(Store *st, const char *name, Account *a)
 	return found;
 }
 
+/* The ledger entry of a change made here (by the user at the terminal); -1 said. */
+static int account_ledger(Store *st, const char *action, const char *account, const char *detail)
+{
+	Blob err = BLOB_INIT;
+	int rc = ledger_account(st, cli_user(NULL), action, account, detail, &err);
+	if (rc)
+		warn("%s", blob_str(&err));
+	blob_free(&err);
+	return rc;
+}
+
 static int user_add(Store *st, int argc, char **argv)
 {
 	const char *name = NULL, *rolearg = "viewer";
@@ -424,6 +436,8 @@ static int user_add(Store *st, int argc, char **argv)
 		warn("%s", store_error(st));
 		return strstr(store_error(st), "exists") ? EXIT_INPUT : EXIT_INTERNAL;
 	}
+	if (account_ledger(st, "account.add", name, role_name(role)) != 0)
+		return EXIT_INTERNAL;
 	printf("added %s (%s)\n", name, role_name(role));
 	return EXIT_OK;
 }
@@ -442,7 +456,9 @@ static int user_passwd(Store *st, const char *name)
 		    store_sessions_end(st, a.id) != 0) {
 			warn("%s", store_error(st));
 			rc = EXIT_INTERNAL;
-		} else {
+		} else if (account_ledger(st, "account.password", a.name, "password changed") != 0)
+			rc = EXIT_INTERNAL;
+		else {
 			printf("password of %s changed; its sessions ended\n", a.name);
 			rc = EXIT_OK;
 		}
@@ -513,7 +529,9 @@ static int user_token(Store *st, int argc, char **argv)
 	if (auth_token_create(st, a.id, label ? label : "command line", token, &id) != 0) {
 		warn("%s", store_error(st));
 		rc = EXIT_INTERNAL;
-	} else {
+	} else if (account_ledger(st, "token.add", a.name, label ? label : "command line") != 0)
+		rc = EXIT_INTERNAL;
+	else {
 		printf("%s\n", token);
 		fprintf(stderr, "token %lld for %s (%s): keep it secret, it is shown only once\n", id, a.name,
 		        role_name(a.role));
@@ -544,6 +562,12 @@ static int user_change(Store *st, const char *what, const char *name, const char
 		rc = store_sessions_end(st, a.id);
 	if (rc != 0) {
 		warn("%s", store_error(st));
+		account_free(&a);
+		return EXIT_INTERNAL;
+	}
+	char action[32];
+	snprintf(action, sizeof action, "account.%s", what);
+	if (account_ledger(st, action, a.name, value ? value : what) != 0) {
 		account_free(&a);
 		return EXIT_INTERNAL;
 	}

@@ -116,6 +116,29 @@ int ledger_append(Store *st, const char *who, const char *action, const char *pa
 	return rc ? -1 : 0;
 }
 
+int ledger_account(Store *st, const char *who, const char *action, const char *account, const char *detail,
+                   Blob *err)
+{
+	Blob payload = BLOB_INIT;
+	blob_puts(&payload, "{\"account\":");
+	blob_json_str(&payload, account ? account : "");
+	blob_puts(&payload, ",\"change\":");
+	blob_json_str(&payload, detail);
+	blob_putc(&payload, '}');
+	int rc = -1;
+	if (store_begin(st) != 0)
+		blob_appendf(err, "ledger: %s", store_error(st));
+	else if (ledger_append(st, who, action, blob_str(&payload), NULL, err) != 0)
+		store_rollback(st);
+	else if (store_commit(st) != 0) {
+		blob_appendf(err, "ledger: %s", store_error(st));
+		store_rollback(st);
+	} else
+		rc = 0;
+	blob_free(&payload);
+	return rc;
+}
+
 /* ---- verify ---- */
 
 /* What the ledger last said of a record. An open-addressing table keyed by (type, id). */

@@ -22,6 +22,12 @@ void touched_free(Touched *t);
 int ledger_append(Store *st, const char *who, const char *action, const char *payload,
                   const Touched *t, Blob *err);
 
+/* An entry for a change to an account of the web interface (action "account.add",
+   "account.role", "account.password", "token.add", …), in a transaction of its own after
+   the change: {"account":NAME,"change":DETAIL}. Never a password or a token. 0 or -1. */
+int ledger_account(Store *st, const char *who, const char *action, const char *account, const char *detail,
+                   Blob *err);
+
 /* Entries and record digests are BLAKE2b-256 (libsodium's crypto_generichash): three times
    SHA-256's speed here, which verify needs over millions of rows. Originals keep SHA-256,
    the fingerprint everyone else (sha256sum, bundles' MANIFEST) uses. */

@@ -8,6 +8,7 @@
 ** either.
 */
 #include "auth.h"
+#include "ledger.h"
 #include "util.h"
 #include "web.h"
 
@@ -217,6 +218,8 @@ int page_account_password(Req *q)
 	    store_sessions_end(q->st, q->user.id) != 0 ||
 	    auth_session_start(q->st, q->user.id, secret, csrf) != 0)
 		return req_error(q, 500, "the password could not be changed: %s", store_error(q->st));
+	if (web_ledger(q, "account.password", q->user.name, "password changed") != 0)
+		return 500;
 	set_cookie(q, "vigil_session", secret, 0);
 	return req_redirect(q, "/account?msg=password");
 }
@@ -230,6 +233,8 @@ int page_token_new(Req *q)
 	long long id;
 	if (auth_token_create(q->st, q->user.id, label, token, &id) != 0)
 		return req_error(q, 500, "%s", store_error(q->st));
+	if (web_ledger(q, "token.add", q->user.name, label) != 0)
+		return 500;
 	q->data = json_object();
 	json_object_set_new(q->data, "id", json_integer(id));
 	json_object_set_new(q->data, "label", jstr(label));
@@ -254,6 +259,10 @@ int page_token_revoke(Req *q)
 		return req_error(q, 500, "%s", store_error(q->st));
 	if (rc == 0)
 		return req_error(q, 404, "there is no token %lld of yours", q->id);
+	char which[32];
+	snprintf(which, sizeof which, "token %lld", q->id);
+	if (web_ledger(q, "token.revoke", q->user.name, which) != 0)
+		return 500;
 	q->data = json_object();
 	json_object_set_new(q->data, "revoked", json_integer(q->id));
 	return req_redirect(q, q->role >= ROLE_ADMIN && req_arg(q, "back") && strcmp(req_arg(q, "back"), "users") == 0

@@ -5,6 +5,7 @@
 ** effect at once; the last administrator cannot demote or disable themselves.
 */
 #include "auth.h"
+#include "ledger.h"
 #include "util.h"
 #include "web.h"
 
@@ -128,6 +129,8 @@ int page_user_add(Req *q)
 		return req_error(q, 500, "out of memory");
 	if (store_account_add(q->st, name, role, hash, &id) != 0)
 		return req_error(q, strstr(store_error(q->st), "exists") ? 409 : 500, "%s", store_error(q->st));
+	if (web_ledger(q, "account.add", name, role_name(role)) != 0)
+		return 500;
 	q->data = json_object();
 	json_object_set_new(q->data, "id", json_integer(id));
 	json_object_set_new(q->data, "name", jstr(name));
@@ -174,6 +177,13 @@ int page_user_change(Req *q)
 		rc = req_error(q, 400, "no such change: %s", action);
 	if (rc == 0 && !self && store_sessions_end(q->st, a.id) != 0)
 		rc = req_error(q, 500, "%s", store_error(q->st));
+	if (rc == 0) {
+		char what[32];
+		const char *role = req_arg(q, "role");
+		snprintf(what, sizeof what, "account.%s", action);
+		if (web_ledger(q, what, a.name, strcmp(action, "role") == 0 && role ? role : action) != 0)
+			rc = 500;
+	}
 	account_free(&a);
 	if (rc)
 		return rc;

@@ -7,6 +7,7 @@
 ** All HTML here goes through html_appendf, whose %s escapes; literal markup is only
 ** ever in format strings.
 */
+#include "ledger.h"
 #include "util.h"
 #include "web.h"
 
@@ -324,4 +325,14 @@ void page_error_body(Req *q, Blob *out)
 	blob_puts(&q->title, title);
 	html_appendf(out, "<h1>%s</h1><p class=\"error\">%s</p><p><a href=\"/\">Overview</a></p>", title,
 	             js(q->data, "error"));
+}
+
+int web_ledger(Req *q, const char *action, const char *account, const char *detail)
+{
+	Blob err = BLOB_INIT;
+	int rc = 0;
+	if (ledger_account(q->st, q->user.name, action, account, detail, &err) != 0)
+		rc = req_error(q, 500, "the change was made but not recorded in the ledger: %s", blob_str(&err));
+	blob_free(&err);
+	return rc;
 }

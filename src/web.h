@@ -69,6 +69,9 @@ long long req_int(Req *q, const char *name, long long dflt);
 
 /* A 303 redirect to a local path (trusted: built by the program). Returns 303. */
 int req_redirect(Req *q, const char *path);
+/* The ledger entry of an account change made by the signed-in user (ledger_account);
+   0, or the 500 error page made. */
+int web_ledger(Req *q, const char *action, const char *account, const char *detail);
 /* An error page (or {"error": …} for the API) with status and a one-line message. */
 int req_error(Req *q, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Appends the query arguments, URL-encoded, as "a=1&b=2", leaving out skip (or none). */
