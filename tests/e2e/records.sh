@@ -140,6 +140,7 @@ tamper claim "DELETE FROM claim WHERE id = 3" "incident 1"
 tamper quote "UPDATE claim SET quote = 'something else' WHERE id = 2" "incident 1"
 tamper report "UPDATE report SET publisher = 'Someone Else' WHERE id = 2" "report 2"
 tamper added "INSERT INTO incident(kind, status, created_at, updated_at) VALUES('attack', 'occurred', 'x', 'x')" "not in the ledger"
+tamper far "INSERT INTO incident(id, kind, status, created_at, updated_at) VALUES(987654321012, 'attack', 'occurred', 'x', 'x')" "incident 987654321012 is not in the ledger"
 tamper proposal "UPDATE proposal SET json = replace(json, '2021-07-15', '2021-08-15') WHERE id = 5" "proposal 5"
 # the same without verify's second thread (one core): the same first problem
 export VIGIL_VERIFY_ONE_THREAD=1
