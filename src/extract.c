@@ -1816,7 +1816,10 @@ static void read_events(Doc *d, uint32_t si)
 					count_apply(&w->evm.v[w->evm.n - 1].ev, &w->count.v[k]);
 		return;
 	}
-	/* each date to the nearest trigger of its clause */
+	/* each date to the nearest trigger of its clause, and each trigger keeps the nearest
+	   date it is given ("the ultimatum of 30 January … was followed by the attack of 17
+	   February": the attack's is 17 February) */
+	uint32_t tdist[64];
 	for (uint32_t k = it->date0; k < it->date1; k++) {
 		const DateIt *di = &w->date.v[k];
 		Trig *best = NULL;
@@ -1845,8 +1848,14 @@ static void read_events(Doc *d, uint32_t si)
 				best = tr;
 			}
 		}
-		if (best && best->date < 0)
+		if (!best)
+			continue;
+		size_t bi = (size_t)(best - w->trig.v) - it->trig0;
+		if (best->date < 0 || (bi < 64 && bd < tdist[bi])) {
 			best->date = (int32_t)k;
+			if (bi < 64)
+				tdist[bi] = bd;
+		}
 	}
 	for (uint32_t j = it->trig0; j < it->trig1; j++) {
 		Trig *tr = &w->trig.v[j];
@@ -1957,10 +1966,10 @@ static void read_events(Doc *d, uint32_t si)
 			DateSpan dsv = w->date.v[dk].d;
 			const DateSpan *ds = &dsv;
 			/* a deadline without its year is the next such day: "by 31 March" in a
-			   report of February is this March, not last year's (one just passed, "by
+			   report of February is this March, not last year's (one passed within two months, "by
 			   Sunday" told on Tuesday, stays) */
 			if (em.ev.status == ST_THREATENED && (dsv.flags & DS_INFERRED) && d->ref.y && dsv.start.y &&
-			    dsv.start.m && ymd_cmp(dsv.start, ymd_add_days(d->ref, -183)) < 0 && !(dsv.flags & DS_SINCE)) {
+			    dsv.start.m && ymd_cmp(dsv.start, ymd_add_days(d->ref, -60)) < 0 && !(dsv.flags & DS_SINCE)) {
 				dsv.start.y++;
 				if (dsv.end.y)
 					dsv.end.y++;

@@ -81,3 +81,7 @@ report quarter "Members of a gang set fire to dozens of homes in the Brooklyn ne
 json "j['events'][0]['place']['name'] == 'Brooklyn neighbourhood of Cité Soleil'"
 report province "Rights groups called on the Velmar government to stop the evictions in the Pemba camp."
 json "j['appeals'][0]['to'][0]['name'] == 'Velmar government'"
+
+# Each incident keeps the date nearest to it.
+report nearest "Ortavo, 20 May 2024 – The ultimatum of the militia of 30 January, to leave by 15 February, was followed by the attack of 17 February on the Pemba camp."
+json "any(e['kind'] == 'attack' and (e['date'] or {}).get('start') == '2024-02-17' for e in j['events'])"
