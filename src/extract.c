@@ -969,6 +969,24 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 			w->ti[pa->t0].cover |= CV_PARTY;
 			continue;
 		}
+		/* the same with a region the gazetteer knows: "the Assam government" */
+		if (e <= pa->t1 && pa->compose && (pa->group == G_GOVERNMENT || pa->group == G_STATE_FORCES) &&
+		    pa->t0 > s->t0 && !(w->tok.v[pa->t0].flags & TK_CAP) && (w->ti[pa->t0 - 1].cover & CV_PLACE)) {
+			for (size_t q = w->place.n; q > 0; q--) {
+				Place *pl = &w->place.v[q - 1];
+				if (pl->sent != si)
+					break;
+				if (pl->t1 != pa->t0 || pl->anaphor || (pl->type != P_REGION && pl->type != P_DISTRICT))
+					continue;
+				pa->t0 = pl->t0;
+				pa->name = surface(d, pa->t0, pa->t1);
+				pa->country = pl->country;
+				pa->compose = 0;
+				pl->in_party = 1;
+				break;
+			}
+			continue;
+		}
 		if (e <= pa->t1)
 			continue;
 		/* a title and a person: the title is what the person is */

@@ -707,7 +707,7 @@ Lexicon *lexicon_load(const char *dir, Blob *err)
 		const char *file;
 		RowFn fn;
 	} tables[] = {
-		{"nations.tsv", row_country}, {"places.tsv", row_place}, {"actors.tsv", row_actor},
+		{"nations.tsv", row_country}, {"places.tsv", row_place}, {"regions.tsv", row_place}, {"actors.tsv", row_actor},
 		{"addressees.tsv", row_addressee}, {"kinds.tsv", row_kind}, {"cues.tsv", row_cue},
 		{"numbers.tsv", row_number},
 	};

@@ -85,3 +85,9 @@ json "j['appeals'][0]['to'][0]['name'] == 'Velmar government'"
 # Each incident keeps the date nearest to it.
 report nearest "Ortavo, 20 May 2024 – The ultimatum of the militia of 30 January, to leave by 15 February, was followed by the attack of 17 February on the Pemba camp."
 json "any(e['kind'] == 'attack' and (e['date'] or {}).get('start') == '2024-02-17' for e in j['events'])"
+
+# Regions of every country (data/regions.tsv, from ISO 3166-2): a force there is that
+# country's; "the Assam government" is addressed by its name.
+report region "Police opened fire on residents protesting against an eviction drive in the Dholpur area of Assam on Thursday, killing two people. Rights groups called on the Assam government to stop the evictions."
+json "any('India' in p['name'] for e in j['events'] for p in e['perpetrators'])"
+json "j['appeals'][0]['to'][0]['name'] == 'Assam government'"
