@@ -4,9 +4,11 @@
 # in build/bench-web/ between runs), the server with --public, and wrk with 200
 # connections for WEB_SECONDS (10) against /incidents, /incident/N (N random), /api/incidents
 # and /search?q= (a few queries in turn), then /incident/N and random pages of /incidents
-# again with the response cache off (--cache-mb 0: what making a page costs). Prints requests/s, p50, p99, errors and the
-# server's peak RSS (GNU time). Goals: p99 < 10 ms, no errors, RSS < 64 MB. wrk and the
-# server share the machine's cores, so the figures are for the whole machine.
+# again with the response cache off (--cache-mb 0: what making a page costs). Prints
+# requests/s, p50, p99, errors, the server's CPU milliseconds per request (from /proc:
+# what a page costs, whatever else runs) and its peak RSS (GNU time). Goals: p99 < 10 ms,
+# no errors, RSS < 64 MB. wrk and the server share the machine's cores, so requests/s and
+# latencies are for the whole machine.
 : "${VIGIL:?set VIGIL to the binary}"
 NINC=${WEB_INCIDENTS:-100000}
 NREP=${WEB_REPORTS:-50000}
@@ -81,16 +83,21 @@ for p in /incidents /api/incidents /incident/1 "/search?q=tamar"; do
 done
 
 # run NAME PATH [SCRIPT] — wrk against one path; one line of figures.
+# cpu — the server's user + system clock ticks so far (/proc/PID/stat fields 14 and 15).
+cpu() { sed 's/^.*) //' /proc/$vpid/stat | awk '{print $12 + $13}'; }
 run() {
+	cpu0=$(cpu)
 	if [ -n "${3:-}" ]; then
 		wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$3" "$url$2" >"$dir/wrk.txt" 2>&1
 	else
 		wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$url$2" >"$dir/wrk.txt" 2>&1
 	fi
 	rss=$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/$vpid/status)
-	python3 - "$1" "$dir/wrk.txt" "$rss" <<'PY'
+	ticks=$(($(cpu) - cpu0))
+	python3 - "$1" "$dir/wrk.txt" "$rss" "$ticks" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
 name, f, rss = sys.argv[1], sys.argv[2], int(sys.argv[3] or 0)
+cpu_s = int(sys.argv[4] or 0) / int(sys.argv[5] or 100)
 t = open(f).read()
 def ms(s):
     v, u = re.match(r"([\d.]+)(us|ms|s)", s).groups()
@@ -106,8 +113,10 @@ errs = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", t
 non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
 errs += int(non2xx.group(1)) if non2xx else 0
 total = re.search(r"(\d+) requests in", t).group(1)
+# the server's CPU time per request: what a page costs, whatever else the machine runs
+per = cpu_s * 1000 / max(int(total), 1)
 print(f"web {name}: {rps:.0f} requests/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms, "
-      f"{errs} errors of {total} requests, server RSS {rss / 1024:.1f} MB")
+      f"{errs} errors of {total} requests, server CPU {per:.3f} ms/request, RSS {rss / 1024:.1f} MB")
 PY
 }
 echo "web: $NINC incidents, $NREP reports, $(du -m "$cache/web.db" | cut -f1) MB database; wrk -t2 -c$CONNS -d${SECS}s each"

@@ -514,7 +514,10 @@ static void dispatch(Conn *c)
 			seen_version = v;
 		}
 		Blob key = BLOB_INIT;
-		blob_appendf(&key, "%d %d %s?", q->api, q->role, q->url);
+		/* the Host is part of the key: the feeds link to the site by it, and a request with
+		   a forged Host must not leave its links in the page everyone else gets */
+		const char *host = req_host(q);
+		blob_appendf(&key, "%d %d %s %s?", q->api, q->role, host ? host : "", q->url);
 		req_query_string(q, &key, NULL);
 		c->cache_gen = webcache_generation();
 		if (webcache_get(blob_str(&key), &c->cached)) {

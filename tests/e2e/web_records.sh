@@ -138,6 +138,10 @@ assert f.find(a + 'title').text == 'vigil: incidents and threats'
 assert all(e.find(a + 'link').get('href').startswith('http://127.0.0.1:') for e in es)
 EOF
 ok "the incidents feed is Atom with both records, linked to this server"
+req -H "Host: evil.example" "$URL/feed/incidents.atom"
+contains "$BODY" 'href="http://evil.example/incident/' "a feed asked for by another host name links to it"
+get /feed/incidents.atom
+lacks "$BODY" "evil.example" "the response cache does not give that feed to others"
 get /feed/threats.atom
 python3 - <<'EOF' || die "threats feed"
 import xml.etree.ElementTree as E
