@@ -130,6 +130,11 @@ typedef struct Extraction {
 	Ymd ref;            /* the date relative dates were resolved against (y == 0: none) */
 	const Lexicon *lx;
 	void *work;         /* scratch kept between documents (tokens, mentions …) */
+	/* A big document read in parts (vigil extract): where this part's text and sentences
+	   start in the whole; the JSON adds them to evidence offsets and sentence indexes.
+	   extract_doc leaves them alone (0 unless the caller sets them). */
+	uint64_t text_base;
+	uint64_t sent_base;
 } Extraction;
 
 /* Reads text[0..len) (cleaned, UTF-8) published on published (ISO date or NULL) with the

@@ -9,12 +9,21 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The same limit as `vigil add`. */
 #define MAX_EXTRACT_BYTES (256u << 20)
+/* A plain-text file above STREAM_MIN is read, cleaned and extracted in parts of about
+   PART_BYTES cut at blank lines (else line ends, else spaces), and its records are printed
+   as each part is done: working memory stays bounded (a few MB) whatever the size. A
+   report is far smaller than STREAM_MIN, so it is read whole, as before. */
+#define STREAM_MIN (8u << 20)
+#define PART_BYTES (1u << 20)
 
 /* ---- evidence the reader can find in the original ----
    A sentence of an HTML page or a quoted-printable e-mail may cross markup, an entity or a
@@ -200,20 +209,16 @@ static void count_text(Blob *b, const char *what, ExCount c)
 		blob_appendf(b, "; %s up to %lld", what, (long long)c.max);
 }
 
-/* The readable summary: one paragraph per record with its first quote. */
-static void summary(Blob *b, const Extraction *x, const CleanDoc *doc)
+/* The readable summary of a part: one paragraph per record with its first quote, numbered
+   from ev0 + 1 and ap0 + 1. */
+static void summary(Blob *b, const Extraction *x, const char *text, size_t ev0, size_t ap0)
 {
-	const char *text = doc->text.data ? doc->text.data : "";
-	blob_appendf(b, "%s\n", doc->title ? doc->title : "(no title)");
-	blob_appendf(b, "published %s%s%s\n\n", doc->published ? doc->published : "unknown",
-	             doc->publisher ? " by " : "", doc->publisher ? doc->publisher : "");
-	blob_appendf(b, "%zu sentences, %zu events, %zu appeals\n", x->nsentences, x->nevents, x->nappeals);
 	for (size_t i = 0; i < x->nevents; i++) {
 		const ExEvent *e = &x->events[i];
 		char ds[11], de[11];
 		ymd_format(e->date_start, ds);
 		ymd_format(e->date_end, de);
-		blob_appendf(b, "\nevent %zu: %s, %s", i + 1, kind_name(e->kind),
+		blob_appendf(b, "\nevent %zu: %s, %s", ev0 + i + 1, kind_name(e->kind),
 		             e->status == ST_THREATENED ? "threatened" : "occurred");
 		if (e->date_start.y)
 			blob_appendf(b, ", %s%s%s%s", e->date_flags & DS_SINCE ? "since " : "", ds, de[0] ? " to " : "", de);
@@ -234,7 +239,7 @@ static void summary(Blob *b, const Extraction *x, const CleanDoc *doc)
 		const ExAppeal *a = &x->appeals[i];
 		char ds[11];
 		ymd_format(a->date, ds);
-		blob_appendf(b, "\nappeal %zu: %s", i + 1, ds[0] ? ds : "undated");
+		blob_appendf(b, "\nappeal %zu: %s", ap0 + i + 1, ds[0] ? ds : "undated");
 		for (int k = 0; k < a->nby; k++)
 			blob_appendf(b, "%s%s", k ? ", " : ", by ", ex_str(x, a->by[k].name));
 		for (int k = 0; k < a->nto; k++)
@@ -246,6 +251,215 @@ static void summary(Blob *b, const Extraction *x, const CleanDoc *doc)
 			             text + a->evidence[k].start);
 		blob_putc(b, '\n');
 	}
+}
+
+/* ---- output ----
+   The records are written as they come: events straight to stdout, appeals (which follow
+   the events in the JSON) to a temporary file copied out at the end, so nothing grows
+   with the size of the input. */
+typedef struct Out {
+	int json;
+	FILE *ap;          /* appeals waiting (JSON), NULL until the first */
+	size_t nev, nap, nsent;
+	Blob buf;
+} Out;
+
+static void out_flush(Out *o, FILE *f)
+{
+	if (o->buf.len)
+		fwrite(o->buf.data, 1, o->buf.len, f);
+	blob_reset(&o->buf);
+}
+
+/* The header: the JSON object's start and document, or the summary's title lines. */
+static void out_begin(Out *o, const CleanDoc *doc, const Extraction *x)
+{
+	if (o->json) {
+		blob_putc(&o->buf, '{');
+		json_document(&o->buf, doc, x);
+		blob_puts(&o->buf, ",\"events\":[");
+	} else {
+		blob_appendf(&o->buf, "%s\n", doc->title ? doc->title : "(no title)");
+		blob_appendf(&o->buf, "published %s%s%s\n", doc->published ? doc->published : "unknown",
+		             doc->publisher ? " by " : "", doc->publisher ? doc->publisher : "");
+	}
+	out_flush(o, stdout);
+}
+
+/* The records of one part (the whole text when it is read at once). */
+static void out_part(Out *o, const Extraction *x, const char *text)
+{
+	if (!o->json) {
+		summary(&o->buf, x, text, o->nev, o->nap);
+		o->nev += x->nevents;
+		o->nap += x->nappeals;
+		o->nsent += x->nsentences;
+		out_flush(o, stdout);
+		return;
+	}
+	for (size_t i = 0; i < x->nevents; i++) {
+		if (o->nev++)
+			blob_putc(&o->buf, ',');
+		extract_event_json(x, i, text, NULL, &o->buf);
+		if (o->buf.len > (64u << 10))
+			out_flush(o, stdout);
+	}
+	out_flush(o, stdout);
+	if (x->nappeals && !o->ap && !(o->ap = tmpfile()))
+		fatal("cannot create a temporary file: %s", strerror(errno));
+	for (size_t i = 0; i < x->nappeals; i++) {
+		if (o->nap++)
+			blob_putc(&o->buf, ',');
+		extract_appeal_json(x, i, text, NULL, &o->buf);
+	}
+	if (o->ap)
+		out_flush(o, o->ap);
+	o->nsent += x->nsentences;
+}
+
+static void out_end(Out *o)
+{
+	if (!o->json) {
+		blob_appendf(&o->buf, "\n%zu sentences, %zu events, %zu appeals\n", o->nsent, o->nev, o->nap);
+		out_flush(o, stdout);
+		return;
+	}
+	blob_puts(&o->buf, "],\"appeals\":[");
+	out_flush(o, stdout);
+	if (o->ap) {
+		char chunk[1 << 15];
+		size_t k;
+		rewind(o->ap);
+		while ((k = fread(chunk, 1, sizeof chunk, o->ap)) > 0)
+			fwrite(chunk, 1, k, stdout);
+		fclose(o->ap);
+		o->ap = NULL;
+	}
+	blob_puts(&o->buf, "]}\n");
+	out_flush(o, stdout);
+}
+
+/* Where to end a part of buf[0..n) of about PART_BYTES: after a blank line, else a line
+   end, else a space, else a UTF-8 character boundary, in its second half. */
+static size_t part_cut(const char *buf, size_t n)
+{
+	if (n <= PART_BYTES)
+		return n;
+	size_t lo = PART_BYTES / 2;
+	for (size_t i = PART_BYTES; i > lo; i--)
+		if (buf[i - 1] == '\n' && buf[i - 2] == '\n')
+			return i;
+	for (size_t i = PART_BYTES; i > lo; i--)
+		if (buf[i - 1] == '\n')
+			return i;
+	for (size_t i = PART_BYTES; i > lo; i--)
+		if (buf[i - 1] == ' ')
+			return i;
+	size_t i = PART_BYTES;
+	while (i > lo && ((unsigned char)buf[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* Reads the big plain-text file fd in parts (see STREAM_MIN). The first part gives the
+   document's metadata and, when it has no publication date, the date read from its top;
+   evidence offsets and sentence indexes count from the start of the whole text. */
+static int extract_stream(const Lexicon *lx, int fd, const char *path, Out *o)
+{
+	Blob buf = BLOB_INIT, err = BLOB_INIT;
+	CleanDoc first = {0};
+	Extraction x = {0};
+	char pub[11] = "";
+	int eof = 0, rc = EXIT_OK, started = 0;
+	uint64_t text_base = 0, sent_base = 0, total = 0;
+	blob_reserve(&buf, 2 * PART_BYTES);
+	while (!eof || buf.len) {
+		while (!eof && buf.len < 2 * PART_BYTES) {
+			ssize_t k = read(fd, buf.data + buf.len, 2 * PART_BYTES - buf.len);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k < 0) {
+				warn("%s: %s", path, strerror(errno));
+				rc = EXIT_INPUT;
+				goto done;
+			}
+			if (k == 0)
+				eof = 1;
+			buf.len += (size_t)k;
+			total += (uint64_t)k;
+			if (total > MAX_EXTRACT_BYTES) {
+				warn("%s: too large (more than %u MB)", path, MAX_EXTRACT_BYTES >> 20);
+				rc = EXIT_INPUT;
+				goto done;
+			}
+		}
+		size_t n = eof ? (buf.len > PART_BYTES ? part_cut(buf.data, buf.len) : buf.len) : part_cut(buf.data, buf.len);
+		CleanDoc doc = {0};
+		blob_reset(&err);
+		if (clean_doc(buf.data, n, path, &doc, &err) == 0) {
+			const char *text = doc.text.data ? doc.text.data : "";
+			extract_doc(lx, text, doc.text.len, started ? (first.published ? first.published : pub[0] ? pub : NULL)
+			                                            : doc.published, &x);
+			evidence_fit_all(&x, text, buf.data, n, &doc);
+			x.text_base = text_base;
+			x.sent_base = sent_base;
+			if (!started) {
+				started = 1;
+				first.title = doc.title ? xstrdup(doc.title) : NULL;
+				first.published = doc.published ? xstrdup(doc.published) : NULL;
+				first.publisher = doc.publisher ? xstrdup(doc.publisher) : NULL;
+				first.author = doc.author ? xstrdup(doc.author) : NULL;
+				if (!doc.published && x.ref.y)
+					ymd_format(x.ref, pub);
+				out_begin(o, &first, &x);
+			}
+			out_part(o, &x, text);
+			text_base += doc.text.len + 2; /* the parts as paragraphs of one text */
+			sent_base += x.nsentences;
+		} else if (!started && n == buf.len && eof) {
+			warn("%s: %s", path, blob_str(&err));
+			rc = EXIT_INPUT;
+			clean_free(&doc);
+			goto done;
+		}
+		clean_free(&doc);
+		memmove(buf.data, buf.data + n, buf.len - n);
+		buf.len -= n;
+	}
+	if (!started) {
+		CleanDoc none = {0};
+		out_begin(o, &none, &x);
+	}
+	out_end(o);
+done:
+	extraction_free(&x);
+	clean_free(&first);
+	blob_free(&buf);
+	blob_free(&err);
+	return rc;
+}
+
+/* A regular file of plain text above STREAM_MIN: its descriptor (the caller reads it in
+   parts), else -1 (read it whole). */
+static int stream_fd(const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (uint64_t)sb.st_size <= STREAM_MIN ||
+	    (uint64_t)sb.st_size > MAX_EXTRACT_BYTES) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	char head[1 << 16];
+	ssize_t k = pread(fd, head, sizeof head, 0);
+	if (k <= 0 || strcmp(media_sniff(head, (size_t)k, path), "text/plain") != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 int cmd_extract(Cli *c, int argc, char **argv)
@@ -266,15 +480,19 @@ int cmd_extract(Cli *c, int argc, char **argv)
 	if (optind != argc - 1)
 		return cli_usage("extract");
 	const char *path = argv[optind];
-	Blob bytes = BLOB_INIT, err = BLOB_INIT, out = BLOB_INIT;
+	Blob bytes = BLOB_INIT, err = BLOB_INIT;
 	CleanDoc doc = {0};
 	Extraction x = {0};
-	int rc = EXIT_OK;
+	Out o = {json, NULL, 0, 0, 0, BLOB_INIT};
+	int rc = EXIT_OK, fd;
 	clean_set_datadir(cli_datadir());
 	const Lexicon *lx = lexicon_shared(cli_datadir(), &err);
 	if (!lx) {
 		warn("cannot read the lexicons: %s", blob_str(&err));
 		rc = EXIT_INTERNAL;
+	} else if ((fd = stream_fd(path)) >= 0) {
+		rc = extract_stream(lx, fd, path, &o);
+		close(fd);
 	} else if (read_file_max(path, &bytes, MAX_EXTRACT_BYTES) != 0) {
 		if (errno == EFBIG)
 			warn("%s: too large (more than %u MB)", path, MAX_EXTRACT_BYTES >> 20);
@@ -291,30 +509,14 @@ int cmd_extract(Cli *c, int argc, char **argv)
 		const char *text = doc.text.data ? doc.text.data : "";
 		extract_doc(lx, text, doc.text.len, doc.published, &x);
 		evidence_fit_all(&x, text, bytes.data ? bytes.data : "", bytes.len, &doc);
-		if (json) {
-			blob_putc(&out, '{');
-			json_document(&out, &doc, &x);
-			blob_puts(&out, ",\"events\":[");
-			for (size_t i = 0; i < x.nevents; i++) {
-				if (i)
-					blob_putc(&out, ',');
-				extract_event_json(&x, i, text, NULL, &out);
-			}
-			blob_puts(&out, "],\"appeals\":[");
-			for (size_t i = 0; i < x.nappeals; i++) {
-				if (i)
-					blob_putc(&out, ',');
-				extract_appeal_json(&x, i, text, NULL, &out);
-			}
-			blob_puts(&out, "]}\n");
-		} else
-			summary(&out, &x, &doc);
+		out_begin(&o, &doc, &x);
+		out_part(&o, &x, text);
+		out_end(&o);
 	}
-	fwrite(out.data ? out.data : "", 1, out.len, stdout);
 	extraction_free(&x);
 	clean_free(&doc);
 	blob_free(&bytes);
 	blob_free(&err);
-	blob_free(&out);
+	blob_free(&o.buf);
 	return rc;
 }

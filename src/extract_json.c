@@ -67,14 +67,16 @@ static void json_parties(Blob *b, const char *key, const Extraction *x, const Ex
 	blob_putc(b, ']');
 }
 
-static void json_evidence(Blob *b, const ExSpan *v, int n, const char *text, const CleanDoc *doc)
+static void json_evidence(Blob *b, const Extraction *x, const ExSpan *v, int n, const char *text,
+                          const CleanDoc *doc)
 {
 	blob_puts(b, ",\"sentences\":[");
 	for (int i = 0; i < n; i++)
-		blob_appendf(b, "%s%u", i ? "," : "", v[i].sentence);
+		blob_appendf(b, "%s%llu", i ? "," : "", (unsigned long long)(x->sent_base + v[i].sentence));
 	blob_puts(b, "],\"evidence\":[");
 	for (int i = 0; i < n; i++) {
-		blob_appendf(b, "%s{\"start\":%u,\"end\":%u", i ? "," : "", v[i].start, v[i].end);
+		blob_appendf(b, "%s{\"start\":%llu,\"end\":%llu", i ? "," : "",
+		             (unsigned long long)(x->text_base + v[i].start), (unsigned long long)(x->text_base + v[i].end));
 		if (doc)
 			blob_appendf(b, ",\"orig_start\":%zu,\"orig_end\":%zu", clean_orig_offset(doc, v[i].start),
 			             clean_orig_offset(doc, v[i].end));
@@ -138,7 +140,7 @@ void extract_event_json(const Extraction *x, size_t i, const char *text, const C
 	json_count(b, "wounded", e->wounded);
 	json_count(b, "detained", e->detained);
 	json_count(b, "residents", e->residents);
-	json_evidence(b, e->evidence, e->nevidence, text, doc);
+	json_evidence(b, x, e->evidence, e->nevidence, text, doc);
 	blob_putc(b, '}');
 }
 
@@ -156,6 +158,6 @@ void extract_appeal_json(const Extraction *x, size_t i, const char *text, const 
 		blob_putc(b, '"');
 	} else
 		blob_puts(b, "null");
-	json_evidence(b, a->evidence, a->nevidence, text, doc);
+	json_evidence(b, x, a->evidence, a->nevidence, text, doc);
 	blob_putc(b, '}');
 }
