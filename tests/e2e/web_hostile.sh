@@ -153,6 +153,64 @@ req -b jar.editor -F "csrf=$c" -F "file=@up.txt;filename=\"<img src=x onerror=al
 expect 303 "upload with hostile fields"
 fetch "$(header Location)"
 contains "$BODY" "&lt;script&gt;alert(18)&lt;/script&gt;"
+# records whose names, reasons and appeals are payloads, accepted, then every records page,
+# the list filtered by payloads, the feeds and the exports
+python3 - <<'EOF' > rec.json
+import json
+p = [l.rstrip('\n') for l in open('payloads.txt')]
+q = "A report about the camp, number 1, with the line above as its first line."
+ev = [{"quote": q}]
+print(json.dumps({"events": [
+  {"kind": "shelling", "status": "occurred", "date": {"start": "2021-05-01"}, "place": {"name": p[i]},
+   "perpetrators": [{"name": p[(i + 1) % len(p)]}], "targets": [{"name": p[(i + 2) % len(p)]}],
+   "killed": {"min": 1, "max": 2}, "evidence": ev} for i in range(len(p))] + [
+  {"kind": "raid", "status": "threatened", "date": {"start": "2021-06-01"}, "place": {"name": p[1]},
+   "perpetrators": [{"name": p[0]}], "evidence": ev}],
+ "appeals": [{"date": "2021-05-02", "by": [{"name": p[2]}], "to": [{"name": p[3]}], "demand": p[4], "evidence": ev}]}))
+EOF
+run 0 "$VIGIL" propose 1 rec.json
+for id in $(sqlite3 "$VIGIL_DB" "SELECT id FROM proposal WHERE state='pending' AND json LIKE '%number 1, with%'"); do
+	"$VIGIL" accept "$id" >/dev/null 2>&1 || die "accept $id"
+done
+inc=$(sqlite3 "$VIGIL_DB" "SELECT min(id) FROM incident")
+[ -n "$inc" ] || die "no incident from the hostile records"
+run 0 "$VIGIL" edit "$inc" killed=3 --reason "$(sed -n 1p payloads.txt)"
+for x in / /incidents "/incidents?page=2" /threats /timeline "/places?all=1" "/actors?all=1" /appeals /population \
+         /review "/search?q=alert"; do
+	fetch "$x"
+done
+for id in $(sqlite3 "$VIGIL_DB" "SELECT id FROM incident"); do fetch /incident/$id; done
+for id in $(sqlite3 "$VIGIL_DB" "SELECT id FROM appeal"); do fetch /appeal/$id; done
+req -b jar.editor "$URL/incident/$inc"
+contains "$BODY" "— &lt;script&gt;alert(1)&lt;/script&gt;" "a hostile reason shown as text in the history"
+req -b jar.editor "$URL/incidents"
+contains "$BODY" "&lt;svg onload=alert(4)&gt;" "hostile place names listed as text"
+req -b jar.editor "$URL/appeals"
+contains "$BODY" "&lt;svg onload=alert(4)&gt;" "a hostile addressee listed as text"
+while IFS= read -r p; do
+	fetch /incidents -G --data-urlencode "place=$p" --data-urlencode "actor=$p" --data-urlencode "since=$p"
+	fetch /incidents -G --data-urlencode "place=$p" --data-urlencode "actor=$p" --data-urlencode "kind=shelling"
+	fetch /threats -G --data-urlencode "state=$p"
+	fetch /timeline -G --data-urlencode "year=$p"
+	fetch /population -G --data-urlencode "place=$p"
+	req -b jar.editor -G --data-urlencode "place=$p" "$URL/export.csv"
+	[ "$STATUS" -lt 500 ] || die "export with a hostile place: $STATUS"
+done < payloads.txt
+for f in incidents threats; do
+	req -b jar.editor "$URL/feed/$f.atom"
+	python3 - <<'EOF' || die "$f feed"
+import xml.etree.ElementTree as E
+f = E.parse('body.txt').getroot()   # well-formed: every payload escaped
+names = {e.tag.split('}')[-1] for e in f.iter()}
+assert not names & {'script', 'svg', 'img', 'iframe', 'meta', 'body', 'a', 'math'}, names
+EOF
+done
+ok "the feeds are well-formed Atom with the payloads as text"
+for f in csv json geojson; do
+	req -b jar.editor "$URL/export.$f"
+	contains "$(header Content-Disposition)" "attachment; filename=" "export.$f is a download"
+	lacks "$(header Content-Type)" "html" "export.$f is not HTML"
+done
 python3 check_html.py || die "live markup in pages"
 ok "$PAGES pages checked: no live markup from any payload"
 
