@@ -2107,6 +2107,36 @@ static void read_events(Doc *d, uint32_t si)
 			party_push(e->perps, &e->nperps, EX_MAX_PARTIES, &ep, d->x);
 		}
 	}
+	/* "the government of Kenya announced that it will close the camp": the one who
+	   speaks is the one who acts when a pronoun takes it up after "that" */
+	for (int g = 0; g < ngroups; g++) {
+		ExEvent *e = &w->evm.v[base + g].ev;
+		if (e->nperps)
+			continue;
+		uint32_t t0 = 0;
+		for (uint32_t j = it->trig0; j < it->trig1; j++)
+			if (!w->trig.v[j].dropped && w->trig.v[j].group == g) {
+				t0 = w->trig.v[j].t0;
+				break;
+			}
+		/* "that it", "that they" before the trigger in its clause */
+		uint32_t that = UINT32_MAX;
+		for (uint32_t u = t0; u > s->t0 + 1 && t0 - u < 8; u--)
+			if (tok_eq(d, u - 2, "that") && (tok_eq(d, u - 1, "it") || tok_eq(d, u - 1, "they"))) {
+				that = u - 2;
+				break;
+			}
+		if (that == UINT32_MAX || that == s->t0 || !(w->ti[that - 1].cue_end & BIT(C_SOURCE)))
+			continue;
+		for (uint32_t p = it->party0; p < it->party1; p++) {
+			const Party *pa = &w->party.v[p];
+			if (pa->t1 > that - 1 || pa->t1 + 2 < that || !perp_group(pa->group))
+				continue;
+			ExParty ep;
+			party_copy(d, pa, &ep);
+			party_push(e->perps, &e->nperps, EX_MAX_PARTIES, &ep, d->x);
+		}
+	}
 	/* targets: the people it was done to */
 	for (uint32_t p = it->party0; p < it->party1; p++) {
 		const Party *pa = &w->party.v[p];

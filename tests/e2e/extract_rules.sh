@@ -91,3 +91,7 @@ json "any(e['kind'] == 'attack' and (e['date'] or {}).get('start') == '2024-02-1
 report region "Police opened fire on residents protesting against an eviction drive in the Dholpur area of Assam on Thursday, killing two people. Rights groups called on the Assam government to stop the evictions."
 json "any('India' in p['name'] for e in j['events'] for p in e['perpetrators'])"
 json "j['appeals'][0]['to'][0]['name'] == 'Assam government'"
+
+# The one who announces is the one who acts when "that it" takes it up.
+report announce "Nairobi, 12 May 2016 – Last Friday the government of Kenya announced that it will close the Velmar camp by the end of November."
+json "j['events'][0]['status'] == 'threatened' and any('Ken' in p['name'] for p in j['events'][0]['perpetrators'])"
