@@ -2191,6 +2191,12 @@ static int places_merge(const Extraction *x, const ExPlace *a, const ExPlace *b)
 		return 1;
 	if ((a->type == P_REGION || b->type == P_REGION) && a->country >= 0 && a->country == b->country)
 		return 1;
+	/* a camp and the town or city it is in ("the Yarmouk camp in Damascus"), known to be
+	   in the same country */
+	if (((a->type == P_CAMP && (b->type == P_CITY || b->type == P_TOWN)) ||
+	     (b->type == P_CAMP && (a->type == P_CITY || a->type == P_TOWN))) &&
+	    a->country >= 0 && a->country == b->country)
+		return 1;
 	/* a country and a place in it */
 	if (a->type == P_COUNTRY && b->country == a->country && a->country >= 0)
 		return 1;
@@ -2310,7 +2316,8 @@ static void merge_events(Doc *d)
 			}
 		}
 		if (j < x->nevents) {
-			if (loose && e->place.name)
+			/* the body says where better than a title */
+			if (e->place.name && !e->place.inferred && (loose || (headline_only(d, &x->events[j]) && !headline_only(d, e))))
 				x->events[j].place = e->place;
 			merge_event(x, &x->events[j], e);
 			continue;

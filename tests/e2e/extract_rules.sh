@@ -95,3 +95,7 @@ json "j['appeals'][0]['to'][0]['name'] == 'Assam government'"
 # The one who announces is the one who acts when "that it" takes it up.
 report announce "Nairobi, 12 May 2016 – Last Friday the government of Kenya announced that it will close the Velmar camp by the end of November."
 json "j['events'][0]['status'] == 'threatened' and any('Ken' in p['name'] for p in j['events'][0]['perpetrators'])"
+
+# A camp and the city it is in are one place for one incident.
+report campcity "UNRWA said that it had been unable to deliver food to the Yarmouk camp in Damascus since September. About 18,000 people remain in the camp, which government forces have besieged since July 2013."
+json "len([e for e in j['events'] if e['kind'] in ('siege', 'blockade')]) == 1"
