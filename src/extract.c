@@ -1764,6 +1764,35 @@ static void init_event(ExEvent *e)
 	e->place.country = -1;
 }
 
+/* A sentence about a kind of incident, not one incident: the law ("Enforced disappearance
+   is a crime under international law") or a trend ("kidnappings of migrants have risen
+   sharply"); the trigger is a noun without a determiner and the verb after it says so. */
+static int general_statement(Doc *d, const Sent *s, const Trig *tr)
+{
+	static const char *const law[] = {"crime", "crimes", "prohibited", "illegal", "unlawful", "forbidden", NULL};
+	static const char *const trend[] = {"risen", "rising", "increased", "increasing", "doubled", "soared",
+	                                    "surged", "fallen", "declined", "decreased", NULL};
+	if (tr->t0 > s->t0 && (d->w->ti[tr->t0 - 1].cue & (BIT(C_DET) | BIT(C_PRONOUN))))
+		return 0;
+	for (uint32_t u = tr->t1; u < s->t1 && u < tr->t1 + 9; u++) {
+		if (is_clause_break(d, u) || is_punct(d, u, ','))
+			return 0;
+		if (tok_eq(d, u, "is") || tok_eq(d, u, "are") || tok_eq(d, u, "constitutes") || tok_eq(d, u, "constitute")) {
+			for (uint32_t v = u + 1; v < s->t1 && v < u + 5; v++)
+				for (int i = 0; law[i]; i++)
+					if (tok_eq(d, v, law[i]))
+						return 1;
+		}
+		if (tok_eq(d, u, "have") || tok_eq(d, u, "has") || tok_eq(d, u, "are")) {
+			if (u + 1 < s->t1)
+				for (int i = 0; trend[i]; i++)
+					if (tok_eq(d, u + 1, trend[i]))
+						return 1;
+		}
+	}
+	return 0;
+}
+
 /* Pass 2 over one sentence: its appeal, then its incidents. */
 static void read_events(Doc *d, uint32_t si)
 {
@@ -1794,7 +1823,7 @@ static void read_events(Doc *d, uint32_t si)
 		tr->group = -1;
 		tr->date = tr->place = -1;
 		if ((tr->needcamp && !camp_follows(d, it, tr)) || trig_negated(d, s, tr) || against_state(d, it, tr) ||
-		    (tr->kind == K_OTHER && !people_follow(d, it, tr))) {
+		    (tr->kind == K_OTHER && !people_follow(d, it, tr)) || general_statement(d, s, tr)) {
 			tr->dropped = 1;
 			continue;
 		}

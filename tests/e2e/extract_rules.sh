@@ -99,3 +99,9 @@ json "j['events'][0]['status'] == 'threatened' and any('Ken' in p['name'] for p 
 # A camp and the city it is in are one place for one incident.
 report campcity "UNRWA said that it had been unable to deliver food to the Yarmouk camp in Damascus since September. About 18,000 people remain in the camp, which government forces have besieged since July 2013."
 json "len([e for e in j['events'] if e['kind'] in ('siege', 'blockade')]) == 1"
+
+# A sentence about a kind of incident (the law, a trend) is not an incident.
+report general "Enforced disappearance is a crime under international law. Kidnappings of migrants have risen sharply this year."
+json "len(j['events']) == 0"
+report takenaway "Soldiers came to the Velmar camp in June, read out names from a list, and drove the men away in trucks."
+json "any(e['kind'] == 'abduction' for e in j['events'])"
