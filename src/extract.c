@@ -1596,6 +1596,14 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			for (uint32_t t = dem; t < s->t1; t++)
 				if (has_cue(d, t, C_PROTECT))
 					protect = 1;
+			/* and when it asks the world: the UN, a regional body, an agency or a court
+			   ("Armenia's foreign minister urged the UN Security Council"); one state
+			   asking another is diplomacy, not an appeal */
+			for (int k = 0; k < am.ap.nto; k++) {
+				const ExParty *to = &am.ap.to[k];
+				if (to->group == G_UN || to->group == G_AGENCY || to->group == G_REGIONAL || to->group == G_COURT)
+					protect = 1;
+			}
 			if (!protect) {
 				*demand_from = dem;
 				return 2;

@@ -105,3 +105,7 @@ report general "Enforced disappearance is a crime under international law. Kidna
 json "len(j['events']) == 0"
 report takenaway "Soldiers came to the Velmar camp in June, read out names from a list, and drove the men away in trucks."
 json "any(e['kind'] == 'abduction' for e in j['events'])"
+
+# A state's call to the UN is an appeal; to another state it is diplomacy.
+report stateappeal "Yerevan, 24 July 2023 – The foreign minister urged the UN Security Council to send a fact-finding mission to the corridor."
+json "len(j['appeals']) == 1"
