@@ -1220,6 +1220,19 @@ static void out_text(Out *o, const GumboNode *g, int pre)
 	}
 	size_t i = 0, j = 0;
 	while (i < dn) {
+		/* a run of printable ASCII but '&', the same in the source: what the loop below
+		   does a byte at a time (each byte exact, mapped to the next), done at once */
+		size_t r = 0;
+		while (raw && i + r < dn && j + r < rn && d[i + r] == raw[j + r] && d[i + r] > 0x20 &&
+		       d[i + r] < 0x7F && d[i + r] != '&')
+			r++;
+		if (r) {
+			out_flush(o);
+			mt_copy(o->m, d + i, r, j + base);
+			i += r;
+			j += r;
+			continue;
+		}
 		size_t at = i;
 		uint32_t c = utf8_get(d, dn, &i);
 		size_t cl = i - at, src;
