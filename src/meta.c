@@ -508,6 +508,8 @@ static void signature_org(const char *s, size_t n, const char **org, size_t *len
 	}
 }
 
+static size_t byline_keyword(const char *s, size_t n);
+
 /* "By NAME" at s[i]: the name's extent (2 to 5 capitalised words). */
 static int byline_name(const char *s, size_t n, size_t i, size_t *a, size_t *z)
 {
@@ -525,7 +527,7 @@ static int byline_name(const char *s, size_t n, size_t i, size_t *a, size_t *z)
 		if (!w)
 			break;
 		size_t mk;
-		if (month_at(s + j, n - j, &mk))
+		if (month_at(s + j, n - j, &mk) || byline_keyword(s + j, n - j) || strncmp(s + j, "Edited", 6) == 0)
 			break;
 		j += w;
 		end = j;
@@ -1175,6 +1177,26 @@ static int written_as_name(const char *t, size_t n, const char *w, size_t wn)
 	return 0;
 }
 
+/* The capitalised words (two to four) s starts with, up to a mark that is not a word:
+   their length, else 0. */
+static size_t lead_name(const char *s, size_t n)
+{
+	size_t i = 0, end = 0;
+	int words = 0;
+	while (i < n && words < 5 && upper_at(s, n, i)) {
+		size_t w = word_at(s, n, i), mk;
+		if (!w || month_at(s + i, n - i, &mk) || weekday_at(s + i, n - i, &mk) >= 0)
+			break;
+		i += w;
+		end = i;
+		words++;
+		i = skip_sp(s, n, i);
+	}
+	if (words < 2 || words > 4 || (i < n && isalpha((unsigned char)s[i]) && !upper_at(s, n, i)))
+		return 0;
+	return end;
+}
+
 /* A line under a signature: a date, perhaps after a place ("Dovrek, 18 February 2024"). */
 static int sign_date_line(const char *s, size_t n, Ymd *out)
 {
@@ -1326,9 +1348,17 @@ void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 		for (size_t i = 0; i < nb; i++) {
 			Byline b;
 			if (!byline_parse(bl[i].s, bl[i].n, &b)) {
-				/* a byline block that is only a name */
-				if (pass == 0 && bl[i].n < 100 && !strpbrk(m->byline, "0123456789"))
-					meta_set(&m->author, &m->author_p, MP_WEAK, bl[i].s, bl[i].n);
+				/* a byline block that is only a name, or starts with one ("Jane Roe •
+				   8h Share") */
+				if (pass == 0 && bl[i].n < 100) {
+					size_t k = 0;
+					while (k < bl[i].n && !isdigit((unsigned char)bl[i].s[k]))
+						k++;
+					if (k < bl[i].n)
+						k = lead_name(bl[i].s, bl[i].n);
+					if (k)
+						meta_set(&m->author, &m->author_p, MP_WEAK, bl[i].s, k);
+				}
 				continue;
 			}
 			if (b.author)

@@ -584,6 +584,33 @@ static void test_decode_every_position(void **state)
 	}
 }
 
+/* HTML byline blocks: a name followed by page furniture, a name and an edit credit. */
+static void test_meta_byline_names(void **state)
+{
+	(void)state;
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	const char *const pages[][2] = {
+		{"<div class=\"byline\">Ada Morel \u2022 8h Share Tweet</div>", "Ada Morel"},
+		{"<div class=\"byline\">Written by Ada Morel Edited by Tom Reyes</div>", "Ada Morel"},
+		{"<div class=\"byline\">By ADA MOREL | Monday, March 3, 2025 @ 10:10 PM</div>", "ADA MOREL"},
+	};
+	for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+		Blob t = BLOB_INIT;
+		blob_appendf(&t, "<html><body><article><h1>Patrol fires on boats near the Kessa landing</h1>%s"
+		                 "<p>A patrol fired on two boats near the landing late on Monday and wounded a "
+		                 "fisherman, his family and the harbour master said on Tuesday morning.</p>"
+		                 "<p>The coast authority did not answer questions about the shooting.</p>"
+		                 "</article></body></html>", pages[k][0]);
+		assert_int_equal(clean_bytes(t.data, t.len, "a.html", &d, &err), 0);
+		assert_non_null(d.author);
+		assert_string_equal(d.author, pages[k][1]);
+		clean_free(&d);
+		blob_free(&t);
+	}
+	blob_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -604,6 +631,7 @@ int main(void)
 		cmocka_unit_test(test_meta_petition),
 		cmocka_unit_test(test_meta_lines),
 		cmocka_unit_test(test_meta_mastheads),
+		cmocka_unit_test(test_meta_byline_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
