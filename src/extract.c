@@ -2292,8 +2292,14 @@ static int sent_headline(const Doc *d, uint32_t si)
 {
 	const Work *w = d->w;
 	const Sent *s = &w->sent.v[si];
-	if ((si > 0 && w->sent.v[si - 1].block == s->block) ||
-	    (si + 1 < w->sent.n && w->sent.v[si + 1].block == s->block) || s->t1 <= s->t0)
+	if (s->t1 <= s->t0)
+		return 0;
+	/* a block of its own, or a line of its own */
+	int alone = !(si > 0 && w->sent.v[si - 1].block == s->block) &&
+	            !(si + 1 < w->sent.n && w->sent.v[si + 1].block == s->block);
+	int line = (s->t0 == 0 || (w->tok.v[s->t0].flags & (TK_NL | TK_PARA))) &&
+	           (s->t1 >= w->tok.n || (w->tok.v[s->t1].flags & (TK_NL | TK_PARA)));
+	if (!alone && !line)
 		return 0;
 	uint32_t last = s->t1 - 1;
 	while (last > s->t0 && (w->tok.v[last].flags & TK_PUNCT) &&

@@ -109,3 +109,11 @@ json "any(e['kind'] == 'abduction' for e in j['events'])"
 # A state's call to the UN is an appeal; to another state it is diplomacy.
 report stateappeal "Yerevan, 24 July 2023 – The foreign minister urged the UN Security Council to send a fact-finding mission to the corridor."
 json "len(j['appeals']) == 1"
+
+# A headline on a line of its own inside a block is still a headline.
+report headline "Velmar, 3 June 2021 – The committee opened a new school on Thursday.
+
+The school has six classrooms. It was built by the residents. Teachers came from the town.
+Army raids Talen camp at dawn
+The children will be taught in three shifts."
+json "len(j['events']) == 0"
