@@ -1822,6 +1822,17 @@ static void read_events(Doc *d, uint32_t si)
 	}
 	uint32_t demand = s->t1, appeal_cue = s->t1;
 	int appeal = read_appeal(d, si, &demand, &appeal_cue);
+	/* a petition's demands: "Cancel the forced transfer to Kharsa.", "Release the men":
+	   an imperative opening the sentence asks, it does not tell */
+	if (demand == s->t1 && s->t1 > s->t0 + 1 && (w->tok.v[s->t0].flags & TK_CAP) &&
+	    (w->ti[s->t0 + 1].cue & (BIT(C_DET) | BIT(C_PRONOUN)))) {
+		static const char *const verbs[] = {"cancel", "stop", "end", "lift", "release", "free", "allow", "halt",
+		                                    "remove", "withdraw", "protect", "let", "reverse", "suspend",
+		                                    "investigate", "open", "reopen", "close", "return", NULL};
+		for (int i = 0; verbs[i]; i++)
+			if (tok_eq(d, s->t0, verbs[i]))
+				demand = s->t0 + 1;
+	}
 
 	/* the triggers that name an incident, and how */
 	int nvalid = 0;

@@ -117,3 +117,11 @@ The school has six classrooms. It was built by the residents. Teachers came from
 Army raids Talen camp at dawn
 The children will be taught in three shifts."
 json "len(j['events']) == 0"
+
+# A petition's demands ask, they do not tell.
+report petition "We ask the governor to:
+
+Cancel the forced transfer to Kharsa.
+
+Lift the blockade of the Velmar camp now."
+json "len(j['events']) == 0"
