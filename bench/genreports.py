@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """genreports.py — writes N invented reports into a directory for the ingest benchmark.
 
-usage: genreports.py DIR [N] [SEED]
+usage: genreports.py DIR [N] [SEED] [HTML_MAX_KB]
 
 A mix shaped like a documentalist's collection: about 40% text saved from web pages (a
 banner, a menu, a breadcrumb, then 2–12 KB of article), 10% e-mails (headers, quoted-
-printable or plain), 50% HTML pages of 15–200 KB (log-uniform; real news pages weigh
-about 100 KB, most of it scripts, menus and link lists around a short article). Every
+printable or plain), 50% HTML pages of 15–200 KB (log-uniform, up to HTML_MAX_KB; real
+news pages weigh about 100 KB, most of it scripts, menus and link lists around a short
+article). Every
 sentence is built from the project's own templates with random names, places, numbers and
 dates, so every report is different. Deterministic for a given SEED. Prints the number of
 files and bytes written, then the mix: count, mean and median size of each kind.
@@ -127,8 +128,8 @@ def mail_report(r, i):
     return "\r\n".join(h) + "\r\n\r\n" + (qp(body) if use_qp else body.replace("\n", "\r\n")) + "\r\n"
 
 
-def html_report(r, i):
-    target = int(15000 * (200 / 15) ** r.random())  # 15–200 KB, log-uniform
+def html_report(r, i, max_kb=200):
+    target = int(15000 * (max_kb / 15) ** r.random())  # 15–200 KB (max_kb), log-uniform
     t = title(r)
     site = r.choice(ORGS).title()
     article = "".join(f"<p>{p}</p>\n" for p in paragraphs(r, r.randint(1500, min(20000, target // 2))))
@@ -167,6 +168,7 @@ def main():
     out = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
     r = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    max_kb = max(16, int(sys.argv[4])) if len(sys.argv) > 4 else 200
     os.makedirs(out, exist_ok=True)
     total = 0
     sizes = {"text": [], "e-mail": [], "HTML": []}
@@ -179,7 +181,7 @@ def main():
         elif x < 0.5:
             kind, name, data = "e-mail", f"r{i:05d}.eml", mail_report(r, i)
         else:
-            kind, name, data = "HTML", f"r{i:05d}.html", html_report(r, i)
+            kind, name, data = "HTML", f"r{i:05d}.html", html_report(r, i, max_kb)
         b = data.encode("utf-8")
         sizes[kind].append(len(b))
         with open(os.path.join(sub, name), "wb") as f:
