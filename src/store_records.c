@@ -546,31 +546,45 @@ void claim_free(Claim *c)
 	memset(c, 0, sizeof *c);
 }
 
-static void claim_row(sqlite3_stmt *q, Claim *c)
+/* A text column without a copy: valid until the statement steps on (NULL stays NULL). */
+static char *col_view(sqlite3_stmt *q, int i)
+{
+	return (char *)sqlite3_column_text(q, i);
+}
+
+/* A claim from a row, its strings made by text: copies (store_col_text, claim_free them)
+   or views into the row (col_view, valid until the statement steps on). */
+static void claim_fill(sqlite3_stmt *q, Claim *c, char *(*text)(sqlite3_stmt *q, int i))
 {
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(q, 0);
 	c->incident_id = sqlite3_column_int64(q, 1);
-	c->field = store_col_text(q, 2);
-	c->value = store_col_text(q, 3);
+	c->field = text(q, 2);
+	c->value = text(q, 3);
 	c->min = col_num(q, 4);
 	c->max = col_num(q, 5);
-	c->extra = store_col_text(q, 6);
+	c->extra = text(q, 6);
 	c->report_id = col_id(q, 7);
 	c->proposal_id = col_id(q, 8);
 	c->group = sqlite3_column_int(q, 9);
-	c->quote = store_col_text(q, 10);
+	c->quote = text(q, 10);
 	c->start = col_num(q, 11);
 	c->end = col_num(q, 12);
 	c->orig_start = col_num(q, 13);
 	c->orig_end = col_num(q, 14);
-	c->publisher = store_col_text(q, 15);
-	c->published = store_col_text(q, 16);
-	c->title = store_col_text(q, 17);
-	c->who = store_col_text(q, 18);
-	c->reason = store_col_text(q, 19);
-	c->at = store_col_text(q, 20);
+	c->publisher = text(q, 15);
+	c->published = text(q, 16);
+	c->title = text(q, 17);
+	c->who = text(q, 18);
+	c->reason = text(q, 19);
+	c->at = text(q, 20);
 }
+
+static void claim_row(sqlite3_stmt *q, Claim *c)
+{
+	claim_fill(q, c, store_col_text);
+}
+
 
 typedef int (*ClaimFn)(const Claim *c, void *ctx);
 
@@ -622,9 +636,8 @@ int store_incident_cursor_claims(IncidentCursor *c, long long incident, ClaimFn 
 		c->crc = sqlite3_step(c->claims);
 	while (c->crc == SQLITE_ROW && sqlite3_column_int64(c->claims, 1) == incident) {
 		Claim cl;
-		claim_row(c->claims, &cl);
+		claim_fill(c->claims, &cl, col_view); /* read only by fn: no copies */
 		int stop = fn(&cl, ctx);
-		claim_free(&cl);
 		if (stop)
 			return 0;
 		c->crc = sqlite3_step(c->claims);

@@ -126,7 +126,8 @@ int store_claims_each(Store *st, long long incident_id, int (*fn)(const Claim *c
 typedef struct IncidentCursor IncidentCursor;
 IncidentCursor *store_incident_cursor(Store *st);
 /* The appeals about `incident` (fn gets appeal id, incident id), and its claims (as
-   store_claims_each); each call's ids must increase from call to call. -1 on a store error. */
+   store_claims_each, but a claim's strings last only while fn runs); each call's ids must
+   increase from call to call. -1 on a store error. */
 int store_incident_cursor_links(IncidentCursor *c, long long incident,
                                 int (*fn)(long long appeal, long long incident, void *ctx), void *ctx);
 int store_incident_cursor_claims(IncidentCursor *c, long long incident, int (*fn)(const Claim *c, void *ctx),
