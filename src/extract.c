@@ -299,6 +299,20 @@ static int place_rank(int type)
 
 /* ---- pass 1: what is named ---- */
 
+/* A word that may stand between a preposition and a place: "in central Rome", "to the
+   nearby Beddawi camp". */
+static int place_adjective(const Doc *d, uint32_t t)
+{
+	static const char *const adj[] = {"central", "northern", "southern", "eastern", "western", "north",
+	                                  "south", "east", "west", "nearby", "neighbouring", "neighboring",
+	                                  "rural", "downtown", "greater", "occupied", "besieged", "makeshift",
+	                                  "informal", "sprawling", "overcrowded", "remote", NULL};
+	for (int i = 0; adj[i]; i++)
+		if (tok_eq(d, t, adj[i]))
+			return 1;
+	return 0;
+}
+
 /* The kind of preposition just before token t (skipping determiners), within the
    sentence starting at s0: the cue class (C_LOC, C_FROM, C_TO, C_TARGET, C_BY) or 0. */
 static int prep_before(const Doc *d, uint32_t t, uint32_t s0)
@@ -338,7 +352,7 @@ static int prep_before(const Doc *d, uint32_t t, uint32_t s0)
 		}
 		if (tok_eq(d, j, "of"))
 			return -1;
-		if (!(ce & BIT(C_DET)) && !(d->w->tok.v[j].flags & TK_CAP))
+		if (!(ce & BIT(C_DET)) && !(d->w->tok.v[j].flags & TK_CAP) && !place_adjective(d, j))
 			return 0;
 	}
 	return 0;
@@ -1035,6 +1049,7 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 			add_place(d, si, s, t, e, 0, head_of_type(d, t - 2), -1, surface(d, t, e));
 		} else if (t > s->t0 && !(k < s->t1 && (tok_eq(d, k, "'s") || (w->ti[k].cover & (CV_PLACE | CV_PARTY)))) &&
 		           (tok_eq(d, t - 1, "in") || tok_eq(d, t - 1, "near") || tok_eq(d, t - 1, "outside") ||
+		            (t > s->t0 + 1 && place_adjective(d, t - 1) && (tok_eq(d, t - 2, "in") || tok_eq(d, t - 2, "near"))) ||
 		            tok_eq(d, t - 1, "around") || tok_eq(d, t - 1, "into") || tok_eq(d, t - 1, "inside") ||
 		            tok_eq(d, t - 1, "at") || tok_eq(d, t - 1, "on"))) {
 			add_place(d, si, s, t, e, 0, P_TOWN, -1, surface(d, t, e));

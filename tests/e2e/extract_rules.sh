@@ -125,3 +125,7 @@ Cancel the forced transfer to Kharsa.
 
 Lift the blockade of the Velmar camp now."
 json "len(j['events']) == 0"
+
+# "in central Rome": an adjective between the preposition and the place.
+report central "Riot police used water cannon and batons on Thursday morning to clear a square in central Ortavo where hundreds of refugees had slept."
+json "j['events'][0]['place']['name'] == 'Ortavo'"
