@@ -328,6 +328,8 @@ static int prep_before(const Doc *d, uint32_t t, uint32_t s0)
 	}
 	for (int skip = 0; skip < 3 && j > s0; skip++) {
 		j--;
+		if (place_adjective(d, j))
+			continue; /* "to the nearby camp": "nearby" is not the preposition */
 		uint64_t ce = d->w->ti[j].cue_end;
 		if (ce & BIT(C_BY))
 			return C_BY;
@@ -1479,6 +1481,8 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 	int cls = 0;
 	for (uint32_t t = s->t0; t < s->t1; t++) {
 		uint64_t c = w->ti[t].cue;
+		if (t > s->t0 && (w->tok.v[t].flags & TK_CAP) && !(w->tok.v[t - 1].flags & TK_PUNCT))
+			continue; /* part of a name: "(Cedar Press)", "the Appeal Court" */
 		if (c & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))) {
 			c0 = t;
 			cls = c & BIT(C_APPEAL) ? C_APPEAL : c & BIT(C_APPEAL_NOUN) ? C_APPEAL_NOUN : C_APPEAL_FOR;

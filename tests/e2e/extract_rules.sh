@@ -129,3 +129,9 @@ json "len(j['events']) == 0"
 # "in central Rome": an adjective between the preposition and the place.
 report central "Riot police used water cannon and batons on Thursday morning to clear a square in central Ortavo where hundreds of refugees had slept."
 json "j['events'][0]['place']['name'] == 'Ortavo'"
+
+# "to the nearby X camp" is where people fled to; "(Cedar Press)" is an agency, not a plea.
+report nearby "BEIRUT, May 22 (Cedar Press) – Army artillery shelled the Pemba camp for a third day on Tuesday, and thousands of residents fled to the nearby Velmar camp.
+
+Troops surrounded the camp and were not letting ambulances in."
+json "all(e['place']['name'] == 'Pemba camp' for e in j['events']) and len(j['appeals']) == 0"
