@@ -201,8 +201,8 @@ static const char *const migrations[] = {
 	/* 7: the incident list newest first with merged_into in the index, so that skipping
 	   to page N of /incidents reads the index alone (page 200 of 100,000 incidents: 47 ms
 	   -> ~2 ms), not every skipped incident's row */
-	"DROP INDEX incident_newest;"
-	"CREATE INDEX incident_newest ON incident(day_first IS NULL, day_first DESC, id DESC, merged_into);",
+	("DROP INDEX incident_newest;"
+	 "CREATE INDEX incident_newest ON incident(day_first IS NULL, day_first DESC, id DESC, merged_into);"),
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
