@@ -2,8 +2,9 @@
 ** pages_review.c — the review queue for editors (/review): each record the extraction
 ** engine proposed, with the sentence it was read from and, when there is one, the
 ** incident it looks like; accepted as a new incident, into an existing one (which merges
-** its claims there), or rejected with a reason. Corrections and merges of incidents are
-** on the incident pages.
+** its claims there), accepted with a correction of one field (the accept, then an edit
+** with its reason, as on the incident page), or rejected with a reason. Later corrections
+** and merges of incidents are on the incident pages.
 */
 #include "records.h"
 #include "util.h"
@@ -174,9 +175,22 @@ void view_review(Req *q, Blob *out)
 		}
 		html_appendf(out, "<form class=\"inline\" method=\"post\" action=\"/review/%lld/accept\">", id);
 		page_csrf(q, out);
-		html_appendf(out, "<button type=\"submit\"%s>Accept%s</button> <label>into incident "
+		html_appendf(out, "<button type=\"submit\"%s>Accept%s</button> <label>or into incident "
 		                  "<input type=\"number\" name=\"into\" min=\"1\" size=\"6\"></label></form>",
 		             s ? " class=\"secondary\"" : "", s ? " as new" : "");
+		if (js(p, "type") && strcmp(js(p, "type"), "event") == 0) {
+			static const char *const fields[] = {"kind", "status", "date", "place", "coords", "perpetrators",
+			                                     "targets", "killed", "wounded", "detained", "description", NULL};
+			html_appendf(out, "<form class=\"inline correct\" method=\"post\" action=\"/review/%lld/accept\">", id);
+			page_csrf(q, out);
+			html_appendf(out, "<label>Correct <select name=\"field\">");
+			for (int f = 0; fields[f]; f++)
+				html_appendf(out, "<option>%s</option>", fields[f]);
+			html_appendf(out, "</select></label> <input type=\"text\" name=\"value\" size=\"12\" aria-label=\"Value\" "
+			                  "placeholder=\"value\"> <input type=\"text\" name=\"reason\" required size=\"14\" "
+			                  "aria-label=\"Reason\" placeholder=\"because\"> <button type=\"submit\" class=\"secondary\">"
+			                  "Accept corrected</button></form>");
+		}
 		html_appendf(out, "<form class=\"inline\" method=\"post\" action=\"/review/%lld/reject\">", id);
 		page_csrf(q, out);
 		html_appendf(out, "<input type=\"text\" name=\"reason\" placeholder=\"why not\" required size=\"16\" "
@@ -191,9 +205,35 @@ int page_review_accept(Req *q)
 {
 	long long into = req_int(q, "into", 0);
 	AcceptResult res;
-	Blob err = BLOB_INIT;
+	Blob err = BLOB_INIT, edit = BLOB_INIT;
 	memset(&res, 0, sizeof res);
+	/* accept with a correction: field, value and reason, checked before anything is done,
+	   then applied to the incident the proposal became (an edit of its own in the ledger) */
+	const char *field = req_arg(q, "field"), *value = req_arg(q, "value"), *reason = req_arg(q, "reason");
+	if (field && *field) {
+		if (!reason || !*reason)
+			return req_error(q, 400, "give the reason for the correction");
+		if (strlen(field) > 40 || (value && strlen(value) > 2000) || strlen(reason) > 2000)
+			return req_error(q, 400, "the value or the reason is too long");
+		blob_appendf(&edit, "%s=%s", field, value ? value : "");
+		if (edit_check(blob_str(&edit), &err) != 0) {
+			blob_free(&edit);
+			req_error(q, 400, "%s", blob_str(&err));
+			blob_free(&err);
+			return 400;
+		}
+	}
 	int rc = records_accept(q->st, q->id, into, 0, q->user.name, &res, &err);
+	if (rc == REC_OK && edit.len) {
+		if (!res.incident_id) {
+			blob_free(&edit);
+			return req_error(q, 400, "proposal %lld was accepted, but it is an appeal: corrections are made to incidents",
+			                 q->id);
+		}
+		char *assign[1] = {edit.data};
+		rc = records_edit(q->st, res.incident_id, assign, 1, reason, q->user.name, &err);
+	}
+	blob_free(&edit);
 	char to[128];
 	if (res.appeal_id)
 		snprintf(to, sizeof to, "/review?accepted=%lld&appeal=%lld", q->id, res.appeal_id);

@@ -174,6 +174,38 @@ expect 400 "export of an unknown kind"
 cmp_cli() { "$VIGIL" export --format json | python3 -c "import json,sys; print(len(json.load(sys.stdin)['incidents']))"; }
 equals "$(cmp_cli)" 2 "the command line exports the same records"
 
+# --- the review queue: accept with a correction (field checked first), reject
+cat > pc.json <<'EOF'
+{"events": [{"kind": "shelling", "status": "occurred", "date": {"start": "2021-03-09"}, "place": {"name": "Camp Orvo"},
+  "killed": {"min": 1, "max": 1},
+  "evidence": [{"quote": "A commander of the Hill Militia warned that the eastern quarter of Camp Orvo would be raided before April."}]},
+ {"kind": "raid", "status": "occurred", "date": {"start": "2021-03-10"}, "place": {"name": "Camp Orvo"},
+  "evidence": [{"quote": "A commander of the Hill Militia warned that the eastern quarter of Camp Orvo would be raided before April."}]}]}
+EOF
+run 0 "$VIGIL" propose 2 pc.json
+p1=$(sqlite3 "$VIGIL_DB" "SELECT min(id) FROM proposal WHERE state='pending'")
+p2=$(sqlite3 "$VIGIL_DB" "SELECT max(id) FROM proposal WHERE state='pending'")
+run 0 sh -c "echo 'pass-editor-123' | \"$VIGIL\" user add editor --role editor"
+login editor pass-editor-123 jar.editor
+get /review jar.editor
+contains "$BODY" "action=\"/review/$p1/accept\"" "the proposal waits"
+contains "$BODY" "Accept corrected" "with a form to accept it corrected"
+c=$(csrf_of)
+req -b jar.editor --data-urlencode "csrf=$c" -d field=killed -d value=lots -d reason=x "$URL/review/$p1/accept"
+expect 400 "a correction that is not one"
+equals "$(sqlite3 "$VIGIL_DB" "SELECT state FROM proposal WHERE id=$p1")" pending "nothing accepted on a bad correction"
+req -b jar.editor --data-urlencode "csrf=$c" -d field=killed -d value=2 "$URL/review/$p1/accept"
+expect 400 "a correction without its reason"
+req -b jar.editor --data-urlencode "csrf=$c" -d field=killed -d value=2 --data-urlencode "reason=the clinic's register" "$URL/review/$p1/accept"
+expect 303 "accepted corrected"
+new=$(sqlite3 "$VIGIL_DB" "SELECT max(id) FROM incident")
+get "/api/incident/$new" jar.editor
+json_body "j['incident']['killed']['min'] == 2 and j['incident']['killed']['edited'] is True and [h['action'] for h in j['history']][-2:] == ['accept', 'edit']"
+req -b jar.editor --data-urlencode "csrf=$c" -d reason="not an event" "$URL/review/$p2/reject"
+expect 303 "rejected"
+get /api/review jar.editor
+json_body "j['proposals'] == []"
+
 # --- the API's incidents are the command line's: on every incident of the demo (threats
 # fulfilled and lapsed, merged sources, edits, coordinates), /api/incident/N carries what
 # 'vigil incident N --json' prints (the page adds a source number to each claim), and
