@@ -152,6 +152,8 @@ static const char *const month_names[12] = {
    at least 3 letters long ("Sept" for September), or the whole name. Returns its length. */
 static size_t word_prefix(const char *s, size_t n, const char *name)
 {
+	if (!n || lower(s[0]) != name[0])
+		return 0; /* most words: no scan, no strlen */
 	size_t i = 0;
 	while (i < n && is_alpha(s[i]))
 		i++;
