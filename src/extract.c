@@ -159,6 +159,30 @@ typedef struct Doc {
 	int32_t last_camp, last_town; /* last place items of each sort (anaphors) */
 } Doc;
 
+/* ---- parts of a big text ---- */
+
+/* Where to end a part of buf[0..n) of about EXTRACT_PART_BYTES: after a blank line, else a line
+   end, else a space, else a UTF-8 character boundary, in its second half. */
+size_t extract_part_end(const char *buf, size_t n)
+{
+	if (n <= EXTRACT_PART_BYTES)
+		return n;
+	size_t lo = EXTRACT_PART_BYTES / 2;
+	for (size_t i = EXTRACT_PART_BYTES; i > lo; i--)
+		if (buf[i - 1] == '\n' && buf[i - 2] == '\n')
+			return i;
+	for (size_t i = EXTRACT_PART_BYTES; i > lo; i--)
+		if (buf[i - 1] == '\n')
+			return i;
+	for (size_t i = EXTRACT_PART_BYTES; i > lo; i--)
+		if (buf[i - 1] == ' ')
+			return i;
+	size_t i = EXTRACT_PART_BYTES;
+	while (i > lo && ((unsigned char)buf[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
 /* ---- small helpers ---- */
 
 const char *ex_str(const Extraction *x, uint32_t off)

@@ -146,6 +146,14 @@ void extraction_free(Extraction *x);
 
 const char *ex_str(const Extraction *x, uint32_t off);
 
+/* A text far bigger than a report is read in parts of about EXTRACT_PART_BYTES (the
+   engine's working memory and time grow faster than the text within one document), each
+   with the Extraction's text_base and sent_base set to where it starts in the whole.
+   extract_part_end gives the end of the first part of buf[0..n): after a blank line, else
+   a line end, else a space, else a UTF-8 character boundary; n when n is small enough. */
+#define EXTRACT_PART_BYTES (1u << 20)
+size_t extract_part_end(const char *buf, size_t n);
+
 /* The JSON of one record (see above). text is the text that was read; doc, when not
    NULL, maps evidence to the original bytes (orig_start, orig_end). */
 void extract_event_json(const Extraction *x, size_t i, const char *text,

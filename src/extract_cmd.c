@@ -23,7 +23,7 @@
    as each part is done: working memory stays bounded (a few MB) whatever the size. A
    report is far smaller than STREAM_MIN, so it is read whole, as before. */
 #define STREAM_MIN (8u << 20)
-#define PART_BYTES (1u << 20)
+#define PART_BYTES EXTRACT_PART_BYTES
 
 /* ---- evidence the reader can find in the original ----
    A sentence of an HTML page or a quoted-printable e-mail may cross markup, an entity or a
@@ -339,28 +339,6 @@ static void out_end(Out *o)
 	out_flush(o, stdout);
 }
 
-/* Where to end a part of buf[0..n) of about PART_BYTES: after a blank line, else a line
-   end, else a space, else a UTF-8 character boundary, in its second half. */
-static size_t part_cut(const char *buf, size_t n)
-{
-	if (n <= PART_BYTES)
-		return n;
-	size_t lo = PART_BYTES / 2;
-	for (size_t i = PART_BYTES; i > lo; i--)
-		if (buf[i - 1] == '\n' && buf[i - 2] == '\n')
-			return i;
-	for (size_t i = PART_BYTES; i > lo; i--)
-		if (buf[i - 1] == '\n')
-			return i;
-	for (size_t i = PART_BYTES; i > lo; i--)
-		if (buf[i - 1] == ' ')
-			return i;
-	size_t i = PART_BYTES;
-	while (i > lo && ((unsigned char)buf[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
-
 /* Reads the big plain-text file fd in parts (see STREAM_MIN). The first part gives the
    document's metadata and, when it has no publication date, the date read from its top;
    evidence offsets and sentence indexes count from the start of the whole text. */
@@ -393,7 +371,7 @@ static int extract_stream(const Lexicon *lx, int fd, const char *path, Out *o)
 				goto done;
 			}
 		}
-		size_t n = eof ? (buf.len > PART_BYTES ? part_cut(buf.data, buf.len) : buf.len) : part_cut(buf.data, buf.len);
+		size_t n = eof ? (buf.len > PART_BYTES ? extract_part_end(buf.data, buf.len) : buf.len) : extract_part_end(buf.data, buf.len);
 		CleanDoc doc = {0};
 		blob_reset(&err);
 		if (clean_doc(buf.data, n, path, &doc, &err) == 0) {

@@ -78,8 +78,9 @@ static void json_evidence(Blob *b, const Extraction *x, const ExSpan *v, int n, 
 		blob_appendf(b, "%s{\"start\":%llu,\"end\":%llu", i ? "," : "",
 		             (unsigned long long)(x->text_base + v[i].start), (unsigned long long)(x->text_base + v[i].end));
 		if (doc)
-			blob_appendf(b, ",\"orig_start\":%zu,\"orig_end\":%zu", clean_orig_offset(doc, v[i].start),
-			             clean_orig_offset(doc, v[i].end));
+			blob_appendf(b, ",\"orig_start\":%zu,\"orig_end\":%zu",
+			             clean_orig_offset(doc, x->text_base + v[i].start),
+			             clean_orig_offset(doc, x->text_base + v[i].end));
 		blob_puts(b, ",\"quote\":\"");
 		blob_json(b, text + v[i].start, v[i].end - v[i].start);
 		blob_puts(b, "\"}");

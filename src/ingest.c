@@ -10,6 +10,7 @@
 #include "clean.h"
 #include "cli.h"
 #include "dates.h"
+#include "extract.h"
 #include "ingest.h"
 #include "records.h"
 #include "util.h"
@@ -128,6 +129,58 @@ static void bar_clear(AddTally *t)
 	t->bar_up = 0;
 }
 
+/* Reads the cleaned report doc (stored as report id) with the extraction engine and stores
+   what it finds as proposals for review, in the transaction of the report. A report with
+   nothing to propose adds none; a very big one is read in parts (extract.h). Returns 0, or
+   -1 with the reason in err. */
+static int propose_read(Store *st, long long id, const Lexicon *lx, const CleanDoc *doc,
+                        const char *who, Blob *err)
+{
+	const char *text = doc->text.data ? doc->text.data : "";
+	size_t len = doc->text.len;
+	Extraction x = {0};
+	Blob json = BLOB_INIT;
+	int rc = 0;
+	for (size_t base = 0; base < len || (base == 0 && len == 0);) {
+		size_t n = extract_part_end(text + base, len - base);
+		x.text_base = base;
+		extract_doc(lx, text + base, n, doc->published, &x);
+		if (x.nevents || x.nappeals) {
+			blob_reset(&json);
+			blob_puts(&json, "{\"events\":[");
+			for (size_t i = 0; i < x.nevents; i++) {
+				if (i)
+					blob_putc(&json, ',');
+				extract_event_json(&x, i, text + base, doc, &json);
+			}
+			blob_puts(&json, "],\"appeals\":[");
+			for (size_t i = 0; i < x.nappeals; i++) {
+				if (i)
+					blob_putc(&json, ',');
+				extract_appeal_json(&x, i, text + base, doc, &json);
+			}
+			blob_puts(&json, "]}");
+			long long *ids = NULL;
+			size_t nids = 0;
+			int r = records_propose(st, id, json.data, json.len, who, &ids, &nids, err);
+			free(ids);
+			if (r != REC_OK) {
+				if (!err->len)
+					blob_puts(err, "the proposals read from it could not be stored");
+				rc = -1;
+				break;
+			}
+		}
+		x.sent_base += x.nsentences;
+		base += n;
+		if (n == 0)
+			break;
+	}
+	blob_free(&json);
+	extraction_free(&x);
+	return rc;
+}
+
 /* Stores one report from its bytes: see ingest.h. */
 int ingest_bytes(Store *st, const char *bytes, size_t len, const char *name, const AddOpts *o,
                  long long *id, Blob *err)
@@ -169,6 +222,7 @@ int ingest_bytes(Store *st, const char *bytes, size_t len, const char *name, con
 	if (store_begin(st) != 0 ||
 	    store_report_insert(st, &r, bytes, len, doc.text.data, doc.text.len, map.data, map.len, id) != 0 ||
 	    records_report_added(st, *id, r.added_by, err) != 0 ||
+	    (o->lx && propose_read(st, *id, o->lx, &doc, r.added_by, err) != 0) ||
 	    store_commit(st) != 0) {
 		if (!err->len)
 			blob_puts(err, store_error(st));
@@ -246,18 +300,20 @@ int cmd_add(Cli *c, int argc, char **argv)
 		{"by", required_argument, NULL, 'b'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"accept", no_argument, NULL, 'a'},
+		{"no-extract", no_argument, NULL, 'n'},
 		{NULL, 0, NULL, 0},
 	};
 	AddOpts o = {0};
-	int ch;
+	int ch, read = 1;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+s:r:b:qa", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+s:r:b:qan", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 's': o.source = optarg; break;
 		case 'r': o.received = optarg; break;
 		case 'b': o.by = optarg; break;
 		case 'q': o.quiet = 1; break;
 		case 'a': o.accept = 1; break;
+		case 'n': read = 0; break;
 		default: return cli_usage("add");
 		}
 	}
@@ -282,6 +338,18 @@ int cmd_add(Cli *c, int argc, char **argv)
 		return EXIT_INPUT;
 	}
 
+	if (read) {
+		Blob err = BLOB_INIT;
+		if (!(o.lx = lexicon_shared(cli_datadir(), &err))) {
+			warn("cannot read the lexicons: %s", blob_str(&err));
+			blob_free(&err);
+			for (size_t i = 0; i < paths.n; i++)
+				free(paths.v[i]);
+			free(paths.v);
+			return EXIT_INTERNAL;
+		}
+		blob_free(&err);
+	}
 	Store *st = cli_store(c);
 	AddTally t = {0};
 	t.bar = !o.quiet && isatty(2) && paths.n > 1;

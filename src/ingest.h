@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "lexicon.h"
 #include "store.h"
 
 /* Provenance given by whoever adds reports. */
@@ -14,10 +15,12 @@ typedef struct AddOpts {
 	const char *source, *received, *by; /* NULL: none, now, cli_user(NULL) */
 	int quiet;
 	int accept; /* accept the proposals read from each report (vigil add --accept) */
+	const Lexicon *lx; /* read each report with the extraction engine; NULL: do not */
 } AddOpts;
 
 /* Stores len bytes as a report, unchanged and hashed, cleaned and read, in one
-   transaction. name is the file name it came under (a media-type hint; only its last
+   transaction, with the proposals the extraction engine reads from it when o->lx is set.
+   name is the file name it came under (a media-type hint; only its last
    component is kept), or NULL. Returns 1 when added, 0 when the same bytes were already
    stored (*id is that report), -1 with a one-line reason in err. */
 int ingest_bytes(Store *st, const char *bytes, size_t len, const char *name, const AddOpts *o,

@@ -4,6 +4,7 @@
 ** highlighted, the proposals), its original bytes as a download and its text as plain
 ** text, and adding a report by upload (the same ingest_bytes() as `vigil add`).
 */
+#include "cli.h"
 #include "dates.h"
 #include "ingest.h"
 #include "util.h"
@@ -339,8 +340,13 @@ int page_upload(Req *q)
 		received = NULL;
 	if (source && strlen(source) > 2000)
 		return req_error(q, 400, "the source is longer than 2000 characters");
-	AddOpts o = {source, received, q->user.name, 1};
 	Blob err = BLOB_INIT;
+	AddOpts o = {source, received, q->user.name, 1, 0, lexicon_shared(cli_datadir(), &err)};
+	if (!o.lx) {
+		req_error(q, 500, "cannot read the lexicons: %s", blob_str(&err));
+		blob_free(&err);
+		return 500;
+	}
 	long long id = 0;
 	pthread_mutex_lock(&upload_lock);
 	int rc = ingest_bytes(q->st, f->value, f->len, f->filename, &o, &id, &err);

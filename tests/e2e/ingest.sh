@@ -67,3 +67,28 @@ run 0 "$VIGIL" --version
 # nothing stored was touched
 run 0 "$VIGIL" reports --json
 json "len(j) == 5"
+
+# vigil add reads each report with the extraction engine: its proposals wait for review,
+# each quote pointing at the same words in the original bytes; --no-extract stores only.
+cat > shelled.txt <<'TXT'
+Harbour Monitor
+
+TALVIK, 4 June 2022 (Harbour Monitor) - Artillery shells hit the Norra displacement camp outside Talvik on Friday, killing three residents and wounding eleven, camp staff said.
+TXT
+run 0 "$VIGIL" -d read.db add --quiet shelled.txt
+run 0 "$VIGIL" -d read.db review --json
+json "len(j) >= 1"
+python3 - shelled.txt <<'PY' || die "a proposal's quote is not at its offsets in the original"
+import json, sys
+orig = open(sys.argv[1], 'rb').read()
+props = json.load(open('out.txt'))
+ev = [e for p in props for e in (p.get('record') or p).get('evidence', [])]
+assert ev, props
+for e in ev:
+    assert orig[e['orig_start']:e['orig_end']].decode() == e['quote'], e
+assert any('killing three residents' in e['quote'] for e in ev), ev
+PY
+ok "proposals quote the original at their offsets"
+run 0 "$VIGIL" -d bare.db add --quiet --no-extract shelled.txt
+run 0 "$VIGIL" -d bare.db review --json
+json "len(j) == 0"

@@ -5,7 +5,7 @@
 F="$TESTS/fixtures/records"
 command -v sqlite3 >/dev/null || skip "sqlite3 is not installed"
 
-run 0 "$VIGIL" add --quiet "$F"/r1-monitor.txt "$F"/r2-wire.txt "$F"/r3-aggregator.txt "$F"/r4-warning.txt
+run 0 "$VIGIL" add --quiet --no-extract "$F"/r1-monitor.txt "$F"/r2-wire.txt "$F"/r3-aggregator.txt "$F"/r4-warning.txt
 for i in 1 2 3 4; do run 0 "$VIGIL" propose $i "$F/p$i.json"; done
 run 1 "$VIGIL" propose 1 "$F/p5-bad.json"
 contains "$ERR" "bombardment"

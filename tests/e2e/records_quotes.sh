@@ -13,7 +13,7 @@ eleven homes before dawn on 2 March &amp; took four young men away.</p>
 <p>The ward council asked the provincial governor to say where the men are held.</p>
 </article></body></html>
 HTML
-run 0 "$VIGIL" add --quiet --source https://example.org/tamsin page.html
+run 0 "$VIGIL" add --quiet --no-extract --source https://example.org/tamsin page.html
 cat > p.json <<'JSON'
 {"events": [{"kind": "abduction", "status": "occurred", "date": {"start": "2022-03-02", "end": null},
   "place": {"name": "Tamsin Ward"}, "detained": {"min": 4, "max": null},

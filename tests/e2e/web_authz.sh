@@ -61,7 +61,7 @@ fi
 ok "every route is in the matrix ($(wc -l < routes.txt) routes)"
 
 printf 'Camp Nadir, 3 March 2021\n\nShells hit the market of Camp Nadir on 2 March. The committee asked the governor for help.\n' > r.txt
-run 0 "$VIGIL" add r.txt
+run 0 "$VIGIL" add --no-extract r.txt
 cat > p.json <<'EOF'
 {"events": [{"kind": "shelling", "status": "occurred", "date": {"start": "2021-03-02"}, "place": {"name": "Camp Nadir"},
   "evidence": [{"quote": "Shells hit the market of Camp Nadir on 2 March."}]},

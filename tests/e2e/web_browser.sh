@@ -43,7 +43,7 @@ cat > pb.json <<'EOF'
   "killed": {"min": 3, "max": 3}, "wounded": {"min": 11, "max": 11},
   "evidence": [{"quote": "The clinic of Camp Tamar confirmed that three people died in the shelling of 13 May and that eleven were treated for their wounds."}]}]}
 EOF
-run 0 "$VIGIL" add a.txt b.txt
+run 0 "$VIGIL" add --no-extract a.txt b.txt
 run 0 "$VIGIL" propose 1 pa.json
 run 0 "$VIGIL" propose 2 pb.json
 run 0 "$VIGIL" accept 1 2

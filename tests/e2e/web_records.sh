@@ -31,7 +31,7 @@ cat > pb.json <<'EOF'
   "perpetrators": [{"name": "Hill Militia"}],
   "evidence": [{"quote": "A commander of the Hill Militia warned that the eastern quarter of Camp Orvo would be raided before April."}]}]}
 EOF
-run 0 "$VIGIL" add a.txt b.txt
+run 0 "$VIGIL" add --no-extract a.txt b.txt
 run 0 "$VIGIL" propose 1 pa.json
 run 0 "$VIGIL" propose 2 pb.json
 run 0 "$VIGIL" accept 1 2 3
