@@ -26,6 +26,8 @@
 
 /* Reports larger than this are refused: no report a person writes comes near it. */
 #define MAX_REPORT_BYTES (256u << 20)
+/* vigil add indexes the reports it stored for full-text search every this many */
+#define INDEX_BATCH 1000
 
 typedef struct AddTally {
 	long added, had, failed, accepted;
@@ -353,17 +355,31 @@ int cmd_add(Cli *c, int argc, char **argv)
 	Store *st = cli_store(c);
 	AddTally t = {0};
 	t.bar = !o.quiet && isatty(2) && paths.n > 1;
+	long indexed = 0;
+	int index_failed = 0;
 	for (size_t i = 0; i < paths.n; i++) {
 		add_one(st, paths.v[i], &o, &t);
 		if (t.bar)
 			progress(&t, i + 1, paths.n);
 		free(paths.v[i]);
+		/* the full-text index takes the new reports by thousands: search finds them
+		   within a thousand reports, and FTS5 writes one segment per thousand */
+		if (t.added - indexed >= INDEX_BATCH && !index_failed) {
+			index_failed = store_report_index(st) != 0;
+			indexed = t.added;
+		}
 	}
 	free(paths.v);
+	if (index_failed || (t.added > indexed && store_report_index(st) != 0)) {
+		bar_clear(&t);
+		warn("full-text index: %s (the reports are stored; the next vigil command indexes them)",
+		     store_error(st));
+		index_failed = 1;
+	}
 	printf("added %ld, already had %ld, failed %ld\n", t.added, t.had, t.failed);
 	if (o.accept)
 		printf("accepted %ld proposals\n", t.accepted);
-	return t.failed || empty_dirs ? EXIT_INPUT : EXIT_OK;
+	return index_failed ? EXIT_INTERNAL : t.failed || empty_dirs ? EXIT_INPUT : EXIT_OK;
 }
 
 /* Writes the document metadata of a cleaned report as JSON members (no braces). */

@@ -22,7 +22,8 @@ typedef struct AddOpts {
    transaction, with the proposals the extraction engine reads from it when o->lx is set.
    name is the file name it came under (a media-type hint; only its last
    component is kept), or NULL. Returns 1 when added, 0 when the same bytes were already
-   stored (*id is that report), -1 with a one-line reason in err. */
+   stored (*id is that report), -1 with a one-line reason in err. The report is not yet
+   in the full-text index: call store_report_index() after a batch. */
 int ingest_bytes(Store *st, const char *bytes, size_t len, const char *name, const AddOpts *o,
                  long long *id, Blob *err);
 

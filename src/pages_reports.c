@@ -350,7 +350,13 @@ int page_upload(Req *q)
 	long long id = 0;
 	pthread_mutex_lock(&upload_lock);
 	int rc = ingest_bytes(q->st, f->value, f->len, f->filename, &o, &id, &err);
+	int unindexed = rc == 1 && store_report_index(q->st) != 0; /* searchable at once */
 	pthread_mutex_unlock(&upload_lock);
+	if (unindexed) {
+		blob_free(&err);
+		return req_error(q, 500, "report %lld stored, but not indexed for search: %s", id,
+		                 store_error(q->st));
+	}
 	if (rc < 0) {
 		req_error(q, 422, "%s: %s", f->filename, blob_str(&err));
 		blob_free(&err);

@@ -58,6 +58,11 @@ int store_report_insert(Store *st, const Report *r, const void *orig, size_t ori
                         const char *text, size_t text_len, const void *map, size_t map_len,
                         long long *id);
 int store_report_get(Store *st, long long id, Report *r);
+/* Adds the reports stored since the last call to the full-text index, in one
+   transaction (store_report_insert leaves them out: indexing one report per commit is
+   slow). Whoever stores reports calls it after a batch; opening the store catches up
+   after a crash. */
+int store_report_index(Store *st);
 int store_report_original(Store *st, long long id, Blob *out);
 int store_report_text(Store *st, long long id, Blob *text, Blob *map);
 /* Calls fn for every report in id order; a non-zero return from fn stops the walk. */
