@@ -384,6 +384,31 @@ static int prep_before(const Doc *d, uint32_t t, uint32_t s0)
 	return 0;
 }
 
+/* A bare weekday that names a thing, not a day: after a determiner and before a lowercase
+   noun ("the Thursday market", "their Friday prayers", "a Sunday school"). A time of day
+   or a function word after it keeps it a date ("the Friday evening", "the Monday before"). */
+static int weekday_attributive(const Doc *d, const Sent *s, uint32_t t, uint32_t u)
+{
+	static const char *const det[] = {"the", "a", "an", "its", "their", "his", "her", "our", "weekly", "this", "that", NULL};
+	static const char *const keep[] = {"morning", "afternoon", "evening", "night", "noon", "midday", "dawn",
+	                                   "before", "after", "of", "when", "that", "and", "or", "to", "in", "at", "on", NULL};
+	if (t <= s->t0 || u >= s->t1 || u != t + 1)
+		return 0;
+	int is_det = 0;
+	for (const char *const *p = det; *p; p++)
+		is_det |= tok_eq(d, t - 1, *p);
+	const Tok *k = &d->w->tok.v[u];
+	if (!is_det || !(k->flags & TK_WORD))
+		return 0;
+	unsigned char c = (unsigned char)d->text[k->start];
+	if (c < 'a' || c > 'z')
+		return 0;
+	for (const char *const *p = keep; *p; p++)
+		if (tok_eq(d, u, *p))
+			return 0;
+	return 1;
+}
+
 /* Dates of the sentence: date_phrase at every word not yet read. */
 static void find_dates(Doc *d, uint32_t si, const Sent *s)
 {
@@ -404,6 +429,10 @@ static void find_dates(Doc *d, uint32_t si, const Sent *s)
 		uint32_t end = k->start + (uint32_t)n, u = t;
 		while (u < s->t1 && tok[u].start < end)
 			u++;
+		if ((ds.flags & DS_WEEKDAY) && weekday_attributive(d, s, t, u)) {
+			w->ti[t].cover |= CV_DATE; /* no date, and no part of a name either */
+			continue;
+		}
 		DateIt di = {t, u, si, ds, 0};
 		/* a date in parentheses, or before "(Agency) –" or a dash, near the start */
 		if (t < s->t0 + 8) {

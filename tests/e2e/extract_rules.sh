@@ -135,3 +135,17 @@ report nearby "BEIRUT, May 22 (Cedar Press) – Army artillery shelled the Pemba
 
 Troops surrounded the camp and were not letting ambulances in."
 json "all(e['place']['name'] == 'Pemba camp' for e in j['events']) and len(j['appeals']) == 0"
+
+# A drone that struck is an incident; "the Friday bazaar" is a thing, not the day; the
+# shelling a report recalls stays its own event with its own dead; nobody claiming it and a
+# command denying it name no perpetrator.
+report drone "Drone hits bazaar near Ostra camp, six hurt
+
+TALEN, March 9, 2022 (Delta Wire) - A drone struck the Friday bazaar beside the Ostra camp on Wednesday morning, wounding six people, two of them girls, a medic said.
+
+No group has said it sent the drone. The Northern Air Command said it had no aircraft over Ostra.
+
+It was the first strike on the camp since the shelling of 2 January, which killed four residents."
+json "len(j['events']) == 2"
+json "any(e['date']['start'] == '2022-03-09' and e['wounded']['min'] == 6 and e['place']['name'] == 'Ostra camp' and not e['perpetrators'] and not e.get('killed') for e in j['events'])"
+json "any(e['date']['start'] == '2022-01-02' and e['killed']['min'] == 4 and not e.get('wounded') for e in j['events'])"
