@@ -227,6 +227,49 @@ static int menu_item(const char *s, size_t n)
 	return words_in(s, n) <= 3;
 }
 
+/* A site's name on a line of its own: one to five words, capitalised, no digits and no
+   sentence punctuation. */
+static int site_name(const char *s, size_t n)
+{
+	if (n < 2 || n > 60 || !isupper((unsigned char)s[0]) || ends_sentence(s, n) || s[n - 1] == ':')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]) || s[i] == ',' || s[i] == '|')
+			return 0;
+	return words_in(s, n) <= 5;
+}
+
+/* A section path: two or more items of one to three words between " | ", " / ", " > ",
+   "»" or "›", no digits, no sentence punctuation ("World | Kaldan | Upper Kaldan"). */
+static int section_path(const char *s, size_t n)
+{
+	if (n > 120 || !crumb_path(s, n) || ends_sentence(s, n))
+		return 0;
+	int items = 1, words = 0, in = 0;
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		size_t sep = (*u == '|' || *u == '/' || *u == '>') ? 1
+		           : (i + 1 < n && u[0] == 0xC2 && u[1] == 0xBB) ? 2
+		           : (i + 2 < n && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xBA) ? 3 : 0;
+		if (isdigit(*u) || *u == ',' || *u == ':')
+			return 0;
+		if (sep) {
+			if (words == 0 || words > 3)
+				return 0;
+			items++;
+			words = 0;
+			in = 0;
+			i += sep - 1;
+		} else if (*u == ' ') {
+			in = 0;
+		} else if (!in) {
+			in = 1;
+			words++;
+		}
+	}
+	return items >= 2 && words >= 1 && words <= 3;
+}
+
 /* A menu on one line: four or more items of one to three words between separators
    ("Home | World | Europe | Video", "News · Reports · About · Contact"). */
 static int menu_line(const char *s, size_t n)
@@ -345,7 +388,7 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 		while (next < nl && (v[next].flags & L_BLANK))
 			next++;
 		Ymd d;
-		if (seen == 1 && lone_date(LS(i), LN(i), &d)) {
+		if (seen == 1 && banner_date(LS(i), LN(i), &d)) {
 			int glued_next = next < nl && glue_count(LS(next), LN(next)) >= 2;
 			int later = d.y > max_year(s + v[i].z, n - v[i].z) + 1 && max_year(s + v[i].z, n - v[i].z);
 			if (glued_next || later || crumb_at != SIZE_MAX || menu_follows(v, nl, s, next)) {
@@ -358,6 +401,17 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 		}
 		if (i == crumb_at)
 			break;
+		/* a site's name over its section path ("Meridian Wire Service" / "World |
+		   Kaldan | Upper Kaldan"): the banner; the headline follows */
+		if (seen == 1 && next < nl && site_name(LS(i), LN(i)) && section_path(LS(next), LN(next))) {
+			meta_set(&m->publisher, &m->publisher_p, MP_WEAK, LS(i), LN(i));
+			v[i].flags |= L_DROP;
+			v[next].flags |= L_DROP;
+			furniture = 1;
+			i = next;
+			seen++;
+			continue;
+		}
 		if ((glue_count(LS(i), LN(i)) >= 2 && LN(i) < 300) || menu_line(LS(i), LN(i)) ||
 		    (furniture && menu_item(LS(i), LN(i)))) {
 			v[i].flags |= L_DROP;

@@ -391,10 +391,34 @@ static int dateline_at(const char *s, size_t n, Dateline *dl)
 	return 1;
 }
 
-/* The years the text mentions (1900..2099, standing alone): the latest. */
-static int latest_year(const char *t, size_t n)
+/* 1 when the year at t[i] follows "since" ("since 2017", "since July 2013"): the
+   start of something that goes on, not the time of writing. */
+static int after_since(const char *t, size_t i)
+{
+	size_t j = i;
+	while (j && t[j - 1] == ' ')
+		j--;
+	/* a month's name between them */
+	size_t w = j;
+	while (w && isalpha((unsigned char)t[w - 1]))
+		w--;
+	if (w < j && isupper((unsigned char)t[w])) {
+		size_t k;
+		if (month_at(t + w, j - w, &k) && w + k == j) {
+			j = w;
+			while (j && t[j - 1] == ' ')
+				j--;
+		}
+	}
+	return j >= 5 && strncasecmp(t + j - 5, "since", 5) == 0 && (j == 5 || !isalpha((unsigned char)t[j - 6]));
+}
+
+/* The years the text mentions (1900..2099, standing alone): the latest, leaving out a
+   year after "since", which goes to *since (the latest of those). */
+static int latest_year(const char *t, size_t n, int *since)
 {
 	int best = 0;
+	*since = 0;
 	for (size_t i = 0; i + 4 <= n; i++) {
 		if ((t[i] != '1' && t[i] != '2') || (i && (isalnum((unsigned char)t[i - 1]))))
 			continue;
@@ -405,7 +429,11 @@ static int latest_year(const char *t, size_t n)
 		/* not a figure: 1,500 or 2.000 */
 		if (i && (t[i - 1] == ',' || t[i - 1] == '.') && i >= 2 && isdigit((unsigned char)t[i - 2]))
 			continue;
-		if (y >= 1900 && y <= 2099 && y > best)
+		if (y < 1900 || y > 2099)
+			continue;
+		if (after_since(t, i))
+			*since = y > *since ? y : *since;
+		else if (y > best)
 			best = y;
 	}
 	return best;
@@ -429,12 +457,17 @@ static int weekday_named(const char *s, size_t n)
 }
 
 /* Gives a day and month without a year the year the text implies (the latest it
-   mentions), else the context year ctx (0: none), never a year after ctx. */
+   mentions), else the context year ctx (0: none), never a year after ctx. A year after
+   "since" ("fighting since 2017") only when neither gives one: the text was written
+   after it, the copyright line or the page's address tells when. */
 static int infer_year(int m, int d, int weekday, const char *t, size_t n, int ctx)
 {
-	int y = latest_year(t, n);
+	int since;
+	int y = latest_year(t, n, &since);
 	if (!y || (ctx && y > ctx))
 		y = ctx;
+	if (!y)
+		y = since;
 	if (!y)
 		return 0;
 	if (weekday < 0)

@@ -320,6 +320,7 @@ static void test_dates_from_text(void **state)
 	(void)state;
 	CleanDoc d = {0};
 	Blob err = BLOB_INIT;
+	/* a year after "since" is the year only when nothing else gives one */
 	const char t1[] = "Shelling near the camp\n\nBEIRUT, March 12 (Levant Wire) - Two shells hit the camp, "
 	                  "which has been besieged since 2017, witnesses said.\n";
 	assert_int_equal(clean_bytes(t1, sizeof t1 - 1, "a.txt", &d, &err), 0);
@@ -548,6 +549,69 @@ static void test_meta_mastheads(void **state)
 	blob_free(&err);
 }
 
+/* Saved text, second round: a banner with the time after the date over a menu is the
+   day the page was saved, not the publication; a site's name over its section path is
+   the banner, and the headline follows; a year after "since" in the text does not give
+   a dateline without a year its year (the copyright line does). */
+static void test_meta_banner_section_since(void **state)
+{
+	(void)state;
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	const char body[] = "Guards at the river crossing turned back a bus of families late on Tuesday, "
+	                    "two of the passengers said.\n\nThe border office did not answer questions.\n";
+	Blob t = BLOB_INIT;
+	blob_appendf(&t, "Monday, 3 November 2025 | 07:15\nHome | Region | World | Sport | Letters\n\n"
+	                 "Bus of families turned back at the Ostra crossing\n\nBy Lena Hart | 6 May 2014\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2014-05-06");
+	assert_string_equal(d.title, "Bus of families turned back at the Ostra crossing");
+	assert_false(has(&d, "07:15"));
+	clean_free(&d);
+	/* the banner alone, without a byline: no date at all rather than the saved day */
+	blob_reset(&t);
+	blob_appendf(&t, "Monday, 3 November 2025 | 07:15\nHome | Region | World | Sport | Letters\n\n"
+	                 "Bus of families turned back at the Ostra crossing\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_true(!d.published || strcmp(d.published, "2025-11-03") != 0);
+	clean_free(&d);
+	/* site name, section path, headline */
+	blob_reset(&t);
+	blob_appendf(&t, "Ostra Valley Herald\nNews | Region | Lower Ostra\n\n"
+	                 "Bus of families turned back at the Ostra crossing\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.title, "Bus of families turned back at the Ostra crossing");
+	assert_string_equal(d.publisher, "Ostra Valley Herald");
+	assert_false(has(&d, "Lower Ostra"));
+	clean_free(&d);
+	/* a headline over a masthead is not a site name over a section path */
+	blob_reset(&t);
+	blob_appendf(&t, "Families turned back\nOstra Desk | 6 May 2014\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.title, "Families turned back");
+	clean_free(&d);
+	/* "since 2016" in the text, the copyright year below */
+	blob_reset(&t);
+	blob_appendf(&t, "Bus of families turned back at the Ostra crossing\n\n"
+	                 "OSTRA, June 3 (River Wire) - Guards turned back a bus of families on Tuesday. "
+	                 "The crossing has been closed to them since 2016, and to traders since March 2018.\n\n"
+	                 "%s\n\u00a9 2023 River Wire\n", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2023-06-03");
+	assert_string_equal(d.publisher, "River Wire");
+	clean_free(&d);
+	/* a year in running text still gives its year when nothing else does */
+	blob_reset(&t);
+	blob_appendf(&t, "Bus of families turned back at the Ostra crossing\n\n"
+	                 "OSTRA, June 3 (River Wire) - Guards turned back a bus of families. The crossing "
+	                 "was closed in 2019 after the floods.\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2019-06-03");
+	clean_free(&d);
+	blob_free(&t);
+	blob_free(&err);
+}
+
 /* UTF-8 decoding reads printable ASCII eight bytes at a time: a control character, DEL,
    a bad byte or a multi-byte character at any place in or across those eight bytes is
    still dropped, replaced or kept, and every 'a' maps back to its own byte. */
@@ -632,6 +696,7 @@ int main(void)
 		cmocka_unit_test(test_meta_lines),
 		cmocka_unit_test(test_meta_mastheads),
 		cmocka_unit_test(test_meta_byline_names),
+		cmocka_unit_test(test_meta_banner_section_since),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
