@@ -2461,9 +2461,9 @@ static void merge_events(Doc *d)
 		enum { MAXC = 1024 };
 		uint32_t cnt[MAXC] = {0}, best = 0;
 		for (size_t i = 0; i < w->place.n + w->party.n; i++) {
-			/* countries named as such, and the states of parties; not a city's ("New
-			   York" in an address) */
-			if (i < w->place.n && w->place.v[i].type != P_COUNTRY)
+			/* countries named as such, their first-level regions ("Assam", "Darfur"),
+			   and the states of parties; not a city's ("New York" in an address) */
+			if (i < w->place.n && w->place.v[i].type != P_COUNTRY && w->place.v[i].type != P_REGION)
 				continue;
 			int16_t c = i < w->place.n ? w->place.v[i].country : w->party.v[i - w->place.n].country;
 			if (c < 0 || c >= MAXC)

@@ -149,3 +149,10 @@ It was the first strike on the camp since the shelling of 2 January, which kille
 json "len(j['events']) == 2"
 json "any(e['date']['start'] == '2022-03-09' and e['wounded']['min'] == 6 and e['place']['name'] == 'Ostra camp' and not e['perpetrators'] and not e.get('killed') for e in j['events'])"
 json "any(e['date']['start'] == '2022-01-02' and e['killed']['min'] == 4 and not e.get('wounded') for e in j['events'])"
+
+# A force named without its state, at a place the gazetteer does not know, takes the
+# country of the region the report names twice.
+report region "Guwahati, 12 May 2022 – Police demolished forty homes at the Keshpur Char settlement on Monday and beat the families who refused to leave, residents said.
+
+Rights groups in Assam said evictions across Assam had left thousands without shelter."
+json "j['events'][0]['perpetrators'][0]['name'] == 'police (India)'"
