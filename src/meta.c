@@ -692,13 +692,32 @@ static size_t byline_keyword(const char *s, size_t n)
 	return 0;
 }
 
+/* 1 when "update" at s[i] is a noun naming a kind of report ("field update, 12 June",
+   "Situation Update | 3 May"): a word other than "last" or "latest" before it. */
+static int update_kind(const char *s, size_t i, size_t at)
+{
+	if (i + 6 > at || strncasecmp(s + i, "update", 6) != 0 || (i + 6 < at && s[i + 6] != ' ' &&
+	    s[i + 6] != ',' && s[i + 6] != '|' && s[i + 6] != 's'))
+		return 0;
+	size_t e = i;
+	while (e && s[e - 1] == ' ')
+		e--;
+	size_t w = e;
+	while (w && isalpha((unsigned char)s[w - 1]))
+		w--;
+	if (w == e || e == i)
+		return 0;
+	return !((e - w == 4 && strncasecmp(s + w, "last", 4) == 0) ||
+	         (e - w == 6 && strncasecmp(s + w, "latest", 6) == 0));
+}
+
 /* 1 when the date at s[at] is said to be an update ("Updated 4 May", "modified: …"). */
 static int update_date(const char *s, size_t at)
 {
 	size_t from = at > 24 ? at - 24 : 0;
 	for (size_t i = from; i + 4 <= at; i++)
-		if (strncasecmp(s + i, "updat", 5) == 0 || strncasecmp(s + i, "modif", 5) == 0 ||
-		    strncasecmp(s + i, "edited", 6) == 0)
+		if ((strncasecmp(s + i, "updat", 5) == 0 && !update_kind(s, i, at)) ||
+		    strncasecmp(s + i, "modif", 5) == 0 || strncasecmp(s + i, "edited", 6) == 0)
 			return 1;
 	return 0;
 }
@@ -724,6 +743,56 @@ static int name_words(const char *s, size_t n)
 	return 1;
 }
 
+/* The length of a part separator at s[i] ("|", a spaced dash), else 0. */
+static size_t part_sep(const char *s, size_t n, size_t i)
+{
+	size_t dk;
+	if (s[i] == '|')
+		return 1;
+	if (s[i] == ' ' && (dk = dash_at(s, n, i + 1)) && i + 1 + dk < n && s[i + 1 + dk] == ' ')
+		return 1 + dk;
+	return 0;
+}
+
+/* Where the part after the one starting at or after s[i] begins (p when none before p). */
+static size_t next_part(const char *s, size_t n, size_t p, size_t i)
+{
+	while (i < p && !part_sep(s, n, i))
+		i++;
+	if (i >= p)
+		return p;
+	i += part_sep(s, n, i);
+	while (i < p && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* 1 when s[0..n) names a kind of text, not who wrote it ("Press Release", "Joint
+   Statement", "Media Advisory"). */
+static int report_kind(const char *s, size_t n)
+{
+	static const char *const kinds[] = {"release", "statement", "advisory", "communiqu", "update",
+	                                    "briefing", "note", NULL};
+	size_t w = n;
+	while (w && s[w - 1] != ' ')
+		w--;
+	for (int k = 0; kinds[k]; k++) {
+		size_t l = strlen(kinds[k]);
+		if (n - w >= l && strncasecmp(s + w, kinds[k], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when s[0..n) has no lower-case letter ("NEW YORK"): a place in capitals. */
+static int all_caps(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (islower((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 /* A masthead: the line ends with a date and what stands before it is a publication, a kind
    and a place, ended by a separator or "published": "Horn Monitor | 9 March 2021",
    "Rights Watch | Statement | Kabul, 9 March 2021", "Lake Dispatch, Monday 28 January
@@ -737,11 +806,12 @@ static int masthead(const char *s, size_t n, size_t ds, size_t de, Byline *b)
 	if (e != n || ds == 0 || ds > 100)
 		return 0;
 	size_t p = ds;
-	int sep = 0;
+	int sep = 0, comma = 0; /* comma: the date follows a comma ("Tunis, 7 July 2023") */
 	for (;;) { /* separators and "published" before the date */
 		while (p && s[p - 1] == ' ')
 			p--;
 		if (p && (s[p - 1] == ',' || s[p - 1] == '|')) {
+			comma |= !sep && s[p - 1] == ',';
 			sep = 1;
 			p--;
 			continue;
@@ -792,12 +862,37 @@ static int masthead(const char *s, size_t n, size_t ds, size_t de, Byline *b)
 	int words = 1;
 	for (size_t i = a; i < z; i++)
 		words += s[i] == ' ';
-	if (z > a && words >= 2 && name_words(s + a, z - a)) {
+	if (z > a && words >= 2 && name_words(s + a, z - a) && !report_kind(s + a, z - a)) {
 		b->pub = s + a;
 		b->pub_n = z - a;
 		b->pub_weak = comma_only && words < 3;
+	} else if (parts > 1) {
+		/* a kind first ("Statement | Forum for X | Tunis, 7 July 2023"): the next part
+		   that is a name, not the place before the date's comma */
+		size_t i = 0;
+		for (size_t k = 1; k < parts; k++) {
+			size_t pa = next_part(s, n, p, i), pz;
+			if (pa >= p)
+				break;
+			pz = pa;
+			while (pz < p && !part_sep(s, n, pz))
+				pz++;
+			i = pa;
+			if (pz == p && comma)
+				break;
+			while (pz > pa && s[pz - 1] == ' ')
+				pz--;
+			int w = 1;
+			for (size_t q = pa; q < pz; q++)
+				w += s[q] == ' ';
+			if (pz > pa && w >= 2 && name_words(s + pa, pz - pa) && !report_kind(s + pa, pz - pa) &&
+			    !all_caps(s + pa, pz - pa)) {
+				b->pub = s + pa;
+				b->pub_n = pz - pa;
+				break;
+			}
+		}
 	}
-	(void)parts;
 	return 1;
 }
 
@@ -1295,6 +1390,57 @@ static void title_site(const char *doc, const char *title, const char **site, si
 		*site = NULL;
 }
 
+/* The publisher's name without what names a part of it: an issue number ("Bulletin No.
+   12", "Monitor #4", "Issue 7") or a site section after an acronym ("UNHCR News", "OCHA
+   Blog"), which is the organisation's page, not another publisher. */
+static void publisher_trim(char *p)
+{
+	if (!p)
+		return;
+	size_t n = strlen(p);
+	/* an issue number */
+	size_t e = n;
+	while (e && isdigit((unsigned char)p[e - 1]))
+		e--;
+	if (e < n && e > 0) {
+		size_t cut = 0, k = e;
+		if (p[k - 1] == '#') {
+			cut = k - 1;
+		} else {
+			while (k && p[k - 1] == ' ')
+				k--;
+			static const char *const marks[] = {"No.", "No", "Nr.", "Issue", "Vol.", NULL};
+			for (int i = 0; marks[i] && !cut; i++) {
+				size_t l = strlen(marks[i]);
+				if (k > l && p[k - l - 1] == ' ' && strncmp(p + k - l, marks[i], l) == 0)
+					cut = k - l - 1;
+			}
+		}
+		while (cut && p[cut - 1] == ' ')
+			cut--;
+		if (cut) {
+			p[cut] = 0;
+			n = cut;
+		}
+	}
+	/* a section after an acronym */
+	static const char *const sections[] = {" News", " Newsroom", " Blog", " Stories", " Media Centre", NULL};
+	for (int i = 0; sections[i]; i++) {
+		size_t l = strlen(sections[i]);
+		if (n <= l || strcmp(p + n - l, sections[i]) != 0)
+			continue;
+		size_t caps = 0, k = 0;
+		for (; k < n - l; k++) {
+			if (!isupper((unsigned char)p[k]))
+				break;
+			caps++;
+		}
+		if (k == n - l && caps >= 2)
+			p[n - l] = 0;
+		break;
+	}
+}
+
 void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 {
 	Line *lines = NULL;
@@ -1465,6 +1611,7 @@ void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 		m->language = guess_lang(text, n);
 
 	free(lines);
+	publisher_trim(m->publisher);
 	d->title = title;
 	d->published = m->published;
 	m->published = NULL;

@@ -612,6 +612,53 @@ static void test_meta_banner_section_since(void **state)
 	blob_free(&err);
 }
 
+/* Publishers, second round: a masthead whose first part names the kind of text gives
+   the name after it, not the place before the date ("Statement | X | Place, DATE"); "field
+   update" before a date names the kind, not an update; an issue number and a site section
+   after an acronym are not part of the publisher's name. */
+static void test_meta_publishers(void **state)
+{
+	(void)state;
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	const char body[] = "Guards at the river crossing turned back a bus of families late on Tuesday, "
+	                    "two of the passengers said.\n\nThe border office did not answer questions.\n";
+	static const struct {
+		const char *masthead, *publisher, *published;
+	} cases[] = {
+		{"Statement | Ostra Crossing Watch | Velna, 4 June 2022", "Ostra Crossing Watch", "2022-06-04"},
+		{"Press Release | VELNA CITY, 5 June 2022", NULL, "2022-06-05"},
+		{"Ostra Crossing Watch \u2014 field update, 6 June 2022", "Ostra Crossing Watch", "2022-06-06"},
+		{"Ostra Crossing Bulletin No. 7 | Velna, 7 June 2022", "Ostra Crossing Bulletin", "2022-06-07"},
+		{"OCW News | 8 June 2022", "OCW", "2022-06-08"},
+		{"River Valley News | 9 June 2022", "River Valley News", "2022-06-09"},
+	};
+	Blob t = BLOB_INIT;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		blob_reset(&t);
+		blob_appendf(&t, "Bus of families turned back at the Ostra crossing\n\n%s\n\n%s", cases[i].masthead, body);
+		assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+		if (!d.published || strcmp(d.published, cases[i].published) != 0 ||
+		    (cases[i].publisher ? !d.publisher || strcmp(d.publisher, cases[i].publisher) != 0 : d.publisher != NULL))
+			fprintf(stderr, "%s: published %s publisher %s\n", cases[i].masthead,
+			        d.published ? d.published : "-", d.publisher ? d.publisher : "-");
+		assert_string_equal(d.published, cases[i].published);
+		if (cases[i].publisher)
+			assert_string_equal(d.publisher, cases[i].publisher);
+		else
+			assert_null(d.publisher);
+		clean_free(&d);
+	}
+	/* "Last update" before a date still marks an update */
+	blob_reset(&t);
+	blob_appendf(&t, "Bus of families turned back at the Ostra crossing\n\nPosted 3 June 2022 | Last update 9 June 2022\n\n%s", body);
+	assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2022-06-03");
+	clean_free(&d);
+	blob_free(&t);
+	blob_free(&err);
+}
+
 /* UTF-8 decoding reads printable ASCII eight bytes at a time: a control character, DEL,
    a bad byte or a multi-byte character at any place in or across those eight bytes is
    still dropped, replaced or kept, and every 'a' maps back to its own byte. */
@@ -697,6 +744,7 @@ int main(void)
 		cmocka_unit_test(test_meta_mastheads),
 		cmocka_unit_test(test_meta_byline_names),
 		cmocka_unit_test(test_meta_banner_section_since),
+		cmocka_unit_test(test_meta_publishers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
