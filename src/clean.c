@@ -131,6 +131,7 @@ static void lex_load(void)
 	wl_load(&lex.class_good, "class-positive.txt");
 	wl_load(&lex.byline_class, "class-byline.txt");
 	wl_load(&lex.roles, "signature-roles.txt");
+	wl_load(&lex.org_words, "org-words.txt");
 	load_stopwords();
 	wl_index(&lex.class_bad);
 	wl_index(&lex.class_drop);
@@ -139,6 +140,7 @@ static void lex_load(void)
 	wl_index(&lex.boilerplate);
 	wl_index(&lex.list_heads);
 	wl_index(&lex.roles);
+	wl_index(&lex.org_words);
 	for (size_t i = 0; i < lex.nstop; i++)
 		wl_index(&lex.stop[i]);
 	wl_index(&lex.stop_all);

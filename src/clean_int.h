@@ -99,6 +99,7 @@ typedef struct CleanLex {
 	WordList class_good;    /* class/id words of article containers */
 	WordList byline_class;  /* class/id words of bylines */
 	WordList roles;         /* signature roles ("secretariat", "office") */
+	WordList org_words;     /* last words of organisations' names ("committee") */
 	WordList stop[16];      /* stop words per language; stop_lang[i] names each */
 	char stop_lang[16][8];
 	size_t nstop;

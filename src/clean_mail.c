@@ -11,6 +11,7 @@
 #include "clean_int.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <gmime/gmime.h>
 #include <pthread.h>
 #include <string.h>
@@ -21,6 +22,73 @@ static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
 static void gmime_start(void)
 {
 	g_mime_init();
+}
+
+/* 1 when the domain label d[0..l) is made of the beginnings of words of the name, in
+   their order, some words left out ("refugeeswelcome" and "rwc" from "Refugees Welcome
+   Copenhagen", "ostrawatch" from "Ostra Crossing Watch"). *budget bounds the search
+   (a hostile name of many like words). */
+static int label_of(const char *d, size_t l, const char *name, int *budget)
+{
+	if (l == 0)
+		return 1;
+	if (--*budget < 0)
+		return 0;
+	for (const char *w = name; *w;) {
+		while (*w && !isalnum((unsigned char)*w))
+			w++;
+		size_t k = 0;
+		while (k < l && isalnum((unsigned char)w[k]) && tolower((unsigned char)w[k]) == tolower((unsigned char)d[k]))
+			k++;
+		const char *next = w;
+		while (*next && isalnum((unsigned char)*next))
+			next++;
+		for (; k > 0; k--)
+			if (label_of(d + k, l - k, next, budget))
+				return 1;
+		w = next;
+	}
+	return 0;
+}
+
+/* 1 when the sender's display name is an organisation's, not a person's: it joins words
+   with "of", "for" or "and" ("Friends of Dadaab"), ends with a word of
+   data/clean/org-words.txt ("… Relief Committee"), or reads as the address's domain
+   ("Refugees Welcome Copenhagen" <…@refugeeswelcome-cph.example>). */
+static int sender_org(const char *name, const char *addr)
+{
+	char sq[128];
+	size_t k = 0, words = 1, last = 0;
+	for (size_t i = 0; name[i]; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (c == ' ') {
+			words++;
+			last = i + 1;
+			const char *w = name + i + 1;
+			if ((!strncmp(w, "of ", 3) || !strncmp(w, "for ", 4) || !strncmp(w, "and ", 4)) && i > 0)
+				return 1;
+		}
+		if (isalnum(c) && k + 1 < sizeof sq)
+			sq[k++] = (char)tolower(c);
+	}
+	sq[k] = 0;
+	if (words >= 2 && wl_has(&clean_lex()->org_words, name + last, strlen(name + last)))
+		return 1;
+	const char *at = addr ? strchr(addr, '@') : NULL;
+	if (!at || k < 3)
+		return 0;
+	/* the domain's first label (up to a hyphen) begins a name of three words or more, or
+	   is an acronym written alone ("UNHCR" <…@unhcr.org>); a person's two words may be
+	   their own domain */
+	const char *d = at + 1;
+	size_t l = strcspn(d, ".-");
+	int acronym = words == 1 && k == strlen(name);
+	for (size_t i = 0; acronym && name[i]; i++)
+		acronym = isupper((unsigned char)name[i]) || isdigit((unsigned char)name[i]);
+	if (words < 3 && !acronym)
+		return 0;
+	int budget = 2000;
+	return l >= 3 && label_of(d, l, name, &budget);
 }
 
 /* The part that holds the body. */
@@ -141,13 +209,14 @@ int clean_mail(const char *bytes, size_t len, MText *out, Meta *m, Blob *err)
 	if (from && internet_address_list_length(from) > 0) {
 		InternetAddress *a = internet_address_list_get_address(from, 0);
 		const char *name = internet_address_get_name(a);
-		if (name && *name)
+		const char *addr = INTERNET_ADDRESS_IS_MAILBOX(a)
+		                   ? internet_address_mailbox_get_addr((InternetAddressMailbox *)a) : NULL;
+		if (name && *name && sender_org(name, addr))
+			meta_set(&m->publisher, &m->publisher_p, MP_SIGN, name, strlen(name));
+		else if (name && *name)
 			meta_set(&m->author, &m->author_p, MP_META, name, strlen(name));
-		else if (INTERNET_ADDRESS_IS_MAILBOX(a)) {
-			const char *addr = internet_address_mailbox_get_addr((InternetAddressMailbox *)a);
-			if (addr)
-				meta_set(&m->author, &m->author_p, MP_WEAK, addr, strlen(addr));
-		}
+		else if (addr)
+			meta_set(&m->author, &m->author_p, MP_WEAK, addr, strlen(addr));
 	}
 	const char *org = g_mime_object_get_header((GMimeObject *)msg, "Organization");
 	if (org)

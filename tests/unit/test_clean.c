@@ -659,6 +659,44 @@ static void test_meta_publishers(void **state)
 	blob_free(&err);
 }
 
+/* An e-mail's sender: an organisation's name is the publisher, not the author; a
+   person's name stays the author, even at a domain of their own. */
+static void test_mail_sender(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *from, *author, *publisher;
+	} cases[] = {
+		{"Neighbours of Ostra <hello@neighboursofostra.example>", NULL, "Neighbours of Ostra"},
+		{"Ostra Crossing Watch Velna <act@ostrawatch-velna.example>", NULL, "Ostra Crossing Watch Velna"},
+		{"Velna Families Committee <info@mail.example>", NULL, "Velna Families Committee"},
+		{"OCW <news@ocw.example>", NULL, "OCW"},
+		{"Lena Hart <lena@lenahart.example>", "Lena Hart", NULL},
+		{"Lena Marie Hart <lena@mail.example>", "Lena Marie Hart", NULL},
+	};
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT, t = BLOB_INIT;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		blob_reset(&t);
+		blob_appendf(&t, "From: %s\r\nTo: list@mail.example\r\nSubject: Families turned back at the crossing\r\n"
+		                 "Date: Tue, 7 Jun 2022 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+		                 "Guards turned back a bus of families at the crossing on Monday.\r\n", cases[i].from);
+		assert_int_equal(clean_bytes(t.data, t.len, "a.eml", &d, &err), 0);
+		if (cases[i].author)
+			assert_string_equal(d.author, cases[i].author);
+		else
+			assert_null(d.author);
+		if (cases[i].publisher)
+			assert_string_equal(d.publisher, cases[i].publisher);
+		else
+			assert_null(d.publisher);
+		assert_string_equal(d.published, "2022-06-07");
+		clean_free(&d);
+	}
+	blob_free(&t);
+	blob_free(&err);
+}
+
 /* UTF-8 decoding reads printable ASCII eight bytes at a time: a control character, DEL,
    a bad byte or a multi-byte character at any place in or across those eight bytes is
    still dropped, replaced or kept, and every 'a' maps back to its own byte. */
@@ -745,6 +783,7 @@ int main(void)
 		cmocka_unit_test(test_meta_byline_names),
 		cmocka_unit_test(test_meta_banner_section_since),
 		cmocka_unit_test(test_meta_publishers),
+		cmocka_unit_test(test_mail_sender),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
