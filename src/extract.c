@@ -258,6 +258,11 @@ static int is_clause_break(const Doc *d, uint32_t t)
 	/* ", who fled fighting five years ago": a relative clause tells of something else */
 	if (tok_eq(d, t, "who") || tok_eq(d, t, "whose") || (t > 0 && tok_eq(d, t, "which") && is_punct(d, t - 1, ',')))
 		return 1;
+	/* "known as the Jungle", "such as the camps": a name or an example, no clause */
+	if (t > 0 && tok_eq(d, t, "as") &&
+	    (tok_eq(d, t - 1, "known") || tok_eq(d, t - 1, "such") || tok_eq(d, t - 1, "referred") ||
+	     tok_eq(d, t - 1, "described") || tok_eq(d, t - 1, "same") || tok_eq(d, t - 1, "designated")))
+		return 0;
 	/* "since it was set up", "after the last troops withdrew": a clause of its own */
 	return has_cue(d, t, C_SUBORDINATOR) && t + 1 < d->w->tok.n &&
 	       (d->w->ti[t + 1].cue & (BIT(C_PRONOUN) | BIT(C_WE) | BIT(C_DET)));

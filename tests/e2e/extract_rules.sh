@@ -156,3 +156,8 @@ report region "Guwahati, 12 May 2022 – Police demolished forty homes at the Ke
 
 Rights groups in Assam said evictions across Assam had left thousands without shelter."
 json "j['events'][0]['perpetrators'][0]['name'] == 'police (India)'"
+
+# "known as the Field" names the camp; it opens no clause that would part the eviction
+# from its day.
+report knownas "Ostra, 25 October 2016 – Riot police began evicting families from the camp known as the Field in Ostra on Monday, as hundreds of people waited for buses."
+json "j['events'][0]['kind'] == 'relocation' and j['events'][0]['date']['start'] == '2016-10-24'"
