@@ -565,10 +565,17 @@ static int count_role(const Doc *d, uint32_t a, uint32_t b, uint32_t s0, uint32_
 	/* after, across the people counted, where they are from, appositions and relative
 	   clauses: "seven residents were killed", "Seven residents of Camp Serrin, among them
 	   three children, were killed", "Two patients who depended on dialysis have died" */
-	int people = 0, relative = 0;
+	int people = 0, relative = 0, held = 0;
 	for (uint32_t j = b; j < s1 && j < b + 16; j++) {
 		const Tok *k = &d->w->tok.v[j];
 		uint64_t c = d->w->ti[j].cue;
+		/* "four prisoners died", "two hostages were wounded": people held, counted by
+		   what befell them; detained only when nothing did */
+		if (j == b && (tok_eq(d, j, "prisoners") || tok_eq(d, j, "detainees") || tok_eq(d, j, "hostages") ||
+		               tok_eq(d, j, "inmates"))) {
+			held = people = 1;
+			continue;
+		}
 		for (int r = 0; r < 3; r++)
 			if (c & BIT(roles[r]))
 				return r + 1;
@@ -608,6 +615,8 @@ static int count_role(const Doc *d, uint32_t a, uint32_t b, uint32_t s0, uint32_
 			continue; /* an adverb */
 		break;
 	}
+	if (held)
+		return R_DETAINED;
 	if (people)
 		return R_RESIDENTS;
 	return R_NONE;

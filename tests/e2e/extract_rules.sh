@@ -161,3 +161,7 @@ json "j['events'][0]['perpetrators'][0]['name'] == 'police (India)'"
 # from its day.
 report knownas "Ostra, 25 October 2016 – Riot police began evicting families from the camp known as the Field in Ostra on Monday, as hundreds of people waited for buses."
 json "j['events'][0]['kind'] == 'relocation' and j['events'][0]['date']['start'] == '2016-10-24'"
+
+# "three prisoners died": people held, counted by what befell them.
+report inmates "Talen, 4 April 2021 – Guards fired live ammunition at inmates in Ostra prison on Friday night. Three prisoners died of their wounds and 20 were injured, relatives said."
+json "j['events'][0]['killed']['min'] == 3 and not j['events'][0].get('detained')"
