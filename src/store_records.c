@@ -788,9 +788,15 @@ static int proposal_cb(sqlite3_stmt *q, void *fn, void *ctx)
 
 int store_proposals_each(Store *st, const char *state, long long report_id, ProposalFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_stmt(st, "SELECT " PROPOSAL_COLS " FROM proposal p LEFT JOIN proposal_review v"
-	                                    " ON v.proposal_id=p.id WHERE (?1 IS NULL OR p.state=?1)"
-	                                    " AND (?2=0 OR p.report_id=?2) ORDER BY p.id");
+	/* one report's proposals through the proposal_report index: the query with
+	   "?2=0 OR" cannot use it and read every proposal, for every report vigil add stored
+	   (quadratic: 1,500 reports 3.7 million page reads) */
+	sqlite3_stmt *q = store_stmt(st, report_id ? "SELECT " PROPOSAL_COLS " FROM proposal p LEFT JOIN proposal_review v"
+	                                             " ON v.proposal_id=p.id WHERE p.report_id=?2"
+	                                             " AND (?1 IS NULL OR p.state=?1) ORDER BY p.id"
+	                                           : "SELECT " PROPOSAL_COLS " FROM proposal p LEFT JOIN proposal_review v"
+	                                             " ON v.proposal_id=p.id WHERE (?1 IS NULL OR p.state=?1)"
+	                                             " ORDER BY p.id");
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, state);
