@@ -1441,6 +1441,43 @@ static void publisher_trim(char *p)
 	}
 }
 
+/* A closing line naming who took the account down ("Recorded and translated by the
+   Harbour Witness Project.", "Taken by a researcher of the Valley Documentation Centre."):
+   the organisation, when its last word says it is one (data/clean/org-words.txt); 1 and
+   *org, *len. */
+static int closing_org(const char *s, size_t n, const char **org, size_t *len)
+{
+	if (n > 160 || n < 10)
+		return 0;
+	while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
+		n--;
+	size_t by = 0;
+	for (size_t i = 1; i + 4 < n; i++)
+		if (s[i - 1] == ' ' && strncmp(s + i, "by ", 3) == 0)
+			by = i + 3;
+	if (!by)
+		return 0;
+	int before = 0;
+	for (size_t i = 0; i < by; i++)
+		before += s[i] == ' ';
+	if (before > 6)
+		return 0;
+	size_t a = by;
+	for (size_t i = by; i + 8 <= n; i++)
+		if (strncmp(s + i, " of the ", 8) == 0)
+			a = i + 8;
+	if (a == by && strncmp(s + by, "the ", 4) == 0)
+		a = by + 4;
+	size_t w = n;
+	while (w > a && s[w - 1] != ' ')
+		w--;
+	if (w == a || !name_words(s + a, n - a) || !wl_has(&clean_lex()->org_words, s + w, n - w))
+		return 0;
+	*org = s + a;
+	*len = n - a;
+	return 1;
+}
+
 void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 {
 	Line *lines = NULL;
@@ -1511,6 +1548,16 @@ void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 			meta_set(&m->publisher, &m->publisher_p, MP_JSONLD, org, len);
 		}
 		break;
+	}
+
+	/* a closing line naming the organisation that took the account down */
+	for (size_t k = 0; k < 2 && k < nl; k++) {
+		const char *org;
+		size_t len;
+		if (closing_org(lines[nl - 1 - k].s, lines[nl - 1 - k].n, &org, &len)) {
+			meta_set(&m->publisher, &m->publisher_p, MP_WEAK, org, len);
+			break;
+		}
 	}
 
 	/* bylines: the page's own (HTML), then a masthead or byline near the top of the

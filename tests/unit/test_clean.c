@@ -697,6 +697,38 @@ static void test_mail_sender(void **state)
 	blob_free(&err);
 }
 
+/* A witness account closed by the line naming who took it down: that organisation is
+   the publisher; a person so named, or an organisation inside a sentence of the account,
+   is not. */
+static void test_meta_closing_org(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *closing, *publisher;
+	} cases[] = {
+		{"Written down and translated by the Ostra Valley Witness Project.", "Ostra Valley Witness Project"},
+		{"Taken by a volunteer of the Velna Documentation Centre.", "Velna Documentation Centre"},
+		{"Recorded by Lena Hart.", NULL},
+		{"We were later given blankets and some water by the staff of the Velna Relief Committee.", NULL},
+	};
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT, t = BLOB_INIT;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		blob_reset(&t);
+		blob_appendf(&t, "Account of a passenger, taken in Velna, 8 June 2022\n\n"
+		                 "I was on the bus that the guards turned back at the crossing on Monday. They took our papers "
+		                 "and told us not to come back.\n\n%s\n", cases[i].closing);
+		assert_int_equal(clean_bytes(t.data, t.len, "a.txt", &d, &err), 0);
+		if (cases[i].publisher)
+			assert_string_equal(d.publisher, cases[i].publisher);
+		else
+			assert_null(d.publisher);
+		clean_free(&d);
+	}
+	blob_free(&t);
+	blob_free(&err);
+}
+
 /* UTF-8 decoding reads printable ASCII eight bytes at a time: a control character, DEL,
    a bad byte or a multi-byte character at any place in or across those eight bytes is
    still dropped, replaced or kept, and every 'a' maps back to its own byte. */
@@ -784,6 +816,7 @@ int main(void)
 		cmocka_unit_test(test_meta_banner_section_since),
 		cmocka_unit_test(test_meta_publishers),
 		cmocka_unit_test(test_mail_sender),
+		cmocka_unit_test(test_meta_closing_org),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
