@@ -7,7 +7,9 @@
 # in < 10 s, peak RSS < 64 MB); wall time also counts whatever else the machine is doing.
 # The default mix averages 40 KB a report (HTML pages 73 KB on average); reports as people
 # usually send them weigh 5-50 KB, so a second fresh database takes the same mix with HTML
-# pages of at most 50 KB (INGEST_TYPICAL=0 skips it).
+# pages of at most 50 KB (INGEST_TYPICAL=0 skips it), once as vigil add does by default
+# (each report read into proposals by the extraction engine) and once with --no-extract
+# (stored, cleaned, indexed and entered in the ledger only).
 : "${VIGIL:?set VIGIL to the binary}"
 N=${INGEST_N:-10000}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/vigil-bench-ingest.XXXXXX")
@@ -20,10 +22,12 @@ if [ ! -x /usr/bin/time ]; then
 	exit 1
 fi
 
-# measure LABEL — runs vigil add on the reports under GNU time and prints one line.
+# measure LABEL [ADD OPTION…] — runs vigil add on the reports under GNU time and prints one line.
 measure() {
-	/usr/bin/time -v "$VIGIL" -d "$dir/bench.db" add --quiet "$dir/reports" >"$dir/out.txt" 2>"$dir/time.txt"
-	python3 - "$1" "$N" "$bytes" "$dir/time.txt" "$dir/out.txt" <<'PY'
+	label=$1
+	shift
+	/usr/bin/time -v "$VIGIL" -d "$dir/bench.db" add --quiet "$@" "$dir/reports" >"$dir/out.txt" 2>"$dir/time.txt"
+	python3 - "$label" "$N" "$bytes" "$dir/time.txt" "$dir/out.txt" <<'PY'
 import re, sys
 label, n, nbytes, tf, of = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 t = open(tf).read()
@@ -40,7 +44,7 @@ print(f"ingest {label}: {n} reports, {mb:.1f} MB: {wall:.2f} s wall, {cpu:.2f} s
       f"peak RSS {rss:.1f} MB; {open(of).read().strip()}")
 PY
 }
-measure "fresh database"
+measure "fresh database, read by the extraction engine"
 measure "again (all already stored)"
 db=$(du -k "$dir/bench.db" | cut -f1)
 echo "ingest database: $((db / 1024)) MB for $((bytes / 1048576)) MB of reports"
@@ -50,4 +54,6 @@ rm -rf "$dir/reports" "$dir"/bench.db*
 python3 "$(dirname "$0")/genreports.py" "$dir/reports" "$N" 1 50 >"$dir/gen.txt" || exit 1
 bytes=$(sed -n 's/.* files, \([0-9]*\) bytes/\1/p' "$dir/gen.txt")
 sed -n 's/^mix: /ingest typical reports generated (HTML at most 50 KB): /p' "$dir/gen.txt"
-measure "typical sizes, fresh database"
+measure "typical sizes, fresh database, read by the extraction engine"
+rm -f "$dir"/bench.db*
+measure "typical sizes, fresh database, stored only (--no-extract)" --no-extract
