@@ -2471,9 +2471,10 @@ static void merge_events(Doc *d)
 	/* the report's country: the one it names most, as a country or as a party's state
 	   (a place the gazetteer does not know has none of its own) */
 	int16_t doc_country = -1;
+	enum { MAXC = 1024 };
+	uint32_t cnt[MAXC] = {0};
 	{
-		enum { MAXC = 1024 };
-		uint32_t cnt[MAXC] = {0}, best = 0;
+		uint32_t best = 0;
 		for (size_t i = 0; i < w->place.n + w->party.n; i++) {
 			/* countries named as such, their first-level regions ("Assam", "Darfur"),
 			   and the states of parties; not a city's ("New York" in an address) */
@@ -2494,6 +2495,15 @@ static void merge_events(Doc *d)
 	   the report's */
 	for (size_t i = 0; i < x->nevents; i++) {
 		ExEvent *e = &x->events[i];
+		/* a town of the gazetteer in a country the report never names, when it names
+		   another: a namesake ("the Lilod Madaya district" in a report on the
+		   Philippines is not Madaya in Syria), an unknown place of the report's country */
+		if (e->place.entry && doc_country >= 0 && e->place.country >= 0 && e->place.country < MAXC &&
+		    e->place.country != doc_country && !cnt[e->place.country] &&
+		    (e->place.type == P_TOWN || e->place.type == P_CITY || e->place.type == P_DISTRICT)) {
+			e->place.entry = 0;
+			e->place.country = -1;
+		}
 		int16_t ec = e->place.country >= 0 ? e->place.country : doc_country;
 		const LexCountry *c = lexicon_country(d->lx, ec);
 		for (int k = 0; k < e->nperps; k++) {

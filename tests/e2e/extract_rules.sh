@@ -165,3 +165,10 @@ json "j['events'][0]['kind'] == 'relocation' and j['events'][0]['date']['start']
 # "three prisoners died": people held, counted by what befell them.
 report inmates "Talen, 4 April 2021 – Guards fired live ammunition at inmates in Ostra prison on Friday night. Three prisoners died of their wounds and 20 were injured, relatives said."
 json "j['events'][0]['killed']['min'] == 3 and not j['events'][0].get('detained')"
+
+# A town of the gazetteer in a country the report never names, when it names another
+# twice, is a namesake: no coordinates of the wrong country, and the soldiers are the
+# report's country's.
+report namesake "Cotabato, 14 June 2019 – Soldiers shelled farms in the Lilod Madaya district on Sunday, killing two farmers, residents said. Rights groups in the Philippines said the army had shelled farms across the Philippines."
+json "j['events'][0]['place']['country'] != 'SYR' and j['events'][0]['place']['lat'] is None"
+json "'Philippines' in j['events'][0]['perpetrators'][0]['name']"
