@@ -348,24 +348,35 @@ int cmd_accept(Cli *c, int argc, char **argv)
 	return worst;
 }
 
-int cmd_reject(Cli *c, int argc, char **argv)
+/* Reads the --reason TEXT and --by NAME options of a command (getopt's optstring, "+r:b:"
+   to stop at the first argument, "r:b:" to take options anywhere); optind is left at the
+   first argument. Returns -1 on an unknown option. */
+static int reason_by_opts(int argc, char **argv, const char *optstring, const char **reason,
+                          const char **by)
 {
 	static const struct option longopts[] = {
 		{"reason", required_argument, NULL, 'r'},
 		{"by", required_argument, NULL, 'b'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *reason = NULL, *by = NULL;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+r:b:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
 		if (ch == 'r')
-			reason = optarg;
+			*reason = optarg;
 		else if (ch == 'b')
-			by = optarg;
+			*by = optarg;
 		else
-			return cli_usage("reject");
+			return -1;
 	}
+	return 0;
+}
+
+int cmd_reject(Cli *c, int argc, char **argv)
+{
+	const char *reason = NULL, *by = NULL;
+	if (reason_by_opts(argc, argv, "+r:b:", &reason, &by) != 0)
+		return cli_usage("reject");
 	if (optind != argc - 1)
 		return cli_usage("reject");
 	long long id;
@@ -382,23 +393,10 @@ int cmd_reject(Cli *c, int argc, char **argv)
 
 int cmd_edit(Cli *c, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"reason", required_argument, NULL, 'r'},
-		{"by", required_argument, NULL, 'b'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *reason = NULL, *by = NULL;
-	int ch;
-	optind = 0;
 	/* no "+": options may follow the assignments */
-	while ((ch = getopt_long(argc, argv, "r:b:", longopts, NULL)) != -1) {
-		if (ch == 'r')
-			reason = optarg;
-		else if (ch == 'b')
-			by = optarg;
-		else
-			return cli_usage("edit");
-	}
+	if (reason_by_opts(argc, argv, "r:b:", &reason, &by) != 0)
+		return cli_usage("edit");
 	if (argc - optind < 2)
 		return cli_usage("edit");
 	long long id;
