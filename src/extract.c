@@ -1304,6 +1304,15 @@ static void find_main_place(Doc *d)
 /* ---- pass 2: incidents and appeals of a sentence ---- */
 
 /* The trigger of the sentence containing token t, or NULL. */
+/* The first token of the first trigger of event group g in a sentence (0 when none). */
+static uint32_t group_t0(const Work *w, const SentItems *it, int g)
+{
+	for (uint32_t j = it->trig0; j < it->trig1; j++)
+		if (!w->trig.v[j].dropped && w->trig.v[j].group == g)
+			return w->trig.v[j].t0;
+	return 0;
+}
+
 static Trig *trig_at(Doc *d, const SentItems *it, uint32_t t)
 {
 	for (uint32_t k = it->trig0; k < it->trig1; k++) {
@@ -2226,12 +2235,7 @@ static void read_events(Doc *d, uint32_t si)
 		ExEvent *e = &w->evm.v[base + g].ev;
 		if (e->nperps)
 			continue;
-		uint32_t t0 = 0;
-		for (uint32_t j = it->trig0; j < it->trig1; j++)
-			if (!w->trig.v[j].dropped && w->trig.v[j].group == g) {
-				t0 = w->trig.v[j].t0;
-				break;
-			}
+		uint32_t t0 = group_t0(w, it, g);
 		for (uint32_t p = it->party0; p < it->party1; p++) {
 			const Party *pa = &w->party.v[p];
 			if (!pa->used || w->ti[pa->t0].clause != w->ti[t0].clause)
@@ -2247,12 +2251,7 @@ static void read_events(Doc *d, uint32_t si)
 		ExEvent *e = &w->evm.v[base + g].ev;
 		if (e->nperps)
 			continue;
-		uint32_t t0 = 0;
-		for (uint32_t j = it->trig0; j < it->trig1; j++)
-			if (!w->trig.v[j].dropped && w->trig.v[j].group == g) {
-				t0 = w->trig.v[j].t0;
-				break;
-			}
+		uint32_t t0 = group_t0(w, it, g);
 		/* "that it", "that they" before the trigger in its clause */
 		uint32_t that = UINT32_MAX;
 		for (uint32_t u = t0; u > s->t0 + 1 && t0 - u < 8; u--)
