@@ -142,7 +142,11 @@ if [ -x /usr/bin/time ]; then
 	/usr/bin/time -f '%M' -o rss.txt timeout 120 "$VIGIL" extract --json big.txt >out.txt 2>err.txt ||
 		die "extract big.txt: exit $? :: $(head -c 300 err.txt)"
 	rss=$(tail -n 1 rss.txt)
-	[ "$rss" -lt 65536 ] || die "extract of 50 MB: peak RSS $((rss / 1024)) MB (wanted < 64 MB)"
+	# AddressSanitizer's shadow memory and quarantine take several times what the program
+	# does (make asan): there the bound is ten times wider, still far below reading whole.
+	limit=65536
+	ldd "$VIGIL" 2>/dev/null | grep -q libasan && limit=655360
+	[ "$rss" -lt "$limit" ] || die "extract of 50 MB: peak RSS $((rss / 1024)) MB (wanted < $((limit / 1024)) MB)"
 	ok "extract of 50 MB: peak RSS $((rss / 1024)) MB"
 	sound big.txt >/dev/null
 else
