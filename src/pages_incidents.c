@@ -652,8 +652,7 @@ static void fact_row(Blob *out, const char *label, const char *value, json_t *cl
 static void incident_forms(Req *q, Blob *out, json_t *inc)
 {
 	long long id = ji(inc, "id");
-	static const char *const fields[] = {"kind", "status", "date", "place", "coords", "perpetrators",
-	                                     "targets", "killed", "wounded", "detained", "description", NULL};
+	const char *const *fields = records_edit_fields;
 	html_appendf(out, "<section class=\"editing\"><h2>Correct or combine</h2>"
 	                  "<form class=\"inline\" method=\"post\" action=\"/incident/%lld/edit\">", id);
 	page_csrf(q, out);

@@ -179,8 +179,7 @@ void view_review(Req *q, Blob *out)
 		                  "<input type=\"number\" name=\"into\" min=\"1\" size=\"6\"></label></form>",
 		             s ? " class=\"secondary\"" : "", s ? " as new" : "");
 		if (js(p, "type") && strcmp(js(p, "type"), "event") == 0) {
-			static const char *const fields[] = {"kind", "status", "date", "place", "coords", "perpetrators",
-			                                     "targets", "killed", "wounded", "detained", "description", NULL};
+			const char *const *fields = records_edit_fields;
 			html_appendf(out, "<form class=\"inline correct\" method=\"post\" action=\"/review/%lld/accept\">", id);
 			page_csrf(q, out);
 			html_appendf(out, "<label>Correct <select name=\"field\">");

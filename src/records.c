@@ -1164,6 +1164,11 @@ int records_reject(Store *st, long long proposal, const char *reason, const char
 
 /* ---- edit ---- */
 
+/* The fields of an incident that `vigil edit` and the web's correction forms can set, in
+   the order forms list them (NULL-terminated). */
+const char *const records_edit_fields[] = {"kind", "status", "date", "place", "coords", "perpetrators",
+                                           "targets", "killed", "wounded", "detained", "description", NULL};
+
 /* One FIELD=VALUE checked and turned into the claim it makes. */
 typedef struct EditItem {
 	const char *field; /* claim field */
@@ -1192,8 +1197,7 @@ static int edit_parse(const char *a, EditItem *e, Blob *err)
 	}
 	size_t n = (size_t)(eq - a);
 	const char *v = eq + 1;
-	static const char *const fields[] = {"kind", "status", "date", "place", "coords", "perpetrators",
-	                                     "targets", "killed", "wounded", "detained", "description"};
+	const char *const *fields = records_edit_fields;
 	static const char *const claim_field[] = {"kind", "status", "date", "place", "coords", "perpetrator",
 	                                          "target", "killed", "wounded", "detained", "description"};
 	int f = -1;

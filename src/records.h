@@ -128,6 +128,9 @@ int records_propose(Store *st, long long report, const char *json, size_t len, c
 /* FIELD=VALUE edits of an incident, each kept as a claim by `who` with the reason. */
 int records_edit(Store *st, long long incident, char *const *assignments, size_t n, const char *reason,
                  const char *who, Blob *err);
+/* The fields FIELD=VALUE may name, NULL-terminated (kind, status, … description). */
+extern const char *const records_edit_fields[];
+
 /* Checks one FIELD=VALUE as records_edit would: 0, or -1 with the reason in err. */
 int edit_check(const char *assignment, Blob *err);
 /* Merges incident b into a (b keeps its history and points at a). */
