@@ -62,7 +62,7 @@ $(B)/tests/%: tests/unit/%.c $(LIBA) tests/unit/testing.h | $(B)/tests
 	@$(CC) $(ALL_CFLAGS) -Isrc -Itests/unit -o $@ $< $(LIBA) $(LIBS) -lcmocka
 
 # Fuzz targets replayed over their corpora by a plain main() (no libFuzzer needed).
-$(B)/fuzz/%: fuzz/%.c fuzz/replay.c $(LIBA) | $(B)/fuzz
+$(B)/fuzz/%: fuzz/%.c fuzz/replay.c $(wildcard fuzz/*.h) $(LIBA) | $(B)/fuzz
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< fuzz/replay.c $(LIBA) $(LIBS)
 

@@ -8,6 +8,7 @@
 ** the cleaner hands the engine) JSON that jansson cannot read back.
 */
 #include "extract.h"
+#include "fuzz_utf8.h"
 
 #include <jansson.h>
 #include <stdint.h>
@@ -60,24 +61,6 @@ static void check_json(Blob *b)
 	blob_reset(b);
 }
 
-/* 1 when s[0..n) is valid UTF-8 without NUL: the cleaner's promise about its text. */
-static int good_utf8(const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		unsigned c = s[i];
-		size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-		if (!k || c == 0 || i + k > n)
-			return 0;
-		for (size_t j = 1; j < k; j++)
-			if ((s[i + j] & 0xC0) != 0x80)
-				return 0;
-		if ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] >= 0xA0) ||
-		    (c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] >= 0x90))
-			return 0;
-		i += k;
-	}
-	return 1;
-}
 
 static void check(const Extraction *x, const char *text, size_t len, int utf8)
 {
