@@ -11,12 +11,14 @@
 # binary; every fuzz/fuzz_*.c is a fuzz target. New files need no change here.
 
 CC      ?= cc
-PKGS    := sqlite3 libmicrohttpd libsodium gumbo libcurl libpcre2-8 libutf8proc jansson gmime-3.0 libarchive nettle
+PKGS    := sqlite3 libsodium gumbo libcurl libpcre2-8 libutf8proc jansson nettle
+# Headers only: vigil loads these with dlopen when a command first needs them (src/lazy.h)
+LAZY_PKGS := libmicrohttpd gmime-3.0 libarchive
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers
 DEFS    := -D_GNU_SOURCE -DVIGIL_BUILD_DATADIR='"$(CURDIR)/data"'
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(DEFS) $(PKG_CFLAGS) $(CFLAGS) $(SAN)
 LIBS    = $(PKG_LIBS) -lm

@@ -12,11 +12,10 @@
 #include "bundle.h"
 #include "cli.h"
 #include "export.h"
+#include "lazy_archive.h"
 #include "records.h"
 #include "util.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -9,10 +9,10 @@
 ** every decoded byte maps into the line it came from.
 */
 #include "clean_int.h"
+#include "lazy_gmime.h"
 #include "util.h"
 
 #include <ctype.h>
-#include <gmime/gmime.h>
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>

@@ -17,6 +17,7 @@
 #include "auth.h"
 #include "clean.h"
 #include "cli.h"
+#include "lazy_mhd.h"
 #include "util.h"
 #include "web.h"
 #include "webcache.h"
@@ -26,7 +27,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <microhttpd.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>

@@ -1,0 +1,47 @@
+# lazy_libs.sh — gmime, libarchive and libmicrohttpd are loaded only by what needs them
+# (src/lazy.h): vigil is not linked with them, cleaning a web page runs without them, and
+# e-mail, a tar bundle or serve without its library stops with exit 2 and one line.
+. "$TESTS/lib.sh"
+FIX="$TESTS/fixtures/clean"
+
+command -v readelf >/dev/null 2>&1 || skip "no readelf (binutils)"
+run 0 readelf -d "$VIGIL"
+contains "$OUT" "libsqlite3.so" "readelf lists the libraries vigil is linked with"
+for lib in libgmime libarchive libmicrohttpd libglib libgnutls; do
+	lacks "$OUT" "[$lib" "vigil is not linked with $lib"
+done
+
+# With the libraries: e-mail and a tar bundle work (clean.sh and records_bundle.sh check
+# their contents).
+run 0 "$VIGIL" clean "$FIX/checkpoint.eml"
+[ -n "$OUT" ] || die "the e-mail gave no text"
+ok "e-mail cleaned"
+
+# Broken copies of the three libraries, found first through LD_LIBRARY_PATH.
+mkdir broken
+for so in libgmime-3.0.so.0 libarchive.so.13 libmicrohttpd.so.12; do
+	echo "not a shared library" >"broken/$so"
+done
+export LD_LIBRARY_PATH="$PWD/broken${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+
+run 0 "$VIGIL" clean "$FIX/news.html"
+[ -n "$OUT" ] || die "the page gave no text"
+ok "a web page is cleaned without gmime"
+run 0 "$VIGIL" --version
+
+run 2 "$VIGIL" clean "$FIX/checkpoint.eml"
+contains "$ERR" "libgmime-3.0.so.0" "the error names the library"
+equals "$(wc -l <err.txt)" 1 "one line on stderr"
+equals "$OUT" "" "no text"
+
+run 0 "$VIGIL" add --quiet "$FIX/wire.txt"
+run 0 "$VIGIL" keygen --out signer
+run 0 "$VIGIL" bundle --out b --key signer.key
+run 0 "$VIGIL" verify-bundle b --key signer.pub
+run 2 "$VIGIL" bundle --out b.tar --key signer.key
+contains "$ERR" "libarchive.so.13" "the error names the library"
+equals "$(wc -l <err.txt)" 1 "one line on stderr"
+
+run 2 "$VIGIL" serve --listen 127.0.0.1:0
+contains "$ERR" "libmicrohttpd.so.12" "the error names the library"
+equals "$(wc -l <err.txt)" 1 "one line on stderr"
