@@ -4,8 +4,9 @@
 */
 CMD("init", cmd_init, "vigil init",
     "create the database, or bring its schema up to date")
-CMD("add", cmd_add, "vigil add [--source URL] [--received ISO] [--by NAME] [--accept] [--no-extract] [--quiet] PATH... | -",
-    "store reports (files, directories, standard input) unchanged, cleaned and read into proposals")
+CMD("add", cmd_add, "vigil add [--source URL] [--received ISO] [--by NAME] [--accept] [--no-extract] [--quiet]"
+    " [--timeout SECONDS] [--retries N] PATH|URL... | -",
+    "store reports (files, directories, web addresses, standard input) unchanged, cleaned and read into proposals")
 CMD("reports", cmd_reports, "vigil reports [--json]",
     "list the stored reports")
 CMD("report", cmd_report, "vigil report ID [--json | --text | --original]",

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "dates.h"
 #include "extract.h"
+#include "fetch.h"
 #include "ingest.h"
 #include "records.h"
 #include "util.h"
@@ -223,7 +224,7 @@ int ingest_bytes(Store *st, const char *bytes, size_t len, const char *name, con
 	offmap_serialize(&doc, &map);
 	if (store_begin(st) != 0 ||
 	    store_report_insert(st, &r, bytes, len, doc.text.data, doc.text.len, map.data, map.len, id) != 0 ||
-	    records_report_added(st, *id, r.added_by, err) != 0 ||
+	    records_report_added(st, *id, r.added_by, o->capture, err) != 0 ||
 	    (o->lx && propose_read(st, *id, o->lx, &doc, r.added_by, err) != 0) ||
 	    store_commit(st) != 0) {
 		if (!err->len)
@@ -238,37 +239,14 @@ done:
 	return rc;
 }
 
-/* Adds one file. Messages about it go to stderr; the tally says what happened. */
-static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
+/* Stores one report's bytes (from a file, standard input or the web: shown names it in
+   messages) and tallies what happened. */
+static void add_bytes(Store *st, const char *shown, const Blob *bytes, const char *name, const AddOpts *o,
+                      AddTally *t)
 {
-	Blob bytes = BLOB_INIT, err = BLOB_INIT;
-	const char *shown = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	Blob err = BLOB_INIT;
 	long long id;
-
-	struct stat sb;
-	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		bar_clear(t);
-		warn("%s: not a regular file", shown);
-		t->failed++;
-		goto done;
-	}
-	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && (size_t)sb.st_size > MAX_REPORT_BYTES) {
-		bar_clear(t);
-		warn("%s: too large (%lld bytes; the limit is %u MB)", shown, (long long)sb.st_size,
-		     MAX_REPORT_BYTES >> 20);
-		t->failed++;
-		goto done;
-	}
-	if (read_file_max(path, &bytes, MAX_REPORT_BYTES) != 0) {
-		bar_clear(t);
-		if (errno == EFBIG)
-			warn("%s: too large (more than %u MB)", shown, MAX_REPORT_BYTES >> 20);
-		else
-			warn("%s: %s", shown, strerror(errno));
-		t->failed++;
-		goto done;
-	}
-	switch (ingest_bytes(st, bytes.data, bytes.len, strcmp(path, "-") == 0 ? NULL : path, o, &id, &err)) {
+	switch (ingest_bytes(st, bytes->data, bytes->len, name, o, &id, &err)) {
 	case 0:
 		if (!o->quiet && !t->bar) /* with a bar, the summary line counts them */
 			fprintf(stderr, "%s: already have report %lld\n", shown, id);
@@ -289,9 +267,70 @@ static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
 		warn("%s: %s", shown, blob_str(&err));
 		t->failed++;
 	}
+	blob_free(&err);
+}
+
+/* Adds one report from the web: fetched, then stored with the address as its source
+   (unless --source says otherwise), the fetch time as received, and the capture in
+   the ledger. */
+static void add_url(Store *st, const char *url, const AddOpts *o, const FetchOpts *fo, AddTally *t)
+{
+	Fetched f;
+	Blob err = BLOB_INIT, capture = BLOB_INIT, name = BLOB_INIT;
+	if (fetch_url(url, fo, &f, &err) != 0) {
+		bar_clear(t);
+		warn("%s: %s", url, blob_str(&err));
+		t->failed++;
+		blob_free(&err);
+		return;
+	}
+	fetch_capture_json(&f, &capture);
+	fetch_file_name(&f, &name);
+	AddOpts fo2 = *o;
+	fo2.source = o->source ? o->source : url;
+	fo2.received = o->received ? o->received : f.fetched_at;
+	fo2.capture = blob_str(&capture);
+	add_bytes(st, url, &f.body, blob_str(&name), &fo2, t);
+	fetch_free(&f);
+	blob_free(&capture);
+	blob_free(&name);
+	blob_free(&err);
+}
+
+/* Adds one file. Messages about it go to stderr; the tally says what happened. */
+static void add_one(Store *st, const char *path, const AddOpts *o, AddTally *t)
+{
+	Blob bytes = BLOB_INIT;
+	const char *shown = strcmp(path, "-") == 0 ? "(standard input)" : path;
+
+	struct stat sb;
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		bar_clear(t);
+		warn("%s: not a regular file", shown);
+		t->failed++;
+		goto done;
+	}
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && (size_t)sb.st_size > MAX_REPORT_BYTES) {
+		bar_clear(t);
+		warn("%s: too large (%lld bytes; the limit is %u MB)", shown, (long long)sb.st_size,
+		     MAX_REPORT_BYTES >> 20);
+		t->failed++;
+		goto done;
+	}
+	if (read_file_max(path, &bytes, MAX_REPORT_BYTES) != 0) {
+		bar_clear(t);
+		if (errno == EFBIG)
+			warn("%s: too large (more than %u MB)", shown, MAX_REPORT_BYTES >> 20);
+		else if (errno == ENOENT && strstr(path, "://"))
+			warn("%s: only http:// and https:// addresses are fetched", shown);
+		else
+			warn("%s: %s", shown, strerror(errno));
+		t->failed++;
+		goto done;
+	}
+	add_bytes(st, shown, &bytes, strcmp(path, "-") == 0 ? NULL : path, o, t);
 done:
 	blob_free(&bytes);
-	blob_free(&err);
 }
 
 int cmd_add(Cli *c, int argc, char **argv)
@@ -303,13 +342,31 @@ int cmd_add(Cli *c, int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"accept", no_argument, NULL, 'a'},
 		{"no-extract", no_argument, NULL, 'n'},
+		{"timeout", required_argument, NULL, 't'},
+		{"retries", required_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0},
 	};
 	AddOpts o = {0};
+	FetchOpts fo = {300, 3, MAX_REPORT_BYTES};
 	int ch, read = 1;
+	char *end;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+s:r:b:qan", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+s:r:b:qant:R:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 't':
+			fo.timeout = strtol(optarg, &end, 10);
+			if (*end || end == optarg || fo.timeout < 1 || fo.timeout > 86400) {
+				warn("--timeout %s: seconds, from 1 to 86400", optarg);
+				return EXIT_INPUT;
+			}
+			break;
+		case 'R':
+			fo.retries = (int)strtol(optarg, &end, 10);
+			if (*end || end == optarg || fo.retries < 0 || fo.retries > 20) {
+				warn("--retries %s: a number from 0 to 20", optarg);
+				return EXIT_INPUT;
+			}
+			break;
 		case 's': o.source = optarg; break;
 		case 'r': o.received = optarg; break;
 		case 'b': o.by = optarg; break;
@@ -329,6 +386,10 @@ int cmd_add(Cli *c, int argc, char **argv)
 	int empty_dirs = 0;
 	for (int i = optind; i < argc; i++) {
 		size_t before = paths.n;
+		if (fetch_is_url(argv[i])) { /* fetched in turn, below */
+			paths_push(&paths, xstrdup(argv[i]));
+			continue;
+		}
 		collect(argv[i], &paths, 0);
 		if (paths.n == before) { /* only a directory adds no path: one without files */
 			warn("no files in %s", argv[i]);
@@ -358,7 +419,10 @@ int cmd_add(Cli *c, int argc, char **argv)
 	long indexed = 0;
 	int index_failed = 0;
 	for (size_t i = 0; i < paths.n; i++) {
-		add_one(st, paths.v[i], &o, &t);
+		if (fetch_is_url(paths.v[i]))
+			add_url(st, paths.v[i], &o, &fo, &t);
+		else
+			add_one(st, paths.v[i], &o, &t);
 		if (t.bar)
 			progress(&t, i + 1, paths.n);
 		free(paths.v[i]);

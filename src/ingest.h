@@ -16,6 +16,7 @@ typedef struct AddOpts {
 	int quiet;
 	int accept; /* accept the proposals read from each report (vigil add --accept) */
 	const Lexicon *lx; /* read each report with the extraction engine; NULL: do not */
+	const char *capture; /* a fetched report's capture (fetch.h), for the ledger; or NULL */
 } AddOpts;
 
 /* Stores len bytes as a report, unchanged and hashed, cleaned and read, in one

@@ -15,9 +15,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef VIGIL_VERSION
-#define VIGIL_VERSION "0.1.0"
-#endif
 #ifndef VIGIL_BUILD_DATADIR
 #define VIGIL_BUILD_DATADIR "data"
 #endif

@@ -6,7 +6,9 @@
 */
 #include "cli.h"
 #include "dates.h"
+#include "fetch.h"
 #include "ingest.h"
+#include "records.h"
 #include "util.h"
 #include "web.h"
 
@@ -203,7 +205,12 @@ int page_report(Req *q)
 		json_array_append_new(x.spans, sp);
 	}
 	q->data = json_object();
-	json_object_set_new(q->data, "report", report_json(&r));
+	json_t *rj = report_json(&r);
+	Blob cap = BLOB_INIT; /* how it was fetched, when it came from the web */
+	json_object_set_new(rj, "capture", records_report_capture(q->st, q->id, &cap) == 1
+	                                       ? json_loads(blob_str(&cap), 0, NULL) : json_null());
+	blob_free(&cap);
+	json_object_set_new(q->data, "report", rj);
 	json_object_set_new(q->data, "text", jstr(blob_str(&text)));
 	json_object_set_new(q->data, "spans", spans_merge(x.spans, text.len));
 	json_object_set_new(q->data, "proposals", x.props);
@@ -234,6 +241,22 @@ void view_report(Req *q, Blob *out)
 	if (js(r, "source")) {
 		html_appendf(out, "<tr><th>Source</th><td>");
 		page_link_or_text(out, js(r, "source"));
+		html_appendf(out, "</td></tr>");
+	}
+	json_t *cap = jo(r, "capture");
+	if (json_is_object(cap)) {
+		html_appendf(out, "<tr><th>Fetched</th><td>");
+		page_link_or_text(out, js(cap, "url"));
+		html_appendf(out, " at %s, HTTP %lld", js(cap, "fetched_at") ? js(cap, "fetched_at") : "-",
+		             ji(cap, "status"));
+		if (js(cap, "content_type"))
+			html_appendf(out, ", %s", js(cap, "content_type"));
+		if (js(cap, "final_url") && js(cap, "url") && strcmp(js(cap, "final_url"), js(cap, "url")) != 0) {
+			html_appendf(out, "; redirected to ");
+			page_link_or_text(out, js(cap, "final_url"));
+		}
+		if (js(cap, "last_modified"))
+			html_appendf(out, "; Last-Modified %s", js(cap, "last_modified"));
 		html_appendf(out, "</td></tr>");
 	}
 	prov_row(out, "File name", js(r, "filename"));
@@ -310,11 +333,15 @@ void view_upload(Req *q, Blob *out)
 {
 	blob_puts(&q->title, "Add a report");
 	html_appendf(out, "<h1>Add a report</h1>"
-	                  "<p>The file is kept exactly as it is, with its SHA-256; its text is cleaned and read "
-	                  "into proposals for review.</p>"
+	                  "<p>The file, or the page at the web address, is kept exactly as it is, with its "
+	                  "SHA-256; its text is cleaned and read into proposals for review. A page fetched "
+	                  "from the web keeps the record of its capture (address, time, HTTP answer) in "
+	                  "the ledger.</p>"
 	                  "<form class=\"stack\" method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">");
 	page_csrf(q, out);
-	html_appendf(out, "<label>File <input type=\"file\" name=\"file\" required></label>"
+	html_appendf(out, "<label>File <input type=\"file\" name=\"file\"></label>"
+	                  "<label>or a web address to fetch <input type=\"url\" name=\"url\" maxlength=\"2000\" "
+	                  "placeholder=\"https://\"></label>"
 	                  "<label>Source (where it came from, e.g. its URL) <input type=\"text\" name=\"source\" "
 	                  "maxlength=\"2000\"></label>"
 	                  "<label>Received (date, when not today) <input type=\"date\" name=\"received\"></label>"
@@ -327,8 +354,16 @@ static pthread_mutex_t upload_lock = PTHREAD_MUTEX_INITIALIZER;
 int page_upload(Req *q)
 {
 	const Field *f = req_field(q, "file");
-	if (!f || !f->filename)
-		return req_error(q, 400, "choose a file to add");
+	const char *url = req_arg(q, "url");
+	if (f && (!f->filename || !*f->filename))
+		f = NULL; /* the browser sends an empty part when no file was chosen */
+	if (url && !*url)
+		url = NULL;
+	if (!f == !url)
+		return req_error(q, 400, url ? "choose a file or give a web address, not both"
+		                             : "choose a file to add, or give a web address");
+	if (url && (strlen(url) > 2000 || !fetch_is_url(url)))
+		return req_error(q, 400, "the web address must start with http:// or https:// (at most 2000 characters)");
 	const char *source = req_arg(q, "source"), *received = req_arg(q, "received");
 	if (source && !*source)
 		source = NULL;
@@ -348,17 +383,41 @@ int page_upload(Req *q)
 		return 500;
 	}
 	long long id = 0;
+	Fetched page = {0};
+	Blob capture = BLOB_INIT, name = BLOB_INIT;
+	const char *bytes = f ? f->value : NULL, *shown = f ? f->filename : url;
+	size_t len = f ? f->len : 0;
+	if (url) { /* public addresses only: the server must not be a way into its own network */
+		FetchOpts fo = {60, 1, 64u << 20, 1}; /* as large as an upload may be */
+		if (fetch_url(url, &fo, &page, &err) != 0) {
+			req_error(q, 422, "%s: %s", url, blob_str(&err));
+			blob_free(&err);
+			return 422;
+		}
+		fetch_capture_json(&page, &capture);
+		fetch_file_name(&page, &name);
+		o.capture = blob_str(&capture);
+		if (!o.source)
+			o.source = url;
+		if (!o.received)
+			o.received = page.fetched_at;
+		bytes = page.body.data ? page.body.data : "";
+		len = page.body.len;
+	}
 	pthread_mutex_lock(&upload_lock);
-	int rc = ingest_bytes(q->st, f->value, f->len, f->filename, &o, &id, &err);
+	int rc = ingest_bytes(q->st, bytes, len, f ? f->filename : blob_str(&name), &o, &id, &err);
 	int unindexed = rc == 1 && store_report_index(q->st) != 0; /* searchable at once */
 	pthread_mutex_unlock(&upload_lock);
+	fetch_free(&page);
+	blob_free(&capture);
+	blob_free(&name);
 	if (unindexed) {
 		blob_free(&err);
 		return req_error(q, 500, "report %lld stored, but not indexed for search: %s", id,
 		                 store_error(q->st));
 	}
 	if (rc < 0) {
-		req_error(q, 422, "%s: %s", f->filename, blob_str(&err));
+		req_error(q, 422, "%s: %s", shown, blob_str(&err));
 		blob_free(&err);
 		return 422;
 	}

@@ -18,6 +18,7 @@
 #include "records.h"
 #include "util.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -78,7 +79,31 @@ static int collect_proposal(const Proposal *p, void *ctx)
 	return 0;
 }
 
-int records_report_added(Store *st, long long report, const char *who, Blob *err)
+/* store_ledger_each callback: the capture in a report.add entry, re-serialised canonically. */
+static int capture_of(const LedgerEntry *e, void *ctx)
+{
+	if (strcmp(e->action, "report.add") != 0)
+		return 0;
+	json_t *p = json_loads(e->payload, 0, NULL), *c = json_object_get(p, "capture");
+	char *s = json_is_object(c) ? json_dumps(c, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	if (s)
+		blob_puts(ctx, s);
+	free(s);
+	json_decref(p);
+	return 1; /* a report is added once */
+}
+
+int records_report_capture(Store *st, long long report, Blob *json)
+{
+	char key[48];
+	snprintf(key, sizeof key, "report/%lld", report);
+	size_t before = json->len;
+	if (store_ledger_each(st, key, 0, capture_of, json) < 0)
+		return -1;
+	return json->len > before;
+}
+
+int records_report_added(Store *st, long long report, const char *who, const char *capture, Blob *err)
 {
 	Report r;
 	int found = store_report_get(st, report, &r);
@@ -98,7 +123,10 @@ int records_report_added(Store *st, long long report, const char *who, Blob *err
 	Touched t = {0};
 	Blob payload = BLOB_INIT;
 	touched_add(&t, "report", report);
-	blob_appendf(&payload, "{\"proposals\":[");
+	blob_puts(&payload, "{");
+	if (capture) /* keys in order: the payload is canonical JSON */
+		blob_appendf(&payload, "\"capture\":%s,", capture);
+	blob_puts(&payload, "\"proposals\":[");
 	for (size_t i = 0; i < props.n; i++) {
 		touched_add(&t, "proposal", props.v[i]);
 		blob_appendf(&payload, "%s%lld", i ? "," : "", props.v[i]);

@@ -168,7 +168,13 @@ long long records_threat_match(Store *st, long long incident);
 int records_load_dictionaries(Store *st, const char *datadir, const char *who, Blob *err);
 
 /* Called by `vigil add` inside a new report's transaction: records the report and its
-   proposals in the ledger. */
-int records_report_added(Store *st, long long report, const char *who, Blob *err);
+   proposals in the ledger. capture, when the report was fetched from the web, is the
+   capture's JSON object (fetch_capture_json), kept in the entry's payload. */
+int records_report_added(Store *st, long long report, const char *who, const char *capture, Blob *err);
+/* The capture of a report fetched from the web, as its report.add ledger entry keeps it:
+   a JSON object (keys content_type, etag, fetched_at, final_url, last_modified, status,
+   url) appended to json. Returns 1, 0 when the report was not fetched, -1 on a store
+   error. */
+int records_report_capture(Store *st, long long report, Blob *json);
 
 #endif

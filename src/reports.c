@@ -3,9 +3,11 @@
 ** shows one (provenance and metadata, cleaned text, or the exact original bytes).
 */
 #include "cli.h"
+#include "records.h"
 #include "util.h"
 
 #include <getopt.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -82,6 +84,27 @@ int cmd_reports(Cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* The lines saying how a fetched report was captured (records_report_capture's JSON). */
+static void capture_text(Blob *out, const char *json)
+{
+	json_t *c = json_loads(json, 0, NULL);
+	const char *url = json_string_value(json_object_get(c, "url"));
+	const char *final = json_string_value(json_object_get(c, "final_url"));
+	const char *type = json_string_value(json_object_get(c, "content_type"));
+	const char *mod = json_string_value(json_object_get(c, "last_modified"));
+	const char *etag = json_string_value(json_object_get(c, "etag"));
+	const char *at = json_string_value(json_object_get(c, "fetched_at"));
+	blob_appendf(out, "fetched    %s at %s, HTTP %lld%s%s\n", url ? url : "-", at ? at : "-",
+	             (long long)json_integer_value(json_object_get(c, "status")), type ? ", " : "", type ? type : "");
+	if (final && url && strcmp(final, url) != 0)
+		blob_appendf(out, "final url  %s (after redirects)\n", final);
+	if (mod)
+		blob_appendf(out, "modified   %s (the server's Last-Modified)\n", mod);
+	if (etag)
+		blob_appendf(out, "etag       %s\n", etag);
+	json_decref(c);
+}
+
 int cmd_report(Cli *c, int argc, char **argv)
 {
 	enum { SHOW, JSON, TEXT, ORIGINAL } mode = SHOW;
@@ -116,11 +139,17 @@ int cmd_report(Cli *c, int argc, char **argv)
 		warn("no report %lld", id);
 		return EXIT_INPUT;
 	}
-	Blob out = BLOB_INIT;
+	Blob out = BLOB_INIT, capture = BLOB_INIT;
 	int rc = EXIT_OK;
+	if ((mode == JSON || mode == SHOW) && records_report_capture(st, id, &capture) < 0) {
+		warn("%s", store_error(st));
+		report_free(&r);
+		return EXIT_INTERNAL;
+	}
 	if (mode == JSON) {
 		report_json(&out, &r);
-		blob_putc(&out, '\n');
+		blob_truncate(&out, out.len - 1); /* the capture joins the object */
+		blob_appendf(&out, ",\"capture\":%s}\n", capture.len ? blob_str(&capture) : "null");
 	} else if (mode == TEXT || mode == ORIGINAL) {
 		int ok = mode == TEXT ? store_report_text(st, id, &out, NULL) : store_report_original(st, id, &out);
 		if (ok != 1) {
@@ -140,9 +169,12 @@ int cmd_report(Cli *c, int argc, char **argv)
 		             r.filename ? r.filename : "-", r.received ? r.received : "-",
 		             r.added_by ? r.added_by : "-", r.added_at ? r.added_at : "-", r.bytes,
 		             r.media_type ? r.media_type : "-", r.sha256);
+		if (capture.len)
+			capture_text(&out, blob_str(&capture));
 	}
 	fwrite(out.data, 1, out.len, stdout);
 	blob_free(&out);
+	blob_free(&capture);
 	report_free(&r);
 	return rc;
 }

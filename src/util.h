@@ -11,6 +11,9 @@
 
 #include "blob.h"
 
+/* The version, in `vigil --version`, the help and the User-Agent of fetches. */
+#define VIGIL_VERSION "0.1.0"
+
 /* Exit codes of every command. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_INTERNAL = 2 };
 
