@@ -246,7 +246,7 @@ static void test_accept_and_verify(void **state)
 	size_t n = 0;
 	assert_int_equal(store_begin(st), 0);
 	assert_int_equal(store_report_insert(st, &r, text, sizeof text - 1, text, sizeof text - 1, NULL, 0, &rep), 0);
-	assert_int_equal(records_report_added(st, rep, "t", &err), 0);
+	assert_int_equal(records_report_added(st, rep, "t", NULL, &err), 0);
 	assert_int_equal(store_commit(st), 0);
 	const char doc[] = "{\"events\":[{\"kind\":\"shelling\",\"date\":{\"start\":\"2020-05-03\"},"
 	                   "\"place\":{\"name\":\"Camp Z\"},\"killed\":{\"min\":2,\"max\":2},"
