@@ -957,6 +957,7 @@ int cmd_serve(Cli *c, int argc, char **argv)
 	if (nthreads > 16)
 		nthreads = 16;
 
+	store_threads_independent();
 	Store *st = cli_store(c); /* creates or migrates before the workers open it */
 	web_conf.db_path = c->db_path;
 	if (log_path && strcmp(log_path, "-") != 0) {

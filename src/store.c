@@ -297,6 +297,11 @@ static int catch_up(Store *st)
 	return behind < 0 ? -1 : behind ? store_report_index(st) : 0;
 }
 
+void store_threads_independent(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); /* SQLITE_MISUSE once initialised: harmless */
+}
+
 Store *store_open(const char *path, int create, Blob *err, int *input_error)
 {
 	Store *st = xcalloc(1, sizeof *st);

@@ -23,6 +23,10 @@ int store_schema_version(void);
    Returns NULL with a one-line reason in err; *input_error is set when the cause is the
    user's (a newer schema, not a database, cannot open) rather than vigil's. */
 Store *store_open(const char *path, int create, Blob *err, int *input_error);
+/* For a program whose threads each read through a connection of their own (vigil serve):
+   call before the first store_open. SQLite then keeps no memory statistics, whose one
+   global mutex every allocation of every connection took. */
+void store_threads_independent(void);
 void store_close(Store *st);
 const char *store_error(Store *st);
 
