@@ -381,17 +381,18 @@ static int cache_get(Store *st, ReportCache *c, long long id)
 	if (c->n == 32)
 		return -1;
 	int i = c->n;
-	Report r;
-	if (store_report_get(st, id, &r) != 1)
-		return -1;
+	ReportSource r;
 	memset(&c->text[i], 0, sizeof c->text[i]);
-	store_report_text(st, id, &c->text[i], NULL);
+	if (store_report_source(st, id, &r, &c->text[i]) != 1) {
+		blob_free(&c->text[i]);
+		return -1;
+	}
 	c->meta[i] = json_object();
-	json_object_set_new(c->meta[i], "title", jstr(r.title ? r.title : r.filename));
+	json_object_set_new(c->meta[i], "title", jstr(r.title));
 	json_object_set_new(c->meta[i], "publisher", jstr(r.publisher));
 	json_object_set_new(c->meta[i], "published", jstr(r.published));
 	json_object_set_new(c->meta[i], "source", jstr(r.source));
-	report_free(&r);
+	report_source_free(&r);
 	c->id[i] = id;
 	c->n++;
 	return i;
@@ -506,13 +507,6 @@ static int fulfils_one(long long id, void *ctx)
 	return 0;
 }
 
-static int appeal_link_one(long long appeal, long long incident, void *ctx)
-{
-	(void)incident;
-	json_array_append_new(ctx, json_integer(appeal));
-	return 0;
-}
-
 json_t *appeal_model(Store *st, const Appeal *a)
 {
 	Blob b = BLOB_INIT;
@@ -547,17 +541,16 @@ int page_incident(Req *q)
 			incident_free(&by);
 		}
 	}
-	json_t *appeals = json_array(), *ids = json_array(), *id;
+	/* the appeals about it: the model already lists their numbers */
+	json_t *appeals = json_array(), *id;
 	size_t i;
-	store_appeal_links_each(q->st, 0, in.id, appeal_link_one, ids);
-	json_array_foreach(ids, i, id) {
+	json_array_foreach(jo(inc, "appeals"), i, id) {
 		Appeal a;
 		if (store_appeal_get(q->st, json_integer_value(id), &a) == 1) {
 			json_array_append_new(appeals, appeal_model(q->st, &a));
 			appeal_free(&a);
 		}
 	}
-	json_decref(ids);
 	json_object_set_new(q->data, "appeals", appeals);
 	json_t *history = json_array();
 	char key[48];

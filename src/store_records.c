@@ -975,16 +975,49 @@ static int link_cb(sqlite3_stmt *q, void *fn, void *ctx)
 	return ((LinkFn)fn)(sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1), ctx);
 }
 
+static int cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return x < y ? -1 : x > y;
+}
+
 int store_appeal_links_each(Store *st, long long appeal_id, long long incident_id, LinkFn fn, void *ctx)
 {
-	sqlite3_stmt *q = store_stmt(st, "SELECT appeal_id, incident_id FROM appeal_incident"
-	                                    " WHERE (?1<>0 AND appeal_id=?1) OR (?1=0 AND incident_id=?2)"
-	                                    " ORDER BY appeal_id, incident_id");
+	if (appeal_id) {
+		sqlite3_stmt *q = store_stmt(st, "SELECT appeal_id, incident_id FROM appeal_incident"
+		                                    " WHERE appeal_id=?1 ORDER BY incident_id");
+		if (!q)
+			return -1;
+		sqlite3_bind_int64(q, 1, appeal_id);
+		return walk(st, q, "list appeal links", link_cb, (void *)fn, ctx);
+	}
+	/* an incident's appeals, sorted here: the index on incident_id gives them in rowid
+	   order, and an ORDER BY set up a sorter on every incident page, for the few or none
+	   there are */
+	sqlite3_stmt *q = store_stmt(st, "SELECT appeal_id FROM appeal_incident WHERE incident_id=?1");
 	if (!q)
 		return -1;
-	sqlite3_bind_int64(q, 1, appeal_id);
-	sqlite3_bind_int64(q, 2, incident_id);
-	return walk(st, q, "list appeal links", link_cb, (void *)fn, ctx);
+	sqlite3_bind_int64(q, 1, incident_id);
+	long long *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n == cap)
+			ids = xrealloc(ids, (cap = cap ? 2 * cap : 8) * sizeof *ids);
+		ids[n++] = sqlite3_column_int64(q, 0);
+	}
+	store_release(st, q);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return store_fail(st, "list appeal links");
+	}
+	if (n > 1)
+		qsort(ids, n, sizeof *ids, cmp_ll);
+	for (size_t i = 0; i < n; i++)
+		if (fn(ids[i], incident_id, ctx))
+			break;
+	free(ids);
+	return 0;
 }
 
 int store_appeal_new(Store *st, const Appeal *a, long long *id)

@@ -432,6 +432,37 @@ int store_search_incidents(Store *st, const char *query, long long offset, int l
 	                   query, offset, limit, fn, ctx);
 }
 
+int store_report_source(Store *st, long long id, ReportSource *out, Blob *text)
+{
+	sqlite3_stmt *q = store_stmt(st, "SELECT coalesce(title, filename), publisher, published, source, text"
+	                                    " FROM report WHERE id=?1");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), found = 0;
+	memset(out, 0, sizeof *out);
+	if (rc == SQLITE_ROW) {
+		out->title = store_col_text(q, 0);
+		out->publisher = store_col_text(q, 1);
+		out->published = store_col_text(q, 2);
+		out->source = store_col_text(q, 3);
+		blob_append(text, sqlite3_column_text(q, 4), (size_t)sqlite3_column_bytes(q, 4));
+		found = 1;
+	} else if (rc != SQLITE_DONE)
+		found = store_fail(st, "read report");
+	store_release(st, q);
+	return found;
+}
+
+void report_source_free(ReportSource *r)
+{
+	free(r->title);
+	free(r->publisher);
+	free(r->published);
+	free(r->source);
+	memset(r, 0, sizeof *r);
+}
+
 int store_fulfilled_by(Store *st, long long incident, int (*fn)(long long id, void *ctx), void *ctx)
 {
 	sqlite3_stmt *q = store_stmt(st, "SELECT id FROM incident WHERE fulfilled_by=?1 AND merged_into IS NULL"

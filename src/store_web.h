@@ -98,6 +98,14 @@ int store_search_reports(Store *st, const char *query, long long offset, int lim
    title is NULL, its snippet from whichever column matched. */
 int store_search_incidents(Store *st, const char *query, long long offset, int limit,
                            int (*fn)(const SearchHit *h, void *ctx), void *ctx);
+/* What an incident page shows of a report it cites, in one read: its title (the file name
+   when it has none), publisher, published and source (NULL when absent; free them) and
+   its cleaned text appended to text. 1 found, 0 not, -1 error. */
+typedef struct ReportSource {
+	char *title, *publisher, *published, *source;
+} ReportSource;
+int store_report_source(Store *st, long long id, ReportSource *out, Blob *text);
+void report_source_free(ReportSource *r);
 /* The live threats an incident carried out: fn(threat id). */
 int store_fulfilled_by(Store *st, long long incident, int (*fn)(long long id, void *ctx), void *ctx);
 
