@@ -11,9 +11,9 @@
 # binary; every fuzz/fuzz_*.c is a fuzz target. New files need no change here.
 
 CC      ?= cc
-PKGS    := sqlite3 libsodium gumbo libcurl libpcre2-8 libutf8proc jansson nettle
+PKGS    := sqlite3 libsodium gumbo libpcre2-8 libutf8proc jansson nettle
 # Headers only: vigil loads these with dlopen when a command first needs them (src/lazy.h)
-LAZY_PKGS := libmicrohttpd gmime-3.0 libarchive
+LAZY_PKGS := libmicrohttpd gmime-3.0 libarchive libcurl
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers

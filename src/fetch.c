@@ -9,7 +9,7 @@
 #include "fetch.h"
 #include "util.h"
 
-#include <curl/curl.h>
+#include "lazy_curl.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>

@@ -3,9 +3,10 @@
 **
 ** The dynamic loader maps and relocates every library a program is linked with before
 ** main() runs, with everything they depend on: gmime (glib, gobject, gio, gpgme…),
-** libarchive (libxml2, ICU…) and libmicrohttpd (GnuTLS, p11-kit…) cost about 5 ms of
-** every start-up, though only e-mail, bundles and `vigil serve` use them. So vigil is not
-** linked with them: lazy_gmime.h, lazy_archive.h and lazy_mhd.h each list the functions
+** libarchive (libxml2, ICU…), libmicrohttpd (GnuTLS, p11-kit…) and libcurl (OpenSSL,
+** nghttp2, LDAP, Kerberos…) cost about 5 ms of every start-up, though only e-mail,
+** bundles, `vigil serve` and fetching web addresses use them. So vigil is not linked with
+** them: lazy_gmime.h, lazy_archive.h, lazy_mhd.h and lazy_curl.h each list the functions
 ** one source file calls, and turn every call into a call through a table that their
 ** lazy_*.c fills with dlopen/dlsym the first time it is asked for (once, thread-safe).
 ** The headers of the -dev packages still check every call's types.

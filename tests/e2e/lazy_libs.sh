@@ -1,13 +1,14 @@
-# lazy_libs.sh — gmime, libarchive and libmicrohttpd are loaded only by what needs them
-# (src/lazy.h): vigil is not linked with them, cleaning a web page runs without them, and
-# e-mail, a tar bundle or serve without its library stops with exit 2 and one line.
+# lazy_libs.sh — gmime, libarchive, libmicrohttpd and libcurl are loaded only by what needs
+# them (src/lazy.h): vigil is not linked with them, cleaning a web page runs without them,
+# and e-mail, a tar bundle, serve or a fetch without its library stops with exit 2 and one
+# line.
 . "$TESTS/lib.sh"
 FIX="$TESTS/fixtures/clean"
 
 command -v readelf >/dev/null 2>&1 || skip "no readelf (binutils)"
 run 0 readelf -d "$VIGIL"
 contains "$OUT" "libsqlite3.so" "readelf lists the libraries vigil is linked with"
-for lib in libgmime libarchive libmicrohttpd libglib libgnutls; do
+for lib in libgmime libarchive libmicrohttpd libglib libgnutls libcurl libssl; do
 	lacks "$OUT" "[$lib" "vigil is not linked with $lib"
 done
 
@@ -17,9 +18,9 @@ run 0 "$VIGIL" clean "$FIX/checkpoint.eml"
 [ -n "$OUT" ] || die "the e-mail gave no text"
 ok "e-mail cleaned"
 
-# Broken copies of the three libraries, found first through LD_LIBRARY_PATH.
+# Broken copies of the four libraries, found first through LD_LIBRARY_PATH.
 mkdir broken
-for so in libgmime-3.0.so.0 libarchive.so.13 libmicrohttpd.so.12; do
+for so in libgmime-3.0.so.0 libarchive.so.13 libmicrohttpd.so.12 libcurl.so.4; do
 	echo "not a shared library" >"broken/$so"
 done
 export LD_LIBRARY_PATH="$PWD/broken${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
@@ -44,4 +45,8 @@ equals "$(wc -l <err.txt)" 1 "one line on stderr"
 
 run 2 "$VIGIL" serve --listen 127.0.0.1:0
 contains "$ERR" "libmicrohttpd.so.12" "the error names the library"
+equals "$(wc -l <err.txt)" 1 "one line on stderr"
+
+run 2 "$VIGIL" add http://127.0.0.1:1/report.html
+contains "$ERR" "libcurl.so.4" "the error names the library"
 equals "$(wc -l <err.txt)" 1 "one line on stderr"
