@@ -1824,7 +1824,11 @@ static size_t put_digits(char *p, unsigned long long u)
 
 /* Adds a row to the digest's input: a tag, then each non-NULL column from column `from`
    on as "name:type:length:" and its bytes (numbers as "%lld" and "%.17g" would write
-   them). The bytes, not the code, are the format: older digests stay valid. */
+   them). The bytes, not the code, are the format: older digests stay valid.
+   Each column is read through its sqlite3_value: one call into the statement per column
+   instead of three (type, then text, then bytes), each of which checked the statement
+   again; the connection is used by this thread alone (SQLITE_OPEN_NOMUTEX), which is what
+   reading a column's value object needs. */
 static void digest_row(Blob *b, sqlite3_stmt *q, int from, const char *tag, const DigestCols *dc)
 {
 	size_t tl = strlen(tag);
@@ -1834,28 +1838,29 @@ static void digest_row(Blob *b, sqlite3_stmt *q, int from, const char *tag, cons
 	b->len += tl;
 	b->data[b->len++] = '>';
 	for (int i = from; i < dc->n; i++) {
-		int t = sqlite3_column_type(q, i);
+		sqlite3_value *val = sqlite3_column_value(q, i);
+		int t = sqlite3_value_type(val);
 		if (t == SQLITE_NULL)
 			continue;
 		char num[40];
 		const void *data;
 		size_t len;
 		if (t == SQLITE_INTEGER) {
-			long long v = (long long)sqlite3_column_int64(q, i);
+			long long v = (long long)sqlite3_value_int64(val);
 			len = 0;
 			if (v < 0)
 				num[len++] = '-';
 			len += put_digits(num + len, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
 			data = num;
 		} else if (t == SQLITE_FLOAT) {
-			len = (size_t)snprintf(num, sizeof num, "%.17g", sqlite3_column_double(q, i));
+			len = (size_t)snprintf(num, sizeof num, "%.17g", sqlite3_value_double(val));
 			data = num;
 		} else if (t == SQLITE_BLOB) {
-			data = sqlite3_column_blob(q, i);
-			len = (size_t)sqlite3_column_bytes(q, i);
+			data = sqlite3_value_blob(val);
+			len = (size_t)sqlite3_value_bytes(val);
 		} else {
-			data = sqlite3_column_text(q, i);
-			len = (size_t)sqlite3_column_bytes(q, i);
+			data = sqlite3_value_text(val);
+			len = (size_t)sqlite3_value_bytes(val);
 		}
 		blob_reserve(b, dc->hlen[i] + 26 + len);
 		char *p = b->data + b->len;
