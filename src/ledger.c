@@ -13,7 +13,7 @@
 **   3. the records: every record's digest now equals the digest its last ledger entry
 **      recorded; none is missing from the ledger, none the ledger knows is gone.
 ** The first problem found is reported first (`vigil verify` exits 1 when there is any).
-** The incidents' digests are computed in a second thread when there is a second core
+** The records' digests are computed in parts by two threads when there is a second core
 ** (VIGIL_VERIFY_ONE_THREAD in the environment keeps it to one, for tests).
 */
 #include "ledger.h"
@@ -384,27 +384,43 @@ static int verify_record(const char *type, long long id, const unsigned char d[3
 	return 0;
 }
 
-/* ---- verify: the incidents' digests in a second thread ---- */
+/* ---- verify: the records' digests in parts, by two threads ---- */
 
-/* The incidents and their claims are the largest part of the records: a second thread
-   computes their digests over its own connection while this one walks the chain, the
-   originals and the other records; their digests are compared afterwards, in the same
-   order as ever. Both read one snapshot: each reads the ledger head inside its read
-   transaction, and every change appends to the ledger, so equal heads are the same state
-   (when they differ, a writer came in between, and the incidents are done here instead). */
+/* Computing the records' digests is most of verify's work (the incidents with their claims
+   above all), so it is cut into parts — a type's ids lo..hi, at most PART_IDS of them —
+   which two threads take one after the other: a worker, over its own connection, from the
+   start, and this thread too once it has walked the chain and the originals. Each part's
+   digests are kept, and compared with the ledger afterwards in type and id order, as
+   ever, so the first problem named is the same whichever thread read what. Both read one
+   snapshot: each reads the ledger head inside its read transaction, and every change
+   appends to the ledger, so equal heads are the same state (when they differ, a writer
+   came in between, and this thread reads every part itself). */
+#define PART_IDS 4096
+#define MAX_PARTS 1024 /* per type: ids far apart (a database altered by hand) make wider parts */
+
 typedef struct Digested {
 	long long id;
 	unsigned char d[32];
 } Digested;
 
-typedef struct Worker {
-	Store *st;
-	const char *type;
+typedef struct Part {
+	size_t type; /* index in types[] */
+	long long lo, hi;
 	Digested *v;
 	size_t n, cap;
-	int failed;
+	int failed; /* the worker could not read it: this thread reads it again */
+} Part;
+
+typedef struct Parts {
+	pthread_mutex_t mu;
+	Part *p;
+	size_t n, cap, next; /* next: the first part nobody has taken */
+} Parts;
+
+typedef struct Worker {
+	Store *st;
+	Parts *parts;
 	double cpu; /* seconds the worker spent */
-	Blob err;
 } Worker;
 
 /* CPU seconds this thread has used. */
@@ -415,43 +431,97 @@ static double thread_cpu(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Cuts every type's ids into parts; 0, or -1 on a store error. */
+static int parts_plan(Store *st, Parts *ps)
+{
+	for (size_t t = 0; t < NTYPES; t++) {
+		long long lo, hi;
+		if (store_record_id_range(st, types[t], &lo, &hi) != 0)
+			return -1;
+		if (lo > hi)
+			continue;
+		/* unsigned: the span of ids may not fit a long long */
+		unsigned long long range = (unsigned long long)hi - (unsigned long long)lo;
+		unsigned long long n = range / PART_IDS + 1;
+		if (n > MAX_PARTS)
+			n = MAX_PARTS;
+		unsigned long long span = range / n + 1;
+		for (unsigned long long k = 0; k < n; k++) {
+			if (ps->n == ps->cap) {
+				ps->cap = ps->cap ? ps->cap * 2 : 64;
+				ps->p = xrealloc(ps->p, ps->cap * sizeof *ps->p);
+			}
+			Part *p = &ps->p[ps->n++];
+			memset(p, 0, sizeof *p);
+			p->type = t;
+			p->lo = (long long)((unsigned long long)lo + k * span);
+			p->hi = k + 1 == n ? hi : (long long)((unsigned long long)lo + (k + 1) * span - 1);
+		}
+	}
+	return 0;
+}
+
+/* The next part nobody has taken, or NULL. */
+static Part *part_take(Parts *ps)
+{
+	pthread_mutex_lock(&ps->mu);
+	Part *p = ps->next < ps->n ? &ps->p[ps->next++] : NULL;
+	pthread_mutex_unlock(&ps->mu);
+	return p;
+}
+
 static int collect_digest(const char *type, long long id, const unsigned char d[32], void *ctx)
 {
 	(void)type;
-	Worker *w = ctx;
-	if (w->n == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 4096;
-		w->v = xrealloc(w->v, w->cap * sizeof *w->v);
+	Part *p = ctx;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 1024;
+		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
 	}
-	w->v[w->n].id = id;
-	memcpy(w->v[w->n].d, d, 32);
-	w->n++;
+	p->v[p->n].id = id;
+	memcpy(p->v[p->n].d, d, 32);
+	p->n++;
 	return 0;
+}
+
+/* Reads one part's digests into it; 0, or -1 on a store error (the part is then empty). */
+static int part_read(Store *st, Part *p)
+{
+	if (store_record_digests_range(st, types[p->type], p->lo, p->hi, collect_digest, p) == 0)
+		return 0;
+	free(p->v);
+	p->v = NULL;
+	p->n = p->cap = 0;
+	return -1;
 }
 
 static void *worker_run(void *arg)
 {
 	Worker *w = arg;
 	double t0 = thread_cpu();
-	if (store_record_digests(w->st, w->type, collect_digest, w) != 0) {
-		w->failed = 1;
-		blob_appendf(&w->err, "%s", store_error(w->st));
-	}
+	Part *p;
+	while ((p = part_take(w->parts)))
+		if (part_read(w->st, p) != 0) {
+			/* this part and the ones left are read by the other thread */
+			p->failed = 1;
+			break;
+		}
 	store_read_end(w->st);
 	w->cpu = thread_cpu() - t0;
 	return NULL;
 }
 
-/* Starts the worker on `type` when the machine has a second core and the worker's
-   snapshot is the caller's (head_seq, read inside the caller's read transaction);
-   1 when it runs, 0 when the caller does that type itself. */
-static int worker_start(Store *st, Worker *w, pthread_t *th, const char *type, long long head_seq)
+/* Starts the worker when the machine has a second core and the worker's snapshot is the
+   caller's (head_seq, read inside the caller's read transaction); 1 when it runs, 0 when
+   the caller reads every part itself. */
+static int worker_start(Store *st, Worker *w, pthread_t *th, Parts *ps, long long head_seq)
 {
+	Blob err = BLOB_INIT;
 	memset(w, 0, sizeof *w);
-	w->type = type;
-	if (sysconf(_SC_NPROCESSORS_ONLN) < 2 || getenv("VIGIL_VERIFY_ONE_THREAD"))
+	w->parts = ps;
+	if (ps->n < 2 || sysconf(_SC_NPROCESSORS_ONLN) < 2 || getenv("VIGIL_VERIFY_ONE_THREAD"))
 		return 0;
-	if (!(w->st = store_open_again(st, &w->err)))
+	if (!(w->st = store_open_again(st, &err)))
 		goto no;
 	long long seq;
 	char hash[65];
@@ -465,11 +535,12 @@ static int worker_start(Store *st, Worker *w, pthread_t *th, const char *type, l
 		store_read_end(w->st);
 		goto no;
 	}
+	blob_free(&err);
 	return 1;
 no:
 	store_close(w->st);
-	blob_free(&w->err);
-	memset(w, 0, sizeof *w);
+	blob_free(&err);
+	w->st = NULL;
 	return 0;
 }
 
@@ -486,15 +557,17 @@ int ledger_verify(Store *st, void (*fn)(const char *problem, void *ctx), void *c
 	memset(v.prev, '0', 64);
 	int rc = -1, reading = 0, working = 0;
 	Worker w = {0};
+	Parts ps = {0};
+	pthread_mutex_init(&ps.mu, NULL);
 	pthread_t th;
 	long long head_seq;
 	char head[65];
 	if (store_read_begin(st) != 0)
 		goto done;
 	reading = 1;
-	if (store_ledger_head(st, &head_seq, head) != 0)
+	if (store_ledger_head(st, &head_seq, head) != 0 || parts_plan(st, &ps) != 0)
 		goto done;
-	working = worker_start(st, &w, &th, "incident", head_seq);
+	working = worker_start(st, &w, &th, &ps, head_seq);
 	int prot = store_ledger_protected(st);
 	if (prot < 0)
 		goto done;
@@ -509,20 +582,28 @@ int ledger_verify(Store *st, void (*fn)(const char *problem, void *ctx), void *c
 		goto done;
 	double t2 = thread_cpu();
 	sum->originals_cpu = t2 - t1;
-	for (size_t t = 0; t < NTYPES; t++) {
-		if (working && strcmp(types[t], w.type) == 0) {
-			pthread_join(th, NULL);
-			working = 0;
-			sum->records_cpu += w.cpu;
-			if (!w.failed) {
-				for (size_t i = 0; i < w.n; i++)
-					verify_record(types[t], w.v[i].id, w.v[i].d, &v);
-				continue;
-			}
-			/* the worker failed: this connection does them (and says why it fails) */
-		}
-		if (store_record_digests(st, types[t], verify_record, &v) != 0)
+	Part *p;
+	while ((p = part_take(&ps)))
+		if (part_read(st, p) != 0)
 			goto done;
+	if (working) {
+		pthread_join(th, NULL);
+		working = 0;
+		sum->records_cpu += w.cpu;
+		sum->second_cpu = w.cpu;
+	}
+	for (size_t i = 0; i < ps.n; i++) {
+		p = &ps.p[i];
+		if (p->failed) {
+			/* the worker failed on it: this connection reads it (and says why it fails) */
+			if (store_record_digests_range(st, types[p->type], p->lo, p->hi, verify_record, &v) != 0)
+				goto done;
+			continue;
+		}
+		for (size_t k = 0; k < p->n; k++)
+			verify_record(types[p->type], p->v[k].id, p->v[k].d, &v);
+		free(p->v);
+		p->v = NULL;
 	}
 	for (size_t t = 1; t <= NTYPES; t++)
 		for (size_t i = 0; i < v.dense[t].cap; i++) {
@@ -540,12 +621,19 @@ int ledger_verify(Store *st, void (*fn)(const char *problem, void *ctx), void *c
 	sum->records_cpu += thread_cpu() - t2;
 	rc = 0;
 done:
-	if (working)
+	if (working) {
+		/* nothing is left for the worker to take once this thread stops taking */
+		pthread_mutex_lock(&ps.mu);
+		ps.next = ps.n;
+		pthread_mutex_unlock(&ps.mu);
 		pthread_join(th, NULL);
+	}
 	if (w.st)
 		store_close(w.st);
-	free(w.v);
-	blob_free(&w.err);
+	for (size_t i = 0; i < ps.n; i++)
+		free(ps.p[i].v);
+	free(ps.p);
+	pthread_mutex_destroy(&ps.mu);
 	if (reading)
 		store_read_end(st);
 	free(v.table);

@@ -42,6 +42,7 @@ typedef struct VerifySummary {
 	long long head_seq;
 	char head[65];
 	double chain_cpu, originals_cpu, records_cpu; /* CPU seconds of each part (both threads) */
+	double second_cpu; /* of records_cpu, what the second thread spent (0 when there was none) */
 } VerifySummary;
 
 /* Walks the chain, re-hashes every original and compares every record with the digest

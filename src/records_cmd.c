@@ -1316,7 +1316,10 @@ int cmd_verify(Cli *c, int argc, char **argv)
 	printf("ledger     %lld entries, head %lld %s (%.2f s CPU)\n", sum.entries, sum.head_seq, sum.head,
 	       sum.chain_cpu);
 	printf("originals  %lld re-hashed (%.2f s CPU)\n", sum.originals, sum.originals_cpu);
-	printf("records    %lld compared with the ledger (%.2f s CPU)\n", sum.records, sum.records_cpu);
+	printf("records    %lld compared with the ledger (%.2f s CPU", sum.records, sum.records_cpu);
+	if (sum.second_cpu > 0)
+		printf(", %.2f s of it in a second thread", sum.second_cpu);
+	printf(")\n");
 	if (sum.problems) {
 		printf("verify: FAILED, %lld problem%s\n", sum.problems, sum.problems == 1 ? "" : "s");
 		fflush(stdout);

@@ -13,6 +13,7 @@
 #include "store_int.h"
 #include "util.h"
 
+#include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -1935,9 +1936,33 @@ int store_record_digest(Store *st, const char *type, long long id, char out[65])
 	return 1;
 }
 
-int store_record_digests(Store *st, const char *type,
-                         int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
-                         void *ctx)
+int store_record_id_range(Store *st, const char *type, long long *lo, long long *hi)
+{
+	char sql[120];
+	const RecordType *rt = record_type(type);
+	*lo = 1;
+	*hi = 0;
+	if (!rt) {
+		blob_reset(&st->err);
+		blob_appendf(&st->err, "no kind of record '%s'", type);
+		return -1;
+	}
+	snprintf(sql, sizeof sql, "SELECT min(id), max(id) FROM %s", rt->table);
+	sqlite3_stmt *q = store_stmt(st, sql);
+	if (!q)
+		return -1;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
+		*lo = sqlite3_column_int64(q, 0);
+		*hi = sqlite3_column_int64(q, 1);
+	}
+	store_release(st, q);
+	return rc == SQLITE_ROW ? 0 : store_fail(st, "read record ids");
+}
+
+int store_record_digests_range(Store *st, const char *type, long long lo, long long hi,
+                               int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
+                               void *ctx)
 {
 	char sql[200];
 	const RecordType *rt = record_type(type);
@@ -1946,60 +1971,67 @@ int store_record_digests(Store *st, const char *type,
 		blob_appendf(&st->err, "no kind of record '%s'", type);
 		return -1;
 	}
-	{
-		sqlite3_stmt *child[2] = {NULL, NULL};
-		int crc[2] = {SQLITE_DONE, SQLITE_DONE};
-		snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY id", rt->table);
-		sqlite3_stmt *q = store_stmt(st, sql);
-		if (!q)
+	sqlite3_stmt *child[2] = {NULL, NULL};
+	int crc[2] = {SQLITE_DONE, SQLITE_DONE};
+	snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id BETWEEN ?1 AND ?2 ORDER BY id", rt->table);
+	sqlite3_stmt *q = store_stmt(st, sql);
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, lo);
+	sqlite3_bind_int64(q, 2, hi);
+	for (int c = 0; c < 2 && rt->child[c]; c++) {
+		snprintf(sql, sizeof sql, "SELECT %s, * FROM %s WHERE %s BETWEEN ?1 AND ?2 ORDER BY %s, rowid",
+		         rt->child_key[c], rt->child[c], rt->child_key[c], rt->child_key[c]);
+		if (!(child[c] = store_stmt(st, sql))) {
+			store_release(st, q);
+			store_release(st, child[0]);
 			return -1;
-		for (int c = 0; c < 2 && rt->child[c]; c++) {
-			snprintf(sql, sizeof sql, "SELECT %s, * FROM %s ORDER BY %s, rowid", rt->child_key[c],
-			         rt->child[c], rt->child_key[c]);
-			if (!(child[c] = store_stmt(st, sql))) {
-				store_release(st, q);
-				store_release(st, child[0]);
-				return -1;
-			}
-			crc[c] = sqlite3_step(child[c]);
 		}
-		int rc, stop = 0;
-		Blob h = BLOB_INIT;
-		DigestCols dc, dcc[2] = {{0}, {0}};
-		digest_cols_init(&dc, q);
-		for (int c = 0; c < 2 && child[c]; c++)
-			digest_cols_init(&dcc[c], child[c]);
-		while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-			long long id = sqlite3_column_int64(q, 0);
-			blob_reset(&h);
-			digest_row(&h, q, 0, rt->table, &dc);
-			for (int c = 0; c < 2; c++) {
-				/* dependent rows of records that no longer exist are skipped */
-				while (crc[c] == SQLITE_ROW && sqlite3_column_int64(child[c], 0) < id)
-					crc[c] = sqlite3_step(child[c]);
-				while (crc[c] == SQLITE_ROW && sqlite3_column_int64(child[c], 0) == id) {
-					digest_row(&h, child[c], 1, rt->child[c], &dcc[c]);
-					crc[c] = sqlite3_step(child[c]);
-				}
-			}
-			unsigned char d[32];
-			crypto_generichash(d, sizeof d, (const unsigned char *)h.data, h.len, NULL, 0);
-			stop = fn(rt->type, id, d, ctx);
-		}
-		blob_free(&h);
-		digest_cols_free(&dc);
-		digest_cols_free(&dcc[0]);
-		digest_cols_free(&dcc[1]);
-		int bad = !stop && rc != SQLITE_DONE;
-		if (bad)
-			store_fail(st, "digest records");
-		store_release(st, q);
-		store_release(st, child[0]);
-		store_release(st, child[1]);
-		if (bad)
-			return -1;
+		sqlite3_bind_int64(child[c], 1, lo);
+		sqlite3_bind_int64(child[c], 2, hi);
+		crc[c] = sqlite3_step(child[c]);
 	}
-	return 0;
+	int rc, stop = 0;
+	Blob h = BLOB_INIT;
+	DigestCols dc, dcc[2] = {{0}, {0}};
+	digest_cols_init(&dc, q);
+	for (int c = 0; c < 2 && child[c]; c++)
+		digest_cols_init(&dcc[c], child[c]);
+	while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(q, 0);
+		blob_reset(&h);
+		digest_row(&h, q, 0, rt->table, &dc);
+		for (int c = 0; c < 2; c++) {
+			/* dependent rows of records that no longer exist are skipped */
+			while (crc[c] == SQLITE_ROW && sqlite3_column_int64(child[c], 0) < id)
+				crc[c] = sqlite3_step(child[c]);
+			while (crc[c] == SQLITE_ROW && sqlite3_column_int64(child[c], 0) == id) {
+				digest_row(&h, child[c], 1, rt->child[c], &dcc[c]);
+				crc[c] = sqlite3_step(child[c]);
+			}
+		}
+		unsigned char d[32];
+		crypto_generichash(d, sizeof d, (const unsigned char *)h.data, h.len, NULL, 0);
+		stop = fn(rt->type, id, d, ctx);
+	}
+	blob_free(&h);
+	digest_cols_free(&dc);
+	digest_cols_free(&dcc[0]);
+	digest_cols_free(&dcc[1]);
+	int bad = !stop && rc != SQLITE_DONE;
+	if (bad)
+		store_fail(st, "digest records");
+	store_release(st, q);
+	store_release(st, child[0]);
+	store_release(st, child[1]);
+	return bad ? -1 : 0;
+}
+
+int store_record_digests(Store *st, const char *type,
+                         int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
+                         void *ctx)
+{
+	return store_record_digests_range(st, type, LLONG_MIN, LLONG_MAX, fn, ctx);
 }
 
 int store_records_digest_each(Store *st, int (*fn)(const char *type, long long id,

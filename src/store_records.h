@@ -258,6 +258,13 @@ int store_record_digest(Store *st, const char *type, long long id, char out[65])
 int store_record_digests(Store *st, const char *type,
                          int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
                          void *ctx);
+/* The same for the records of one type whose ids are lo to hi (and their dependent rows),
+   so that parts of a type can be read apart, in two threads. */
+int store_record_digests_range(Store *st, const char *type, long long lo, long long hi,
+                               int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
+                               void *ctx);
+/* The smallest and largest id of a type's records; lo > hi when there is none. 0 or -1. */
+int store_record_id_range(Store *st, const char *type, long long *lo, long long *hi);
 /* The same for every type, type by type. */
 int store_records_digest_each(Store *st, int (*fn)(const char *type, long long id,
                                                    const unsigned char digest[32], void *ctx), void *ctx);

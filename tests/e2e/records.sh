@@ -141,6 +141,11 @@ tamper quote "UPDATE claim SET quote = 'something else' WHERE id = 2" "incident 
 tamper report "UPDATE report SET publisher = 'Someone Else' WHERE id = 2" "report 2"
 tamper added "INSERT INTO incident(kind, status, created_at, updated_at) VALUES('attack', 'occurred', 'x', 'x')" "not in the ledger"
 tamper far "INSERT INTO incident(id, kind, status, created_at, updated_at) VALUES(987654321012, 'attack', 'occurred', 'x', 'x')" "incident 987654321012 is not in the ledger"
+# two problems in parts of the incidents read apart (ids far apart make many parts, which
+# verify's two threads share): the lower id is still named first
+tamper twoparts "INSERT INTO incident(id, kind, status, created_at, updated_at) VALUES(987654321012, 'attack', 'occurred', 'x', 'x');
+	UPDATE incident SET killed_min = 1 WHERE id = 1" "incident 1 was changed"
+contains "$OUT" "incident 987654321012 is not in the ledger" "the far part was read too"
 tamper proposal "UPDATE proposal SET json = replace(json, '2021-07-15', '2021-08-15') WHERE id = 5" "proposal 5"
 # the same without verify's second thread (one core): the same first problem
 export VIGIL_VERIFY_ONE_THREAD=1
