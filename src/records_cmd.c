@@ -496,7 +496,26 @@ typedef struct ListCtx {
 	int json;
 	long n;
 	int failed;
+	const char *today; /* threats: what is due */
 } ListCtx;
+
+/* Ends a listing: when the walk failed, says why (exit 2); else closes the JSON array, or
+   says none (when not NULL) if nothing was listed, and writes it all out. */
+static int list_end(ListCtx *l, int failed, const char *none)
+{
+	if (failed || l->failed) {
+		warn("%s", store_error(l->st));
+		blob_free(&l->out);
+		return EXIT_INTERNAL;
+	}
+	if (l->json)
+		blob_puts(&l->out, l->n ? "\n]\n" : "]\n");
+	else if (!l->n && none)
+		blob_puts(&l->out, none);
+	flush_blob(&l->out);
+	blob_free(&l->out);
+	return EXIT_OK;
+}
 
 static int list_incident(const Incident *in, void *ctx)
 {
@@ -611,18 +630,7 @@ int cmd_incidents(Cli *c, int argc, char **argv)
 	ListCtx l = {st, BLOB_INIT, json, 0, 0};
 	if (json)
 		blob_putc(&l.out, '[');
-	if (store_incidents_each(st, &f, list_incident, &l) != 0 || l.failed) {
-		warn("%s", store_error(st));
-		blob_free(&l.out);
-		return EXIT_INTERNAL;
-	}
-	if (json)
-		blob_puts(&l.out, l.n ? "\n]\n" : "]\n");
-	else if (!l.n)
-		blob_puts(&l.out, "no incidents\n");
-	flush_blob(&l.out);
-	blob_free(&l.out);
-	return EXIT_OK;
+	return list_end(&l, store_incidents_each(st, &f, list_incident, &l) != 0, "no incidents\n");
 }
 
 typedef struct ShowCtx {
@@ -812,18 +820,9 @@ int cmd_incident(Cli *c, int argc, char **argv)
 
 /* ---- threats ---- */
 
-typedef struct ThreatList {
-	Store *st;
-	Blob out;
-	int json;
-	long n;
-	const char *today;
-	int failed;
-} ThreatList;
-
 static int list_threat(const Incident *in, void *ctx)
 {
-	ThreatList *l = ctx;
+	ListCtx *l = ctx;
 	int due = in->threat && strcmp(in->threat, "open") == 0 && in->due && strcmp(in->due, l->today) < 0;
 	if (l->json) {
 		blob_puts(&l->out, l->n ? ",\n" : "\n");
@@ -859,29 +858,20 @@ int cmd_threats(Cli *c, int argc, char **argv)
 	char today[21];
 	now_iso(today);
 	today[10] = 0;
-	ThreatList l = {st, BLOB_INIT, json, 0, today, 0};
+	ListCtx l = {st, BLOB_INIT, json, 0, 0, today};
 	f.status = "threatened";
 	/* open and due first (the oldest due date first), then open, then the decided ones */
 	const char *order[] = {"due", "waiting", "fulfilled", "lapsed", "withdrawn"};
 	if (json)
 		blob_putc(&l.out, '[');
-	for (int i = 0; i < 5; i++) {
+	int failed = 0;
+	for (int i = 0; i < 5 && !failed && !l.failed; i++) {
 		IncidentFilter g = f;
 		g.threat = order[i];
 		g.today = today;
-		if (store_incidents_each(st, &g, list_threat, &l) != 0 || l.failed) {
-			warn("%s", store_error(st));
-			blob_free(&l.out);
-			return EXIT_INTERNAL;
-		}
+		failed = store_incidents_each(st, &g, list_threat, &l) != 0;
 	}
-	if (json)
-		blob_puts(&l.out, l.n ? "\n]\n" : "]\n");
-	else if (!l.n)
-		blob_puts(&l.out, "no threats\n");
-	flush_blob(&l.out);
-	blob_free(&l.out);
-	return EXIT_OK;
+	return list_end(&l, failed, "no threats\n");
 }
 
 int cmd_threat(Cli *c, int argc, char **argv)
@@ -976,18 +966,7 @@ int cmd_appeals(Cli *c, int argc, char **argv)
 	ListCtx l = {st, BLOB_INIT, json, 0, 0};
 	if (json)
 		blob_putc(&l.out, '[');
-	if (store_appeals_each(st, to, since, list_appeal, &l) != 0 || l.failed) {
-		warn("%s", store_error(st));
-		blob_free(&l.out);
-		return EXIT_INTERNAL;
-	}
-	if (json)
-		blob_puts(&l.out, l.n ? "\n]\n" : "]\n");
-	else if (!l.n)
-		blob_puts(&l.out, "no appeals\n");
-	flush_blob(&l.out);
-	blob_free(&l.out);
-	return EXIT_OK;
+	return list_end(&l, store_appeals_each(st, to, since, list_appeal, &l) != 0, "no appeals\n");
 }
 
 static int show_source(const AppealSource *s, void *ctx)
@@ -1146,18 +1125,7 @@ int cmd_population(Cli *c, int argc, char **argv)
 	ListCtx l = {st, BLOB_INIT, json, 0, 0};
 	if (json)
 		blob_putc(&l.out, '[');
-	if (store_population_each(st, place, list_population, &l) != 0) {
-		warn("%s", store_error(st));
-		blob_free(&l.out);
-		return EXIT_INTERNAL;
-	}
-	if (json)
-		blob_puts(&l.out, l.n ? "\n]\n" : "]\n");
-	else if (!l.n)
-		blob_puts(&l.out, "no population facts\n");
-	flush_blob(&l.out);
-	blob_free(&l.out);
-	return EXIT_OK;
+	return list_end(&l, store_population_each(st, place, list_population, &l) != 0, "no population facts\n");
 }
 
 static int list_place(const Place *p, void *ctx)
@@ -1217,17 +1185,8 @@ static int list_dictionary(Cli *c, int argc, char **argv, int places)
 	ListCtx l = {st, BLOB_INIT, json, 0, 0};
 	if (json)
 		blob_putc(&l.out, '[');
-	int rc = places ? store_places_each(st, list_place, &l) : store_actors_each(st, list_actor, &l);
-	if (rc) {
-		warn("%s", store_error(st));
-		blob_free(&l.out);
-		return EXIT_INTERNAL;
-	}
-	if (json)
-		blob_puts(&l.out, l.n ? "\n]\n" : "]\n");
-	flush_blob(&l.out);
-	blob_free(&l.out);
-	return EXIT_OK;
+	return list_end(&l, (places ? store_places_each(st, list_place, &l) : store_actors_each(st, list_actor, &l)) != 0,
+	                NULL);
 }
 
 /* vigil place|actor KEY [FIELD=VALUE…] --reason TEXT [--add] */
