@@ -142,6 +142,18 @@ int records_report_added(Store *st, long long report, const char *who, const cha
 	return rc;
 }
 
+/* What a store_*_get that found nothing (0) or failed (-1) means for a records action:
+   "no TYPE ID" (REC_INPUT: the user named it), or the store's error (REC_INTERNAL). */
+static int not_found(Store *st, int found, const char *type, long long id, Blob *err)
+{
+	if (found < 0) {
+		fail_store(st, err);
+		return REC_INTERNAL;
+	}
+	blob_appendf(err, "no %s %lld", type, id);
+	return REC_INPUT;
+}
+
 /* ---- proposals from a document ---- */
 
 typedef struct ProposeCtx {
@@ -173,14 +185,8 @@ int records_propose(Store *st, long long report, const char *json, size_t len, c
 {
 	Report r;
 	int found = store_report_get(st, report, &r);
-	if (found <= 0) {
-		if (found < 0) {
-			fail_store(st, err);
-			return REC_INTERNAL;
-		}
-		blob_appendf(err, "no report %lld", report);
-		return REC_INPUT;
-	}
+	if (found <= 0)
+		return not_found(st, found, "report", report, err);
 	report_free(&r);
 	ProposeCtx p = {st, report, {0}, 0, BLOB_INIT, BLOB_INIT};
 	if (store_report_text(st, report, &p.text, &p.map) < 0) {
@@ -904,14 +910,8 @@ int records_accept(Store *st, long long proposal, long long into, int auto_match
 		res = &dummy;
 	memset(res, 0, sizeof *res);
 	int found = store_proposal_get(st, proposal, &pr);
-	if (found <= 0) {
-		if (found < 0) {
-			fail_store(st, err);
-			return REC_INTERNAL;
-		}
-		blob_appendf(err, "no proposal %lld", proposal);
-		return REC_INPUT;
-	}
+	if (found <= 0)
+		return not_found(st, found, "proposal", proposal, err);
 	if (strcmp(pr.state, "pending") != 0) {
 		blob_appendf(err, "proposal %lld was already %s", proposal, pr.state);
 		if (pr.incident_id)
@@ -1155,14 +1155,8 @@ int records_reject(Store *st, long long proposal, const char *reason, const char
 		return REC_INPUT;
 	}
 	int found = store_proposal_get(st, proposal, &pr);
-	if (found <= 0) {
-		if (found < 0) {
-			fail_store(st, err);
-			return REC_INTERNAL;
-		}
-		blob_appendf(err, "no proposal %lld", proposal);
-		return REC_INPUT;
-	}
+	if (found <= 0)
+		return not_found(st, found, "proposal", proposal, err);
 	int pending = strcmp(pr.state, "pending") == 0;
 	if (!pending)
 		blob_appendf(err, "proposal %lld was already %s", proposal, pr.state);
@@ -1331,14 +1325,8 @@ int records_edit(Store *st, long long id, char *const *assignments, size_t n, co
 	}
 	Incident in;
 	int found = store_incident_get(st, id, &in);
-	if (found <= 0) {
-		if (found < 0) {
-			fail_store(st, err);
-			return REC_INTERNAL;
-		}
-		blob_appendf(err, "no incident %lld", id);
-		return REC_INPUT;
-	}
+	if (found <= 0)
+		return not_found(st, found, "incident", id, err);
 	long long merged = in.merged_into;
 	incident_free(&in);
 	if (merged) {
@@ -1684,14 +1672,8 @@ int records_appeal_respond(Store *st, long long id, const char *response, const 
 	}
 	Appeal a;
 	int found = store_appeal_get(st, id, &a);
-	if (found <= 0) {
-		if (found < 0) {
-			fail_store(st, err);
-			return REC_INTERNAL;
-		}
-		blob_appendf(err, "no appeal %lld", id);
-		return REC_INPUT;
-	}
+	if (found <= 0)
+		return not_found(st, found, "appeal", id, err);
 	if (report) {
 		Report r;
 		found = store_report_get(st, report, &r);
@@ -1748,14 +1730,8 @@ int records_appeal_link(Store *st, long long id, long long incident, const char 
 {
 	Appeal a;
 	int found = store_appeal_get(st, id, &a);
-	if (found <= 0) {
-		if (found < 0) {
-			fail_store(st, err);
-			return REC_INTERNAL;
-		}
-		blob_appendf(err, "no appeal %lld", id);
-		return REC_INPUT;
-	}
+	if (found <= 0)
+		return not_found(st, found, "appeal", id, err);
 	appeal_free(&a);
 	Incident in;
 	int rc = live_incident(st, incident, &in, err);
