@@ -554,6 +554,10 @@ static int count_role(const Doc *d, uint32_t a, uint32_t b, uint32_t s0, uint32_
 				return r + 1;
 		if (ce & (BIT(C_MORE) | BIT(C_ABOUT) | BIT(C_UPTO) | BIT(C_LESS)))
 			continue;
+		/* the first words of "more than", "at least": "injuring more than 20"; the start
+		   of a range: "killing between three and five" */
+		if ((d->w->ti[j].cue & (BIT(C_MORE) | BIT(C_ABOUT) | BIT(C_UPTO) | BIT(C_LESS))) || tok_eq(d, j, "between"))
+			continue;
 		if (tok_eq(d, j, "rose") || tok_eq(d, j, "risen") || tok_eq(d, j, "reached") || tok_eq(d, j, "to") ||
 		    tok_eq(d, j, "at") || tok_eq(d, j, "stood") || tok_eq(d, j, "climbed"))
 			continue;
@@ -738,20 +742,26 @@ static int name_word(const Doc *d, uint32_t u)
 	return !(d->w->ti[u].cue & FUNCTION_CUES);
 }
 
+/* An Arabic particle that may open a name ("al-Hol", "el-Fasher"). */
+static int name_particle(const Doc *d, uint32_t u)
+{
+	static const char *const particles[] = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed",
+	                                        "en", "er", "es", "ez", "ul", "ben", "bin", "de", "la", NULL};
+	for (int i = 0; particles[i]; i++)
+		if (tok_eq(d, u, particles[i]))
+			return 1;
+	return 0;
+}
+
 /* A name not in the tables at t: capitalised words ("Kafr Sous", "Black Ridge Brigade"),
    with Arabic particles ("al-Hol") and, after a head word, "of", "for", "in" ("United
    Nations Assistance Mission in Kaldan"); returns its end, t when there is none. */
 static uint32_t cap_run(const Doc *d, uint32_t t, uint32_t end)
 {
-	static const char *const particles[] = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ed",
-	                                        "en", "er", "es", "ez", "ul", "ben", "bin", "de", "la", NULL};
 	const Tok *tok = d->w->tok.v;
 	uint32_t u = t, words = 0, last = t;
 	while (u < end && words < 8) {
-		int particle = 0;
-		for (int i = 0; particles[i]; i++)
-			if (tok_eq(d, u, particles[i]))
-				particle = 1;
+		int particle = name_particle(d, u);
 		if (particle && u + 2 < end && is_punct(d, u + 1, '-') && name_word(d, u + 2)) {
 			u += 2;
 			continue;
@@ -1084,6 +1094,10 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 	for (uint32_t t = s->t0; t < s->t1; t++) {
 		if (w->ti[t].cover || !name_word(d, t))
 			continue;
+		/* "the al-Rawda camp": the particle opens the name */
+		if (t >= s->t0 + 2 && is_punct(d, t - 1, '-') && !(w->tok.v[t - 2].flags & TK_CAP) &&
+		    name_particle(d, t - 2) && !w->ti[t - 2].cover && !w->ti[t - 1].cover)
+			t -= 2;
 		uint32_t e = cap_run(d, t, s->t1);
 		if (e == t)
 			continue;
@@ -1116,6 +1130,8 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 		} else if (t >= s->t0 + 2 && tok_eq(d, t - 1, "of") && head_of_type(d, t - 2)) {
 			/* "the village of Ngarbuh", "the town of Palma" */
 			add_place(d, si, s, t, e, 0, head_of_type(d, t - 2), -1, surface(d, t, e));
+		} else if (t > s->t0 + 1 && tok_eq(d, t - 1, "on") && (w->ti[t - 2].cue_end & BIT(C_SOURCE))) {
+			/* "said on Telegram", "announced on State Television": where it was said */
 		} else if (t > s->t0 && !(k < s->t1 && (tok_eq(d, k, "'s") || (w->ti[k].cover & (CV_PLACE | CV_PARTY)))) &&
 		           (tok_eq(d, t - 1, "in") || tok_eq(d, t - 1, "near") || tok_eq(d, t - 1, "outside") ||
 		            (t > s->t0 + 1 && place_adjective(d, t - 1) && (tok_eq(d, t - 2, "in") || tok_eq(d, t - 2, "near"))) ||
@@ -1213,6 +1229,17 @@ static void read_sentence(Doc *d, uint32_t si)
 		uint32_t e = pa->t1;
 		if (e < s->t1 && (w->ti[e].cue & BIT(C_SOURCE)))
 			pa->role |= PR_SOURCE;
+		/* "the camp administration and medical staff said", "the regional military
+		   administration said": a few words that tell no incident before the verb */
+		for (uint32_t u = e; u < s->t1 && u < e + 4 && u > pa->t0; u++) {
+			if (w->ti[u].trig || !(w->tok.v[u].flags & TK_WORD) || (w->tok.v[u].flags & TK_NUM) ||
+			    (w->ti[u].cue & (BIT(C_LOC) | BIT(C_BY) | BIT(C_TARGET) | BIT(C_APPEAL) | BIT(C_BLAME))))
+				break;
+			if (u > e && (w->ti[u].cue & BIT(C_SOURCE))) {
+				pa->role |= PR_SOURCE;
+				break;
+			}
+		}
 		if (pa->t0 > s->t0 && (w->ti[pa->t0 - 1].cue_end & BIT(C_SOURCE)) && tok_eq(d, pa->t0 - 1, "to"))
 			pa->role |= PR_SOURCE;
 		if (pa->t0 > s->t0 + 1 && (w->ti[pa->t0 - 1].cue_end & BIT(C_DET)) && tok_eq(d, pa->t0 - 2, "to") &&
@@ -1699,6 +1726,16 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 				if (to->group == G_UN || to->group == G_AGENCY || to->group == G_REGIONAL || to->group == G_COURT)
 					protect = 1;
 			}
+			/* a governor or a mayor asking their own state ("The state governor called on
+			   the Nigerian federal government to send more troops"): not diplomacy */
+			const char *byname = ex_str(d->x, pa->name);
+			if (am.ap.nto && (strstr(byname, "governor") || strstr(byname, "Governor") || strstr(byname, "mayor") ||
+			                  strstr(byname, "Mayor")))
+				for (int k = 0; k < am.ap.nto; k++)
+					if ((am.ap.to[k].group == G_GOVERNMENT || am.ap.to[k].group == G_HEAD_OF_STATE ||
+					     am.ap.to[k].group == G_MINISTER) &&
+					    (pa->country < 0 || am.ap.to[k].country == pa->country))
+						protect = 1;
 			if (!protect) {
 				*demand_from = dem;
 				return 2;
@@ -1975,6 +2012,25 @@ static void read_events(Doc *d, uint32_t si)
 			for (uint32_t k = it->count0; k < it->count1; k++)
 				if (w->count.v[k].role != R_RESIDENTS)
 					count_apply(&w->evm.v[w->evm.n - 1].ev, &w->count.v[k]);
+		/* "The government blamed the Houthis.": who is blamed after the incident just
+		   told did it, when that told nobody */
+		if (w->evm.n && w->evm.v[w->evm.n - 1].ev.evidence[0].sentence + 1 == si &&
+		    !w->evm.v[w->evm.n - 1].ev.nperps) {
+			ExEvent *e = &w->evm.v[w->evm.n - 1].ev;
+			uint32_t b = s->t1;
+			for (uint32_t t = s->t0; t < s->t1 && b == s->t1; t++)
+				if (has_cue(d, t, C_BLAME) && !(t > s->t0 && (w->ti[t - 1].cue_end & BIT(C_NEGATION))))
+					b = t;
+			for (uint32_t p = it->party0; p < it->party1 && b < s->t1; p++) {
+				const Party *pa = &w->party.v[p];
+				if (pa->t0 <= b || w->ti[pa->t0].clause != w->ti[b].clause || !perp_group(pa->group) ||
+				    (!pa->actor && !pa->named && !(pa->flags & (PF_COUNTRY | PF_CAPITAL))) || (pa->role & PR_SOURCE))
+					continue;
+				ExParty ep;
+				party_copy(d, pa, &ep);
+				party_push(e->perps, &e->nperps, EX_MAX_PARTIES, &ep, d->x);
+			}
+		}
 		return;
 	}
 	/* each date to the nearest trigger of its clause, and each trigger keeps the nearest

@@ -172,3 +172,20 @@ json "j['events'][0]['killed']['min'] == 3 and not j['events'][0].get('detained'
 report namesake "Cotabato, 14 June 2019 – Soldiers shelled farms in the Lilod Madaya district on Sunday, killing two farmers, residents said. Rights groups in the Philippines said the army had shelled farms across the Philippines."
 json "j['events'][0]['place']['country'] != 'SYR' and j['events'][0]['place']['lat'] is None"
 json "'Philippines' in j['events'][0]['perpetrators'][0]['name']"
+
+# "killing between three and five", "injuring more than 20": amount words and a range
+# between the verb and its number; staff who said it are sources, not perpetrators; an
+# Arabic particle opens the camp's name; who is blamed in the next sentence did it.
+report range "Velmar, 9 May 2021 – A rocket struck the al-Nour camp near Velmar on Friday evening, killing between three and five people and injuring more than 20, the camp administration and medical staff said. The government blamed the Northern Militia, which did not comment."
+json "len(j['events']) == 1 and j['events'][0]['killed']['min'] == 3 and j['events'][0]['killed']['max'] == 5"
+json "j['events'][0]['wounded']['min'] == 20 and j['events'][0]['place']['name'].startswith('al-Nour')"
+json "len(j['events'][0]['perpetrators']) == 1 and 'militia' in j['events'][0]['perpetrators'][0]['name'].lower()"
+
+# "said on Telegram" names where it was said, not where it happened.
+report medium "Velmar, 9 May 2021 – Two volunteers were killed when shells hit a school in Ostra on Tuesday, the regional administration said on Telegram."
+json "j['events'][0]['place']['name'] == 'Ostra'"
+
+# "all parties" is addressed; a governor asking their own state's government appeals.
+report parties "Velmar, 9 May 2021 – The UN Resident Coordinator called on all parties to stop using explosive weapons near the camps. The state governor called on the Kenyan federal government to send more troops to protect the schools."
+json "len(j['appeals']) == 2 and j['appeals'][0]['to'][0]['name'] == 'all parties to the conflict'"
+json "j['appeals'][1]['to'][0]['name'] == 'Kenyan government'"
