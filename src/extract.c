@@ -80,6 +80,7 @@ typedef struct Place {
 	int16_t country;
 	uint8_t type, prep, anaphor;
 	uint8_t in_party;      /* part of a party's name ("Special Representative for Iraq") */
+	uint8_t qualifier;     /* the larger place a smaller one is in ("Dilling in South Kordofan") */
 } Place;
 
 typedef struct DateIt {
@@ -708,14 +709,15 @@ static int head_of_type(const Doc *d, uint32_t t)
 {
 	if (d->w->tok.v[t].flags & TK_CAP)
 		return 0;
-	if (tok_eq(d, t, "village") || tok_eq(d, t, "town") || tok_eq(d, t, "hamlet"))
+	if (tok_eq(d, t, "village") || tok_eq(d, t, "town") || tok_eq(d, t, "hamlet") || tok_eq(d, t, "villages") ||
+	    tok_eq(d, t, "towns") || tok_eq(d, t, "hamlets"))
 		return P_TOWN;
-	if (tok_eq(d, t, "city"))
+	if (tok_eq(d, t, "city") || tok_eq(d, t, "cities"))
 		return P_CITY;
 	if (tok_eq(d, t, "district") || tok_eq(d, t, "neighbourhood") || tok_eq(d, t, "neighborhood") ||
-	    tok_eq(d, t, "suburb") || tok_eq(d, t, "quarter"))
+	    tok_eq(d, t, "suburb") || tok_eq(d, t, "quarter") || tok_eq(d, t, "districts"))
 		return P_DISTRICT;
-	if (tok_eq(d, t, "camp") || tok_eq(d, t, "settlement"))
+	if (tok_eq(d, t, "camp") || tok_eq(d, t, "settlement") || tok_eq(d, t, "camps") || tok_eq(d, t, "settlements"))
 		return P_CAMP;
 	return 0;
 }
@@ -1130,6 +1132,17 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 		} else if (t >= s->t0 + 2 && tok_eq(d, t - 1, "of") && head_of_type(d, t - 2)) {
 			/* "the village of Ngarbuh", "the town of Palma" */
 			add_place(d, si, s, t, e, 0, head_of_type(d, t - 2), -1, surface(d, t, e));
+			if (w->place.v[w->place.n - 1].prep == PP_NONE)
+				w->place.v[w->place.n - 1].prep = PP_LOC;
+			/* "the towns of Kadugli and Dilling": the second is one as well */
+			if (e + 1 < s->t1 && tok_eq(d, e, "and") && name_word(d, e + 1) && !w->ti[e + 1].cover) {
+				uint32_t e2 = cap_run(d, e + 1, s->t1);
+				if (e2 > e + 1 && !(e2 < s->t1 && (tok_eq(d, e2, "'s") || (w->ti[e2].cue & BIT(C_PLACE_HEAD))))) {
+					add_place(d, si, s, e + 1, e2, 0, head_of_type(d, t - 2), -1, surface(d, e + 1, e2));
+					w->place.v[w->place.n - 1].prep = PP_LOC;
+					e = e2;
+				}
+			}
 		} else if (t > s->t0 + 1 && tok_eq(d, t - 1, "on") && (w->ti[t - 2].cue_end & BIT(C_SOURCE))) {
 			/* "said on Telegram", "announced on State Television": where it was said */
 		} else if (t > s->t0 && !(k < s->t1 && (tok_eq(d, k, "'s") || (w->ti[k].cover & (CV_PLACE | CV_PARTY)))) &&
@@ -1222,6 +1235,17 @@ static void read_sentence(Doc *d, uint32_t si)
 		const Place *nx = &w->place.v[p + 1];
 		if (!pl->entry && pl->country < 0 && nx->country >= 0 && nx->t0 >= pl->t1 && nx->t0 <= pl->t1 + 2)
 			pl->country = nx->country;
+		/* "the towns of Kadugli and Dilling in South Kordofan", "camps in northern Tigray":
+		   the region says where the towns are; it is not another place of the incident */
+		uint32_t u = pl->t1;
+		if (u < s->t1 && (tok_eq(d, u, "in") || is_comma(d, u)))
+			u++;
+		if (u < nx->t0 && place_adjective(d, u))
+			u++;
+		if (u > pl->t1 && u == nx->t0 && place_rank(nx->type) < place_rank(pl->type) &&
+		    (nx->type == P_REGION || nx->type == P_COUNTRY || nx->type == P_DISTRICT) && pl->type != P_REGION &&
+		    pl->type != P_COUNTRY && !pl->anaphor)
+			w->place.v[p + 1].qualifier = 1;
 	}
 	/* who speaks does not act: "Gaza health officials said", "according to the army" */
 	for (uint32_t p = it.party0; p < it.party1; p++) {
@@ -1416,6 +1440,10 @@ static int trig_negated(Doc *d, const Sent *s, const Trig *tr)
 		if (w->ti[j].cue_end & BIT(C_DENY))
 			return 1;
 	}
+	/* "Those arrested were taken to …", "those killed": the people of an incident told,
+	   not another one */
+	if (tr->t0 > s->t0 && tok_eq(d, tr->t0 - 1, "those"))
+		return 1;
 	return 0;
 }
 
@@ -1786,7 +1814,7 @@ static uint32_t span_dist(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 /* How well a place fits a trigger: where it is said to be (-1: not this one). */
 static int place_fit(Doc *d, const Trig *tr, const Place *pl)
 {
-	if (!pl->name || pl->in_party)
+	if (!pl->name || pl->in_party || pl->qualifier)
 		return -1;
 	/* a country is where it happened only when named with it ("an attack in Iraq") */
 	if (pl->type == P_COUNTRY && span_dist(pl->t0, pl->t1, tr->t0, tr->t1) > 4)

@@ -189,3 +189,13 @@ json "j['events'][0]['place']['name'] == 'Ostra'"
 report parties "Velmar, 9 May 2021 – The UN Resident Coordinator called on all parties to stop using explosive weapons near the camps. The state governor called on the Kenyan federal government to send more troops to protect the schools."
 json "len(j['appeals']) == 2 and j['appeals'][0]['to'][0]['name'] == 'all parties to the conflict'"
 json "j['appeals'][1]['to'][0]['name'] == 'Kenyan government'"
+
+# "the towns of Ostra and Velmar in Upper Kaldan province": the towns are where, the
+# province only says where they are.
+report towns "Kaldan, 3 June 2024 – For nine months the towns of Ostra and Velmar in Upper Kaldan province have been encircled by the Northern Militia, residents said."
+json "len(j['events']) == 1 and j['events'][0]['kind'] == 'siege' and j['events'][0]['place']['name'] in ('Ostra', 'Velmar')"
+
+# "Those arrested were taken to …" tells no new arrest: the shooting of the next sentence
+# is a shooting, not an arrest.
+report those "Kaldan, 11 October 2021 – Police arrested more than 500 migrants in Ostra on 1 October. Those arrested were taken in trucks to the Velmar detention centre. On 8 October, guards opened fire on detainees who were trying to escape from the centre, killing six of them."
+json "any(e['kind'] in ('attack', 'killing') and e['killed']['min'] == 6 and e['date']['start'] == '2021-10-08' for e in j['events'])"
