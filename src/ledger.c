@@ -264,21 +264,22 @@ static Seen *hash_slot(Verify *v, uint64_t key, int insert)
 
 /* 64 lowercase hex digits to 32 bytes (what sodium_bin2hex wrote); -1 on any other
    character. Not sodium_hex2bin: its constant time, needless for public digests, was
-   a twentieth of verify. */
-static int hex_digit(int c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
+   a twentieth of verify; a table rather than comparisons, which were half of the walk's
+   own time. */
+static const signed char hex_value[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9,
+	['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+}; /* the digit's value plus one; 0 for any other byte */
 
 static int hex32(const char *h, unsigned char out[32])
 {
+	int bad = 0;
 	for (int i = 0; i < 32; i++) {
-		int hi = hex_digit((unsigned char)h[2 * i]), lo = hex_digit((unsigned char)h[2 * i + 1]);
-		if (hi < 0 || lo < 0)
-			return -1;
-		out[i] = (unsigned char)(hi << 4 | lo);
+		int hi = hex_value[(unsigned char)h[2 * i]], lo = hex_value[(unsigned char)h[2 * i + 1]];
+		bad |= !hi | !lo;
+		out[i] = (unsigned char)(((hi - 1) & 15) << 4 | ((lo - 1) & 15));
 	}
-	return 0;
+	return bad ? -1 : 0;
 }
 
 /* Reads "type/id=hex type/id=hex" into the table; 0, or -1 when it is malformed. */

@@ -1854,7 +1854,7 @@ static void digest_row(Blob *b, sqlite3_stmt *q, int from, const char *tag, cons
 			len += put_digits(num + len, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
 			data = num;
 		} else if (t == SQLITE_FLOAT) {
-			len = (size_t)snprintf(num, sizeof num, "%.17g", sqlite3_value_double(val));
+			len = format_g17(sqlite3_value_double(val), num);
 			data = num;
 		} else if (t == SQLITE_BLOB) {
 			data = sqlite3_value_blob(val);

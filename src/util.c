@@ -141,3 +141,84 @@ int parse_id(const char *s, long long *id)
 	*id = v;
 	return 1;
 }
+
+size_t format_g17(double x, char out[32])
+{
+	static const unsigned long long p10[20] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+		10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+		10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+		100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL};
+	double ax = x < 0 ? -x : x;
+	if (!(ax >= 1e-4 && ax < 1e15)) /* also NaN, infinities, zeros */
+		return (size_t)snprintf(out, 32, "%.17g", x);
+	uint64_t bits;
+	memcpy(&bits, &ax, sizeof bits);
+	uint64_t m = (bits & ((1ULL << 52) - 1)) | (1ULL << 52); /* normal: ax >= 1e-4 */
+	int s = 1075 - (int)(bits >> 52);                         /* ax = m / 2^s, s in -10..66 */
+	/* the decimal exponent p (10^p <= ax < 10^(p+1)), guessed from doubles, then made exact
+	   by the 17 digits it gives: q = ax * 10^(16-p) rounded to nearest, ties to even */
+	int p = 0;
+	while (p < 14 && ax >= (double)p10[p + 1])
+		p++;
+	if (ax < 1.0)
+		p = ax >= 0.1 ? -1 : ax >= 0.01 ? -2 : ax >= 0.001 ? -3 : -4;
+	unsigned long long q;
+	for (;;) {
+		int k = 16 - p; /* 1..21: m * 10^k < 2^53 * 2^70 fits 128 bits */
+		unsigned __int128 n = (unsigned __int128)m * p10[k > 19 ? 19 : k];
+		if (k > 19)
+			n *= p10[k - 19];
+		unsigned __int128 f, r = 0, half = 0;
+		if (s <= 0)
+			f = n << -s;
+		else {
+			f = n >> s;
+			r = n & (((unsigned __int128)1 << s) - 1);
+			half = (unsigned __int128)1 << (s - 1);
+		}
+		if (f < p10[16]) {
+			p--;
+			continue;
+		}
+		if (f >= p10[17]) {
+			p++;
+			continue;
+		}
+		q = (unsigned long long)f;
+		if (s > 0 && (r > half || (r == half && (q & 1))))
+			q++;
+		if (q == p10[17]) { /* rounded up to the next power of ten */
+			q = p10[16];
+			p++;
+		}
+		break;
+	}
+	char dig[17];
+	for (int i = 16; i >= 0; i--, q /= 10)
+		dig[i] = (char)('0' + q % 10);
+	/* %g: plain notation for exponents -4 to 16, trailing zeros and a bare point dropped */
+	char *o = out;
+	int last = 16;
+	if (x < 0)
+		*o++ = '-';
+	while (last > 0 && dig[last] == '0')
+		last--;
+	if (p >= 0) {
+		memcpy(o, dig, (size_t)p + 1);
+		o += p + 1;
+		if (last > p) {
+			*o++ = '.';
+			memcpy(o, dig + p + 1, (size_t)(last - p));
+			o += last - p;
+		}
+	} else {
+		*o++ = '0';
+		*o++ = '.';
+		for (int i = 0; i < -p - 1; i++)
+			*o++ = '0';
+		memcpy(o, dig, (size_t)last + 1);
+		o += last + 1;
+	}
+	*o = 0;
+	return (size_t)(o - out);
+}
