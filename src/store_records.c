@@ -1813,6 +1813,10 @@ static void digest_cols_free(DigestCols *dc)
 /* Writes the decimal digits of u at p; returns how many. */
 static size_t put_digits(char *p, unsigned long long u)
 {
+	if (u < 10) { /* most numbers of a record: counts, flags, offsets' lengths */
+		*p = (char)('0' + u);
+		return 1;
+	}
 	char tmp[24];
 	size_t n = 0;
 	do
@@ -1863,7 +1867,8 @@ static void digest_row(Blob *b, sqlite3_stmt *q, int from, const char *tag, cons
 			data = sqlite3_value_text(val);
 			len = (size_t)sqlite3_value_bytes(val);
 		}
-		blob_reserve(b, dc->hlen[i] + 26 + len);
+		if (b->len + dc->hlen[i] + 27 + len > b->cap)
+			blob_reserve(b, dc->hlen[i] + 26 + len);
 		char *p = b->data + b->len;
 		memcpy(p, dc->head[i], dc->hlen[i]);
 		p += dc->hlen[i];
