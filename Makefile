@@ -11,9 +11,9 @@
 # binary; every fuzz/fuzz_*.c is a fuzz target. New files need no change here.
 
 CC      ?= cc
-PKGS    := sqlite3 libsodium gumbo libpcre2-8 libutf8proc jansson nettle
+PKGS    := libsodium gumbo libpcre2-8 libutf8proc jansson
 # Headers only: vigil loads these with dlopen when a command first needs them (src/lazy.h)
-LAZY_PKGS := libmicrohttpd gmime-3.0 libarchive libcurl
+LAZY_PKGS := sqlite3 nettle libmicrohttpd gmime-3.0 libarchive libcurl
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers

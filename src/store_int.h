@@ -5,8 +5,7 @@
 #ifndef VIGIL_STORE_INT_H
 #define VIGIL_STORE_INT_H
 
-#include <sqlite3.h>
-
+#include "lazy_sqlite.h"
 #include "store.h"
 
 typedef struct StmtCache StmtCache;

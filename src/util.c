@@ -1,10 +1,10 @@
 /*
 ** util.c — allocation, messages, whole-file reads, hashing and time (see util.h).
 */
+#include "lazy_nettle.h"
 #include "util.h"
 
 #include <errno.h>
-#include <nettle/sha2.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdint.h>

@@ -6,12 +6,12 @@
 #include "testing.h"
 
 #include "export.h"
+#include "lazy_sqlite.h" /* SQLite itself, to tamper with a database */
 #include "ledger.h"
 #include "records.h"
 #include "util.h"
 
 #include <sodium.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <unistd.h>
 

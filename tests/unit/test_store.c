@@ -5,10 +5,10 @@
 */
 #include "testing.h"
 
+#include "lazy_sqlite.h" /* SQLite itself, to tamper with a database */
 #include "store.h"
 #include "util.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <unistd.h>
 

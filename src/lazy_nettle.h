@@ -1,0 +1,37 @@
+/*
+** lazy_nettle.h — Nettle's SHA-256 (of reports, the ledger, tokens), loaded on first use
+** (lazy.h says why): vigil clean never hashes, and Nettle's 465 symbols were a fifth of
+** what the dynamic loader did for it.
+**
+** Include it instead of <nettle/sha2.h>, in util.c only: each function below becomes a
+** call through the table lazy_nettle() loads from libnettle.so.8 the first time (sha2.h
+** names them sha256_init… through its own #defines).
+*/
+#ifndef VIGIL_LAZY_NETTLE_H
+#define VIGIL_LAZY_NETTLE_H
+
+#include <nettle/sha2.h>
+
+#define LAZY_NETTLE_FUNCS(X) \
+	X(nettle_sha256_digest) \
+	X(nettle_sha256_init) \
+	X(nettle_sha256_update)
+
+/* One pointer a function, of the type the library's header declares. */
+typedef struct LazyNettle {
+#define LAZY_NETTLE_FIELD(f) __typeof__(f) *f;
+	LAZY_NETTLE_FUNCS(LAZY_NETTLE_FIELD)
+#undef LAZY_NETTLE_FIELD
+} LazyNettle;
+
+/* The table, loaded on the first call (thread-safe); exits 2 with one line on stderr
+   when libnettle.so.8 cannot be loaded. */
+const LazyNettle *lazy_nettle(void);
+
+#ifndef LAZY_NETTLE_TABLE /* lazy_nettle.c names the functions themselves */
+#define nettle_sha256_digest (lazy_nettle()->nettle_sha256_digest)
+#define nettle_sha256_init (lazy_nettle()->nettle_sha256_init)
+#define nettle_sha256_update (lazy_nettle()->nettle_sha256_update)
+#endif
+
+#endif
