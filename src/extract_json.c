@@ -1,6 +1,8 @@
 /*
 ** extract_json.c — the records of an Extraction as JSON (the contract of
 ** ../shared/corpus/README.md, fields documented in extract.h) and as a readable summary.
+** vigil add stores the same records without this JSON (proposal_direct.c writes what the
+** JSON path stores): a field changed here must change there (test_proposal_direct fails).
 */
 #include "clean.h"
 #include "extract.h"

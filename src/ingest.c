@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -132,6 +133,60 @@ static void bar_clear(AddTally *t)
 	t->bar_up = 0;
 }
 
+/* Stores the records of x (read from text, part of doc) as proposals for report id. Each
+   is written straight from the engine's structures (proposal_direct); when one of them is
+   a record the JSON path would refuse or could not read, the whole part takes the JSON
+   path (records_propose), so that what is stored — or the error — is the same.
+   VIGIL_ADD_VIA_JSON=1 in the environment sends every part through the JSON path (tests
+   and bench/ingest.sh compare the two). buf and offs are scratch kept between parts.
+   Returns REC_OK or the records_propose code. */
+static int propose_part(Store *st, long long id, const Extraction *x, const char *text, const CleanDoc *doc,
+                        const char *who, Blob *buf, Blob *offs, Blob *err)
+{
+	size_t n = x->nevents + x->nappeals;
+	const char *via_json = getenv("VIGIL_ADD_VIA_JSON");
+	int ok = !(via_json && strcmp(via_json, "1") == 0);
+	blob_reset(buf);
+	blob_reset(offs);
+	for (size_t k = 0; k < n && ok; k++) {
+		size_t at = buf->len;
+		blob_append(offs, &at, sizeof at);
+		ok = proposal_direct(x, k >= x->nevents, k < x->nevents ? k : k - x->nevents, text, doc, buf) == 0;
+		blob_putc(buf, 0);
+	}
+	if (ok) {
+		ProposalItem *items = xcalloc(n, sizeof *items);
+		for (size_t k = 0; k < n; k++) {
+			size_t at;
+			memcpy(&at, offs->data + k * sizeof at, sizeof at);
+			items[k].type = k < x->nevents ? "event" : "appeal";
+			items[k].json = buf->data + at;
+		}
+		int r = records_propose_items(st, id, items, n, who, err);
+		free(items);
+		return r;
+	}
+	blob_reset(buf);
+	blob_puts(buf, "{\"events\":[");
+	for (size_t i = 0; i < x->nevents; i++) {
+		if (i)
+			blob_putc(buf, ',');
+		extract_event_json(x, i, text, doc, buf);
+	}
+	blob_puts(buf, "],\"appeals\":[");
+	for (size_t i = 0; i < x->nappeals; i++) {
+		if (i)
+			blob_putc(buf, ',');
+		extract_appeal_json(x, i, text, doc, buf);
+	}
+	blob_puts(buf, "]}");
+	long long *ids = NULL;
+	size_t nids = 0;
+	int r = records_propose(st, id, buf->data, buf->len, who, &ids, &nids, err);
+	free(ids);
+	return r;
+}
+
 /* Reads the cleaned report doc (stored as report id) with the extraction engine and stores
    what it finds as proposals for review, in the transaction of the report. A report with
    nothing to propose adds none; a very big one is read in parts (extract.h). Returns 0, or
@@ -142,44 +197,25 @@ static int propose_read(Store *st, long long id, const Lexicon *lx, const CleanD
 	const char *text = doc->text.data ? doc->text.data : "";
 	size_t len = doc->text.len;
 	Extraction x = {0};
-	Blob json = BLOB_INIT;
+	Blob buf = BLOB_INIT, offs = BLOB_INIT;
 	int rc = 0;
 	for (size_t base = 0; base < len || (base == 0 && len == 0);) {
 		size_t n = extract_part_end(text + base, len - base);
 		x.text_base = base;
 		extract_doc(lx, text + base, n, doc->published, &x);
-		if (x.nevents || x.nappeals) {
-			blob_reset(&json);
-			blob_puts(&json, "{\"events\":[");
-			for (size_t i = 0; i < x.nevents; i++) {
-				if (i)
-					blob_putc(&json, ',');
-				extract_event_json(&x, i, text + base, doc, &json);
-			}
-			blob_puts(&json, "],\"appeals\":[");
-			for (size_t i = 0; i < x.nappeals; i++) {
-				if (i)
-					blob_putc(&json, ',');
-				extract_appeal_json(&x, i, text + base, doc, &json);
-			}
-			blob_puts(&json, "]}");
-			long long *ids = NULL;
-			size_t nids = 0;
-			int r = records_propose(st, id, json.data, json.len, who, &ids, &nids, err);
-			free(ids);
-			if (r != REC_OK) {
-				if (!err->len)
-					blob_puts(err, "the proposals read from it could not be stored");
-				rc = -1;
-				break;
-			}
+		if ((x.nevents || x.nappeals) && propose_part(st, id, &x, text + base, doc, who, &buf, &offs, err) != REC_OK) {
+			if (!err->len)
+				blob_puts(err, "the proposals read from it could not be stored");
+			rc = -1;
+			break;
 		}
 		x.sent_base += x.nsentences;
 		base += n;
 		if (n == 0)
 			break;
 	}
-	blob_free(&json);
+	blob_free(&buf);
+	blob_free(&offs);
 	extraction_free(&x);
 	return rc;
 }

@@ -180,6 +180,49 @@ static int propose_one(const char *type, const char *item, void *ctx)
 	return 0;
 }
 
+/* The ledger entry of proposals stored for a report, then the commit of the transaction
+   they were stored in (rolled back when either fails). */
+static int propose_ledger(Store *st, long long report, const IdList *ids, const char *who, Blob *err)
+{
+	Touched t = {0};
+	Blob payload = BLOB_INIT;
+	blob_puts(&payload, "{\"proposals\":[");
+	for (size_t i = 0; i < ids->n; i++) {
+		touched_add(&t, "proposal", ids->v[i]);
+		blob_appendf(&payload, "%s%lld", i ? "," : "", ids->v[i]);
+	}
+	blob_appendf(&payload, "],\"report\":%lld}", report);
+	int rc = ledger_append(st, who, "propose", blob_str(&payload), &t, err) ? REC_INTERNAL : REC_OK;
+	touched_free(&t);
+	blob_free(&payload);
+	if (rc == REC_OK)
+		rc = commit_tx(st, err);
+	else
+		store_rollback(st);
+	return rc;
+}
+
+int records_propose_items(Store *st, long long report, const ProposalItem *items, size_t n, const char *who,
+                          Blob *err)
+{
+	int rc = begin_tx(st, err);
+	if (rc)
+		return rc;
+	IdList ids = {0};
+	for (size_t i = 0; i < n; i++) {
+		long long id;
+		if (store_proposal_add(st, report, items[i].type, items[i].json, &id) != 0) {
+			fail_store(st, err);
+			free(ids.v);
+			return abort_tx(st, REC_INTERNAL);
+		}
+		ids_push(&ids, id);
+	}
+	rc = propose_ledger(st, report, &ids, who, err);
+	free(ids.v);
+	return rc;
+}
+
 int records_propose(Store *st, long long report, const char *json, size_t len, const char *who, long long **ids,
                     size_t *nids, Blob *err)
 {
@@ -207,21 +250,7 @@ int records_propose(Store *st, long long report, const char *json, size_t len, c
 		rc = abort_tx(st, REC_INTERNAL);
 		goto out;
 	}
-	Touched t = {0};
-	Blob payload = BLOB_INIT;
-	blob_puts(&payload, "{\"proposals\":[");
-	for (size_t i = 0; i < p.ids.n; i++) {
-		touched_add(&t, "proposal", p.ids.v[i]);
-		blob_appendf(&payload, "%s%lld", i ? "," : "", p.ids.v[i]);
-	}
-	blob_appendf(&payload, "],\"report\":%lld}", report);
-	rc = ledger_append(st, who, "propose", blob_str(&payload), &t, err) ? REC_INTERNAL : REC_OK;
-	touched_free(&t);
-	blob_free(&payload);
-	if (rc == REC_OK)
-		rc = commit_tx(st, err);
-	else
-		store_rollback(st);
+	rc = propose_ledger(st, report, &p.ids, who, err);
 	if (rc == REC_OK && ids) {
 		*ids = p.ids.v;
 		*nids = p.ids.n;

@@ -58,6 +58,17 @@ int proposal_split_doc(const char *json, size_t len,
                        int (*fn)(const char *type, const char *item_json, void *ctx), void *ctx,
                        Blob *err);
 
+struct Extraction;
+struct CleanDoc;
+/* Record i of the engine's x (an appeal when appeal is set, else an event) appended to out
+   as the JSON the JSON path stores for it (extract_event_json / extract_appeal_json, then
+   proposal_split_doc and proposal_fill_offsets), without writing or parsing JSON in
+   between; text is the text x read, doc maps it to the original. Returns 0, or -1 when the
+   record is one proposal_parse would refuse or jansson would not read (out then holds
+   rubbish): the caller gives the whole document to the JSON path, whose error stands. */
+int proposal_direct(const struct Extraction *x, int appeal, size_t i, const char *text,
+                    const struct CleanDoc *doc, Blob *out);
+
 /* Finds a quote in a report's cleaned text: byte for byte, or else with any run of white
    space matching any other. 1 with [*start, *end) of text, 0 when it is not there. */
 int quote_find(const char *text, size_t len, const char *quote, size_t *start, size_t *end);
@@ -125,6 +136,15 @@ int records_reject(Store *st, long long proposal, const char *reason, const char
    records, or tests); ids of the new proposals are appended to ids (may be NULL). */
 int records_propose(Store *st, long long report, const char *json, size_t len, const char *who,
                     long long **ids, size_t *nids, Blob *err);
+/* One proposal as it is stored: type "event" or "appeal", and its JSON (proposal_direct). */
+typedef struct ProposalItem {
+	const char *type;
+	const char *json;
+} ProposalItem;
+/* Stores proposals already written and checked by proposal_direct for an existing report,
+   with the ledger entry records_propose writes; in the caller's transaction if one is open. */
+int records_propose_items(Store *st, long long report, const ProposalItem *items, size_t n, const char *who,
+                          Blob *err);
 /* FIELD=VALUE edits of an incident, each kept as a claim by `who` with the reason. */
 int records_edit(Store *st, long long incident, char *const *assignments, size_t n, const char *reason,
                  const char *who, Blob *err);
