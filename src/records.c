@@ -73,12 +73,6 @@ static void ids_push(IdList *l, long long id)
 	l->v[l->n++] = id;
 }
 
-static int collect_proposal(const Proposal *p, void *ctx)
-{
-	ids_push(ctx, p->id);
-	return 0;
-}
-
 /* store_ledger_each callback: the capture in a report.add entry, re-serialised canonically. */
 static int capture_of(const LedgerEntry *e, void *ctx)
 {
@@ -114,30 +108,22 @@ int records_report_added(Store *st, long long report, const char *who, const cha
 			blob_appendf(err, "no report %lld", report);
 		return REC_INTERNAL;
 	}
-	IdList props = {0};
-	if (store_proposals_each(st, NULL, report, collect_proposal, &props) != 0) {
-		fail_store(st, err);
-		report_free(&r);
-		return REC_INTERNAL;
-	}
+	/* The report was stored a moment ago in this transaction: it has no proposals yet (what
+	   the extraction engine reads from it comes after, each in a "propose" entry of its
+	   own). "proposals" stays in the payload, always empty, so that every report.add entry
+	   has the same keys as those written before. */
 	Touched t = {0};
 	Blob payload = BLOB_INIT;
 	touched_add(&t, "report", report);
 	blob_puts(&payload, "{");
 	if (capture) /* keys in order: the payload is canonical JSON */
 		blob_appendf(&payload, "\"capture\":%s,", capture);
-	blob_puts(&payload, "\"proposals\":[");
-	for (size_t i = 0; i < props.n; i++) {
-		touched_add(&t, "proposal", props.v[i]);
-		blob_appendf(&payload, "%s%lld", i ? "," : "", props.v[i]);
-	}
-	blob_appendf(&payload, "],\"report\":%lld,\"sha256\":\"%s\",\"source\":", report, r.sha256);
+	blob_appendf(&payload, "\"proposals\":[],\"report\":%lld,\"sha256\":\"%s\",\"source\":", report, r.sha256);
 	blob_json_str(&payload, r.source);
 	blob_putc(&payload, '}');
 	int rc = ledger_append(st, who, "report.add", blob_str(&payload), &t, err) ? REC_INTERNAL : REC_OK;
 	touched_free(&t);
 	blob_free(&payload);
-	free(props.v);
 	report_free(&r);
 	return rc;
 }

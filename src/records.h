@@ -187,8 +187,8 @@ long long records_threat_match(Store *st, long long incident);
    yet known are added (ledgered); records already there are left as edited. */
 int records_load_dictionaries(Store *st, const char *datadir, const char *who, Blob *err);
 
-/* Called by `vigil add` inside a new report's transaction: records the report and its
-   proposals in the ledger. capture, when the report was fetched from the web, is the
+/* Called by `vigil add` inside a new report's transaction, before anything is read from
+   the report: records the report in the ledger (its proposals get entries of their own). capture, when the report was fetched from the web, is the
    capture's JSON object (fetch_capture_json), kept in the entry's payload. */
 int records_report_added(Store *st, long long report, const char *who, const char *capture, Blob *err);
 /* The capture of a report fetched from the web, as its report.add ledger entry keeps it:
