@@ -1783,10 +1783,26 @@ typedef struct DigestCols {
 	int n;
 	char **head;   /* "name:" for each column */
 	size_t *hlen;
+	/* the SQLite functions digest_row calls for every column, looked up once per walk:
+	   each name is a call through lazy_sqlite() (lazy_sqlite.h), which costs verify 15% */
+	sqlite3_value *(*column_value)(sqlite3_stmt *, int);
+	int (*value_type)(sqlite3_value *);
+	sqlite3_int64 (*value_int64)(sqlite3_value *);
+	double (*value_double)(sqlite3_value *);
+	const void *(*value_blob)(sqlite3_value *);
+	const unsigned char *(*value_text)(sqlite3_value *);
+	int (*value_bytes)(sqlite3_value *);
 } DigestCols;
 
 static void digest_cols_init(DigestCols *dc, sqlite3_stmt *q)
 {
+	dc->column_value = sqlite3_column_value;
+	dc->value_type = sqlite3_value_type;
+	dc->value_int64 = sqlite3_value_int64;
+	dc->value_double = sqlite3_value_double;
+	dc->value_blob = sqlite3_value_blob;
+	dc->value_text = sqlite3_value_text;
+	dc->value_bytes = sqlite3_value_bytes;
 	dc->n = sqlite3_column_count(q);
 	dc->head = xcalloc((size_t)dc->n + 1, sizeof *dc->head);
 	dc->hlen = xcalloc((size_t)dc->n + 1, sizeof *dc->hlen);
@@ -1843,29 +1859,29 @@ static void digest_row(Blob *b, sqlite3_stmt *q, int from, const char *tag, cons
 	b->len += tl;
 	b->data[b->len++] = '>';
 	for (int i = from; i < dc->n; i++) {
-		sqlite3_value *val = sqlite3_column_value(q, i);
-		int t = sqlite3_value_type(val);
+		sqlite3_value *val = dc->column_value(q, i);
+		int t = dc->value_type(val);
 		if (t == SQLITE_NULL)
 			continue;
 		char num[40];
 		const void *data;
 		size_t len;
 		if (t == SQLITE_INTEGER) {
-			long long v = (long long)sqlite3_value_int64(val);
+			long long v = (long long)dc->value_int64(val);
 			len = 0;
 			if (v < 0)
 				num[len++] = '-';
 			len += put_digits(num + len, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
 			data = num;
 		} else if (t == SQLITE_FLOAT) {
-			len = format_g17(sqlite3_value_double(val), num);
+			len = format_g17(dc->value_double(val), num);
 			data = num;
 		} else if (t == SQLITE_BLOB) {
-			data = sqlite3_value_blob(val);
-			len = (size_t)sqlite3_value_bytes(val);
+			data = dc->value_blob(val);
+			len = (size_t)dc->value_bytes(val);
 		} else {
-			data = sqlite3_value_text(val);
-			len = (size_t)sqlite3_value_bytes(val);
+			data = dc->value_text(val);
+			len = (size_t)dc->value_bytes(val);
 		}
 		if (b->len + dc->hlen[i] + 27 + len > b->cap)
 			blob_reserve(b, dc->hlen[i] + 26 + len);
