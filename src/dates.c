@@ -1017,10 +1017,50 @@ static size_t range_end(const char *s, size_t n, size_t i, Ymd ref, const char *
 	return k;
 }
 
+/* Whether a date expression can start at s, which starts with an ASCII letter: its first
+   word is one date_phrase or date_core reads (a preposition, "yesterday", "last", "the",
+   "early", a number word …) or a month or a weekday name (date_scan, bare_month). Most
+   words of a text are none of these, and date_phrase, tried at every word, then stops at
+   once. Keep the list in step with the words compared in date_phrase and date_core. */
+static int may_start_date(const char *s, size_t n)
+{
+	static const char *const starters[] = {
+		"a", "an", "around", "at", "before", "beginning", "between", "by", "coming", "during",
+		"earlier", "early", "eight", "eleven", "end", "five", "four", "from", "in", "last", "late",
+		"later", "mid", "next", "nine", "of", "on", "one", "past", "previous", "seven", "since",
+		"six", "start", "ten", "the", "this", "three", "throughout", "till", "today", "tomorrow",
+		"tonight", "twelve", "two", "until", "yesterday", "zero",
+	};
+	char w[12];
+	size_t k = 0, len;
+	while (k < n && is_alpha(s[k])) {
+		if (k < sizeof w - 1)
+			w[k] = (char)lower(s[k]);
+		k++;
+	}
+	if (k < sizeof w) { /* a longer word is no starter: the longest has 10 letters */
+		w[k] = 0;
+		size_t lo = 0, hi = sizeof starters / sizeof starters[0];
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			int c = strcmp(w, starters[mid]);
+			if (!c)
+				return 1;
+			if (c < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+	}
+	return month_at(s, n, &len) != 0 || weekday_at(s, n, &len) >= 0;
+}
+
 size_t date_phrase(const char *s, size_t n, Ymd ref, DateSpan *out)
 {
 	static const char *const plain_preps[] = {"on", "in", "at", "during", "of", "throughout", "around",
 	                                          "from", "between", NULL};
+	if (n && is_alpha(s[0]) && !may_start_date(s, n))
+		return 0;
 	DateSpan d = {{0, 0, 0}, {0, 0, 0}, 0};
 	char w[16];
 	size_t at, e = word_at(s, n, 0, w, sizeof w, &at);

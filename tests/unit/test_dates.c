@@ -174,6 +174,41 @@ static void test_spans(void **state)
 	assert_string_equal(phrase("99999999999999999999", ref, NULL, NULL), "");
 }
 
+/* date_phrase stops at once at a word no date expression starts with (may_start_date):
+   every word it reads first still starts one, written with a capital too, and a month
+   or weekday name still does. */
+static void test_first_words(void **state)
+{
+	(void)state;
+	Ymd fri = {2012, 1, 6};
+	static const char *const starts[] = {
+		"a month ago", "an year ago", "around 12 March 2011", "at 5 March", "before 2010",
+		"beginning of 2010", "between 3 and 5 February", "by March", "coming Friday", "during 2011",
+		"earlier today", "early 2011", "eight days ago", "eleven months ago", "end of March 2011",
+		"five days ago", "four weeks ago", "from January to March 2011", "in 2009", "last week",
+		"late March 2011", "later this week", "mid-2011", "next month", "nine days ago", "of 2009",
+		"on Friday", "one year ago", "past week", "previous month", "seven days ago", "since 2010",
+		"six days ago", "start of 2010", "ten days ago", "the 1970s", "this year", "three days ago",
+		"throughout 2011", "till March", "today", "tomorrow", "tonight", "twelve days ago",
+		"two days ago", "until 2011", "yesterday", "zero days ago", "Sept. 5, 2011", "Thurs 5 January",
+		"Jan 6", "Wednesday", "December 2011",
+	};
+	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+		char up[64];
+		snprintf(up, sizeof up, "%s", starts[i]);
+		up[0] = (char)(up[0] >= 'a' && up[0] <= 'z' ? up[0] - 32 : up[0]);
+		if (!*phrase(starts[i], fri, NULL, NULL))
+			fail_msg("no date in '%s'", starts[i]);
+		if (!*phrase(up, fri, NULL, NULL))
+			fail_msg("no date in '%s'", up);
+	}
+	assert_string_equal(phrase("Throughout 2011 the", fri, NULL, NULL), "2011");
+	assert_string_equal(phrase("Twelve days ago", fri, NULL, NULL), "2011-12-25");
+	assert_string_equal(phrase("Residents said on Friday", fri, NULL, NULL), "");
+	assert_string_equal(phrase("Throughoutly 2011", fri, NULL, NULL), "");
+	assert_string_equal(phrase("Septembers", fri, NULL, NULL), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +218,7 @@ int main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_relative),
 		cmocka_unit_test(test_spans),
+		cmocka_unit_test(test_first_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
