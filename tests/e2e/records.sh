@@ -253,3 +253,18 @@ run 0 "$VIGIL" incident "$NEW"
 contains "$OUT" "fulfils threats 3"
 run 1 "$VIGIL" threat 3 --fulfilled-by 3
 run 0 "$VIGIL" verify
+
+# the incidents' full-text index is brought up to date as each change commits: after the
+# accepts, edits, merges and splits above it holds what the incident table holds
+sqlite3 test.db "INSERT INTO incident_fts(incident_fts) VALUES('integrity-check')" || die "incident_fts differs from the incidents"
+ok "incident_fts matches the incidents"
+equals "$(sqlite3 test.db "SELECT count(*) FROM incident_fts_dirty")" "0" "no incident waits for the index"
+equals "$(sqlite3 test.db "SELECT rowid FROM incident_fts WHERE incident_fts MATCH 'alert'")" "1" "the edited description is found"
+equals "$(sqlite3 test.db "SELECT count(*) FROM incident_fts WHERE incident_fts MATCH 'HYPERLINK'")" "0" "the description it replaced is not"
+# a change made outside vigil is indexed when vigil next opens the database
+cp test.db fts.db
+sqlite3 fts.db "UPDATE incident SET description = 'Okapis crossed the river' WHERE id = 1; DELETE FROM claim WHERE incident_id = $NEW; DELETE FROM incident WHERE id = $NEW"
+run 0 "$VIGIL" -d fts.db incidents
+sqlite3 fts.db "INSERT INTO incident_fts(incident_fts) VALUES('integrity-check')" || die "incident_fts differs after a change outside vigil"
+equals "$(sqlite3 fts.db "SELECT rowid FROM incident_fts WHERE incident_fts MATCH 'okapis'")" "1" "the outside change is found"
+equals "$(sqlite3 fts.db "SELECT count(*) FROM incident_fts WHERE rowid = $NEW")" "0" "the deleted incident is gone from the index"
