@@ -103,9 +103,10 @@ int read_file_max(const char *path, Blob *out, size_t max)
 	return 0;
 }
 
-/* SHA-256 by Nettle: about 1.6 times libsodium's speed here (545 against 330 MB/s), and
-   already loaded with GnuTLS (libmicrohttpd), so it costs no start-up time; OpenSSL's
-   libcrypto is faster still but adds about 1 ms to every start of vigil. */
+/* SHA-256 by Nettle: about 1.6 times libsodium's speed here (545 against 330 MB/s).
+   Nettle is loaded the first time something is hashed (lazy_nettle.h), so commands that
+   hash nothing (clean) do not pay for it; OpenSSL's libcrypto is faster still but its
+   load takes about 1 ms. */
 void sha256_hex(const void *data, size_t len, char out[65])
 {
 	unsigned char h[SHA256_DIGEST_SIZE];
