@@ -9,6 +9,8 @@
 #ifndef VIGIL_LAZY_ARCHIVE_H
 #define VIGIL_LAZY_ARCHIVE_H
 
+#include "lazy.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -37,16 +39,7 @@
 	X(archive_write_open_filename) \
 	X(archive_write_set_format_pax_restricted)
 
-/* One pointer a function, of the type the library's header declares. */
-typedef struct LazyArchive {
-#define LAZY_ARCHIVE_FIELD(f) __typeof__(f) *f;
-	LAZY_ARCHIVE_FUNCS(LAZY_ARCHIVE_FIELD)
-#undef LAZY_ARCHIVE_FIELD
-} LazyArchive;
-
-/* The table, loaded on the first call (thread-safe); exits 2 with one line on stderr
-   when libarchive.so.13 cannot be loaded. */
-const LazyArchive *lazy_archive(void);
+LAZY_DECLARE(LazyArchive, lazy_archive, LAZY_ARCHIVE_FUNCS)
 
 #ifndef LAZY_ARCHIVE_TABLE /* lazy_archive.c names the functions themselves */
 #define archive_entry_filetype (lazy_archive()->archive_entry_filetype)

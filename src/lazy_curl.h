@@ -12,6 +12,8 @@
 #ifndef VIGIL_LAZY_CURL_H
 #define VIGIL_LAZY_CURL_H
 
+#include "lazy.h"
+
 #define CURL_DISABLE_TYPECHECK 1
 #include <curl/curl.h>
 #undef curl_easy_setopt /* curl.h's pass-through macros, replaced below */
@@ -27,16 +29,7 @@
 	X(curl_easy_strerror) \
 	X(curl_global_init)
 
-/* One pointer a function, of the type the library's header declares. */
-typedef struct LazyCurl {
-#define LAZY_CURL_FIELD(f) __typeof__(f) *f;
-	LAZY_CURL_FUNCS(LAZY_CURL_FIELD)
-#undef LAZY_CURL_FIELD
-} LazyCurl;
-
-/* The table, loaded on the first call (thread-safe); exits 2 with one line on stderr
-   when libcurl.so.4 cannot be loaded. */
-const LazyCurl *lazy_curl(void);
+LAZY_DECLARE(LazyCurl, lazy_curl, LAZY_CURL_FUNCS)
 
 #ifndef LAZY_CURL_TABLE /* lazy_curl.c names the functions themselves */
 #define curl_easy_cleanup (lazy_curl()->curl_easy_cleanup)

@@ -9,6 +9,8 @@
 #ifndef VIGIL_LAZY_GMIME_H
 #define VIGIL_LAZY_GMIME_H
 
+#include "lazy.h"
+
 #include <gmime/gmime.h>
 
 #define LAZY_GMIME_FUNCS(X) \
@@ -52,16 +54,7 @@
 	X(internet_address_mailbox_get_addr) \
 	X(internet_address_mailbox_get_type)
 
-/* One pointer a function, of the type the library's header declares. */
-typedef struct LazyGmime {
-#define LAZY_GMIME_FIELD(f) __typeof__(f) *f;
-	LAZY_GMIME_FUNCS(LAZY_GMIME_FIELD)
-#undef LAZY_GMIME_FIELD
-} LazyGmime;
-
-/* The table, loaded on the first call (thread-safe); exits 2 with one line on stderr
-   when libgmime-3.0.so.0 cannot be loaded. */
-const LazyGmime *lazy_gmime(void);
+LAZY_DECLARE(LazyGmime, lazy_gmime, LAZY_GMIME_FUNCS)
 
 #ifndef LAZY_GMIME_TABLE /* lazy_gmime.c names the functions themselves */
 #define g_date_time_get_day_of_month (lazy_gmime()->g_date_time_get_day_of_month)

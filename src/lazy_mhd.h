@@ -9,6 +9,8 @@
 #ifndef VIGIL_LAZY_MHD_H
 #define VIGIL_LAZY_MHD_H
 
+#include "lazy.h"
+
 #include <microhttpd.h>
 
 #define LAZY_MHD_FUNCS(X) \
@@ -26,16 +28,7 @@
 	X(MHD_start_daemon) \
 	X(MHD_stop_daemon)
 
-/* One pointer a function, of the type the library's header declares. */
-typedef struct LazyMhd {
-#define LAZY_MHD_FIELD(f) __typeof__(f) *f;
-	LAZY_MHD_FUNCS(LAZY_MHD_FIELD)
-#undef LAZY_MHD_FIELD
-} LazyMhd;
-
-/* The table, loaded on the first call (thread-safe); exits 2 with one line on stderr
-   when libmicrohttpd.so.12 cannot be loaded. */
-const LazyMhd *lazy_mhd(void);
+LAZY_DECLARE(LazyMhd, lazy_mhd, LAZY_MHD_FUNCS)
 
 #ifndef LAZY_MHD_TABLE /* lazy_mhd.c names the functions themselves */
 #define MHD_add_response_header (lazy_mhd()->MHD_add_response_header)

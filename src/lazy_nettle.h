@@ -10,6 +10,8 @@
 #ifndef VIGIL_LAZY_NETTLE_H
 #define VIGIL_LAZY_NETTLE_H
 
+#include "lazy.h"
+
 #include <nettle/sha2.h>
 
 #define LAZY_NETTLE_FUNCS(X) \
@@ -17,16 +19,7 @@
 	X(nettle_sha256_init) \
 	X(nettle_sha256_update)
 
-/* One pointer a function, of the type the library's header declares. */
-typedef struct LazyNettle {
-#define LAZY_NETTLE_FIELD(f) __typeof__(f) *f;
-	LAZY_NETTLE_FUNCS(LAZY_NETTLE_FIELD)
-#undef LAZY_NETTLE_FIELD
-} LazyNettle;
-
-/* The table, loaded on the first call (thread-safe); exits 2 with one line on stderr
-   when libnettle.so.8 cannot be loaded. */
-const LazyNettle *lazy_nettle(void);
+LAZY_DECLARE(LazyNettle, lazy_nettle, LAZY_NETTLE_FUNCS)
 
 #ifndef LAZY_NETTLE_TABLE /* lazy_nettle.c names the functions themselves */
 #define nettle_sha256_digest (lazy_nettle()->nettle_sha256_digest)

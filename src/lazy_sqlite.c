@@ -4,23 +4,5 @@
 */
 #define LAZY_SQLITE_TABLE
 #include "lazy_sqlite.h"
-#include "lazy.h"
 
-#include <pthread.h>
-
-static LazySqlite table;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-static void load(void)
-{
-	void *h = lazy_open("libsqlite3.so.0", "for the database", "libsqlite3-0");
-#define LAZY_SQLITE_LOAD(f) table.f = (__typeof__(table.f))lazy_sym(h, "libsqlite3.so.0", #f);
-	LAZY_SQLITE_FUNCS(LAZY_SQLITE_LOAD)
-#undef LAZY_SQLITE_LOAD
-}
-
-const LazySqlite *lazy_sqlite(void)
-{
-	pthread_once(&once, load);
-	return &table;
-}
+LAZY_DEFINE(LazySqlite, lazy_sqlite, LAZY_SQLITE_FUNCS, "libsqlite3.so.0", "for the database", "libsqlite3-0")

@@ -14,6 +14,8 @@
 #ifndef VIGIL_LAZY_SQLITE_H
 #define VIGIL_LAZY_SQLITE_H
 
+#include "lazy.h"
+
 #include <sqlite3.h>
 
 #define LAZY_SQLITE_FUNCS(X) \
@@ -104,16 +106,7 @@
 	X(sqlite3_wal_autocheckpoint) \
 	X(sqlite3_wal_checkpoint_v2)
 
-/* One pointer a function, of the type the library's header declares. */
-typedef struct LazySqlite {
-#define LAZY_SQLITE_FIELD(f) __typeof__(f) *f;
-	LAZY_SQLITE_FUNCS(LAZY_SQLITE_FIELD)
-#undef LAZY_SQLITE_FIELD
-} LazySqlite;
-
-/* The table, loaded on the first call (thread-safe); exits 2 with one line on stderr
-   when libsqlite3.so.0 cannot be loaded. */
-const LazySqlite *lazy_sqlite(void);
+LAZY_DECLARE(LazySqlite, lazy_sqlite, LAZY_SQLITE_FUNCS)
 
 #ifndef LAZY_SQLITE_TABLE /* lazy_sqlite.c names the functions themselves */
 #define sqlite3_backup_finish (lazy_sqlite()->sqlite3_backup_finish)
