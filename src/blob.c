@@ -199,6 +199,7 @@ static void vformat(Blob *b, int html, const char *fmt, va_list ap)
 				while (*q >= '0' && *q <= '9' && sn < 24)
 					spec[sn++] = *q++;
 		}
+		int plain = sn == 1; /* no flag, width or precision */
 		int lmod = 0; /* 1 h, 2 hh, 3 l, 4 ll, 5 z, 6 j, 7 t, 8 L */
 		if (q[0] == 'h' && q[1] == 'h') { lmod = 2; spec[sn++] = *q++; spec[sn++] = *q++; }
 		else if (*q == 'h') { lmod = 1; spec[sn++] = *q++; }
@@ -216,6 +217,40 @@ static void vformat(Blob *b, int html, const char *fmt, va_list ap)
 		spec[sn++] = conv;
 		spec[sn] = 0;
 		p = q + 1;
+
+		/* the common plain %s and decimal integers are written here, without the width
+		   arithmetic and the snprintf a conversion otherwise costs */
+		if (plain && conv == 's') {
+			const char *s = va_arg(ap, const char *);
+			if (!s)
+				s = "";
+			if (html)
+				blob_html(b, s, strlen(s));
+			else
+				blob_puts(b, s);
+			continue;
+		}
+		if (plain && (((conv == 'd' || conv == 'i') && (lmod == 0 || lmod == 3 || lmod == 4)) ||
+		              (conv == 'u' && (lmod == 0 || lmod == 3 || lmod == 4 || lmod == 5)))) {
+			unsigned long long u;
+			int neg = 0;
+			if (conv == 'u')
+				u = lmod == 0 ? va_arg(ap, unsigned) : lmod == 3 ? va_arg(ap, unsigned long)
+				  : lmod == 4 ? va_arg(ap, unsigned long long) : va_arg(ap, size_t);
+			else {
+				long long v = lmod == 0 ? va_arg(ap, int) : lmod == 3 ? va_arg(ap, long) : va_arg(ap, long long);
+				neg = v < 0;
+				u = neg ? 0ull - (unsigned long long)v : (unsigned long long)v;
+			}
+			char digits[24], *d = digits + sizeof digits;
+			do
+				*--d = (char)('0' + u % 10);
+			while ((u /= 10) != 0);
+			if (neg)
+				*--d = '-';
+			blob_append(b, d, (size_t)(digits + sizeof digits - d));
+			continue;
+		}
 
 		char buf[512];
 		int n = -1;

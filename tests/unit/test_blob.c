@@ -5,6 +5,10 @@
 
 #include "blob.h"
 
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+
 static void test_appendf(void **state)
 {
 	(void)state;
@@ -14,6 +18,26 @@ static void test_appendf(void **state)
 	blob_reset(&b);
 	blob_appendf(&b, "[%-4s][%4s][%.2s][%*d][%.*s]", "ab", "ab", "abcdef", 3, 5, 1, "zz");
 	assert_string_equal(blob_str(&b), "[ab  ][  ab][ab][  5][z]");
+	blob_free(&b);
+}
+
+/* The plain %s, %d, %ld, %lld, %u, %lu, %llu and %zu are written without snprintf: they
+   must give what printf gives, at the edges too. */
+static void test_appendf_plain_integers(void **state)
+{
+	(void)state;
+	Blob b = BLOB_INIT;
+	char want[512];
+	const char *volatile none = NULL; /* volatile: the compiler may not see it is NULL */
+	blob_appendf(&b, "%d %d %d %ld %lld %lld %lld %u %lu %llu %zu %i|%s|", 0, INT_MIN, INT_MAX, LONG_MIN,
+	             LLONG_MIN, LLONG_MAX, -1LL, UINT_MAX, ULONG_MAX, ULLONG_MAX, (size_t)SIZE_MAX, -7,
+	             none);
+	snprintf(want, sizeof want, "%d %d %d %ld %lld %lld %lld %u %lu %llu %zu %i|%s|", 0, INT_MIN, INT_MAX,
+	         LONG_MIN, LLONG_MIN, LLONG_MAX, -1LL, UINT_MAX, ULONG_MAX, ULLONG_MAX, (size_t)SIZE_MAX, -7, "");
+	assert_string_equal(blob_str(&b), want);
+	blob_reset(&b);
+	html_appendf(&b, "%s%lld%s", "<a>", 12LL, "&");
+	assert_string_equal(blob_str(&b), "&lt;a&gt;12&amp;");
 	blob_free(&b);
 }
 
@@ -61,6 +85,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_appendf),
+		cmocka_unit_test(test_appendf_plain_integers),
 		cmocka_unit_test(test_html_escapes_every_string),
 		cmocka_unit_test(test_json_and_url),
 		cmocka_unit_test(test_growth_and_steal),
