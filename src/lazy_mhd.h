@@ -17,6 +17,7 @@
 	X(MHD_add_response_header) \
 	X(MHD_create_post_processor) \
 	X(MHD_create_response_from_buffer) \
+	X(MHD_create_response_from_buffer_with_free_callback_cls) \
 	X(MHD_create_response_from_fd) \
 	X(MHD_destroy_post_processor) \
 	X(MHD_destroy_response) \
@@ -34,6 +35,8 @@ LAZY_DECLARE(LazyMhd, lazy_mhd, LAZY_MHD_FUNCS)
 #define MHD_add_response_header (lazy_mhd()->MHD_add_response_header)
 #define MHD_create_post_processor (lazy_mhd()->MHD_create_post_processor)
 #define MHD_create_response_from_buffer (lazy_mhd()->MHD_create_response_from_buffer)
+#define MHD_create_response_from_buffer_with_free_callback_cls \
+	(lazy_mhd()->MHD_create_response_from_buffer_with_free_callback_cls)
 #define MHD_create_response_from_fd (lazy_mhd()->MHD_create_response_from_fd)
 #define MHD_destroy_post_processor (lazy_mhd()->MHD_destroy_post_processor)
 #define MHD_destroy_response (lazy_mhd()->MHD_destroy_response)

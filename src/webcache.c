@@ -3,7 +3,9 @@
 ** once per change of the database rather than once per request (see webcache.h).
 **
 ** One table of entries, chained in hash buckets and in a least-recently-used list, under
-** one mutex (every operation is a lookup or an insert and a copy). An entry is good while
+** one mutex (every operation is a lookup or an insert). A body is counted by reference:
+** a hit takes one and the response gives it back when sent, so the bytes are neither
+** copied nor freed under the lock while someone still sends them. An entry is good while
 ** the generation it was made at is the current one and it is younger than its time to
 ** live; the generation moves on every change, so a stale page is never served.
 */
@@ -19,11 +21,20 @@
 #define BUCKETS 4096
 #define TTL 60 /* seconds: what depends on today's date (due threats) is at most this late */
 
+struct WebBody {
+	atomic_size_t refs;
+	size_t len;
+	char data[];
+};
+
 typedef struct Entry {
 	char *key;
 	uint64_t hash, gen;
 	time_t made;
-	WebCached page;
+	int status;
+	const char *ctype;
+	WebBody *body;
+	Blob headers;
 	size_t size;
 	struct Entry *next;             /* in its bucket */
 	struct Entry *newer, *older;    /* in the LRU list */
@@ -99,9 +110,16 @@ static void drop(Entry *e)
 	lru_unlink(e);
 	used -= e->size;
 	free(e->key);
-	blob_free(&e->page.body);
-	blob_free(&e->page.headers);
+	webcache_release(e->body);
+	blob_free(&e->headers);
 	free(e);
+}
+
+void webcache_release(void *body)
+{
+	WebBody *b = body;
+	if (b && atomic_fetch_sub(&b->refs, 1) == 1)
+		free(b);
 }
 
 int webcache_get(const char *key, WebCached *out)
@@ -119,12 +137,14 @@ int webcache_get(const char *key, WebCached *out)
 			drop(e);
 			break;
 		}
-		out->status = e->page.status;
-		out->ctype = e->page.ctype;
-		memset(&out->body, 0, sizeof out->body);
+		out->status = e->status;
+		out->ctype = e->ctype;
+		atomic_fetch_add(&e->body->refs, 1);
+		out->body = e->body;
+		out->data = e->body->data;
+		out->len = e->body->len;
 		memset(&out->headers, 0, sizeof out->headers);
-		blob_append(&out->body, e->page.body.data ? e->page.body.data : "", e->page.body.len);
-		blob_append(&out->headers, e->page.headers.data ? e->page.headers.data : "", e->page.headers.len);
+		blob_append(&out->headers, e->headers.data ? e->headers.data : "", e->headers.len);
 		lru_unlink(e);
 		lru_push(e);
 		found = 1;
@@ -146,11 +166,15 @@ void webcache_put(const char *key, uint64_t gen, int status, const char *ctype, 
 	e->gen = gen;
 	e->made = time(NULL);
 	e->size = size;
-	e->page.status = status;
-	e->page.ctype = ctype;
-	blob_append(&e->page.body, body, len);
+	e->status = status;
+	e->ctype = ctype;
+	e->body = xmalloc(sizeof *e->body + len + 1);
+	atomic_init(&e->body->refs, 1);
+	e->body->len = len;
+	memcpy(e->body->data, body, len);
+	e->body->data[len] = 0;
 	if (headers && headers->len)
-		blob_append(&e->page.headers, headers->data, headers->len);
+		blob_append(&e->headers, headers->data, headers->len);
 	pthread_mutex_lock(&lock);
 	for (Entry *o = buckets[e->hash % BUCKETS]; o; o = o->next)
 		if (o->hash == e->hash && strcmp(o->key, key) == 0) {

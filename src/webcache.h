@@ -17,10 +17,16 @@
 
 #include "blob.h"
 
+/* A cached body, shared by the cache and the responses sending it: freed by its last
+   holder (webcache_release), so a hit is sent without copying it. */
+typedef struct WebBody WebBody;
+
 typedef struct WebCached {
 	int status;
 	const char *ctype; /* a static string */
-	Blob body;
+	WebBody *body;     /* a reference: webcache_release it (or hand it to the response) */
+	const char *data;  /* the body's bytes, len of them, while the reference is held */
+	size_t len;
 	Blob headers;      /* "Name: value\n" lines */
 } WebCached;
 
@@ -30,8 +36,11 @@ int webcache_enabled(void);
 uint64_t webcache_generation(void);
 /* The database changed: every entry made before is stale. */
 void webcache_changed(void);
-/* Copies the entry for key into out (free its blobs) when there is a good one; 1 or 0. */
+/* Fills out from the entry for key when there is a good one (a reference to its body, a
+   copy of its headers: release and free them); 1 or 0. */
 int webcache_get(const char *key, WebCached *out);
+/* Lets go of a reference to a body; a libmicrohttpd free callback, hence the void *. */
+void webcache_release(void *body);
 /* Keeps a response made at generation gen (read before the page was made). */
 void webcache_put(const char *key, uint64_t gen, int status, const char *ctype, const void *body,
                   size_t len, const Blob *headers);
