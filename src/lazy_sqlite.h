@@ -95,10 +95,14 @@
 	X(sqlite3_table_column_metadata) \
 	X(sqlite3_threadsafe) \
 	X(sqlite3_total_changes) \
+	X(sqlite3_total_changes64) \
+	X(sqlite3_txn_state) \
 	X(sqlite3_user_data) \
 	X(sqlite3_value_blob) \
 	X(sqlite3_value_bytes) \
 	X(sqlite3_value_double) \
+	X(sqlite3_value_dup) \
+	X(sqlite3_value_free) \
 	X(sqlite3_value_int) \
 	X(sqlite3_value_int64) \
 	X(sqlite3_value_text) \
@@ -185,10 +189,14 @@ LAZY_DECLARE(LazySqlite, lazy_sqlite, LAZY_SQLITE_FUNCS)
 #define sqlite3_table_column_metadata (lazy_sqlite()->sqlite3_table_column_metadata)
 #define sqlite3_threadsafe (lazy_sqlite()->sqlite3_threadsafe)
 #define sqlite3_total_changes (lazy_sqlite()->sqlite3_total_changes)
+#define sqlite3_total_changes64 (lazy_sqlite()->sqlite3_total_changes64)
+#define sqlite3_txn_state (lazy_sqlite()->sqlite3_txn_state)
 #define sqlite3_user_data (lazy_sqlite()->sqlite3_user_data)
 #define sqlite3_value_blob (lazy_sqlite()->sqlite3_value_blob)
 #define sqlite3_value_bytes (lazy_sqlite()->sqlite3_value_bytes)
 #define sqlite3_value_double (lazy_sqlite()->sqlite3_value_double)
+#define sqlite3_value_dup (lazy_sqlite()->sqlite3_value_dup)
+#define sqlite3_value_free (lazy_sqlite()->sqlite3_value_free)
 #define sqlite3_value_int (lazy_sqlite()->sqlite3_value_int)
 #define sqlite3_value_int64 (lazy_sqlite()->sqlite3_value_int64)
 #define sqlite3_value_text (lazy_sqlite()->sqlite3_value_text)

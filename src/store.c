@@ -416,6 +416,7 @@ void store_close(Store *st)
 	if (!st)
 		return;
 	store_cache_free(st);
+	store_page_keys_free(st);
 	sqlite3_close_v2(st->db);
 	blob_free(&st->err);
 	free(st);

@@ -9,6 +9,7 @@
 #include "store.h"
 
 typedef struct StmtCache StmtCache;
+typedef struct PageKeys PageKeys;
 
 struct Store {
 	sqlite3 *db;
@@ -16,7 +17,11 @@ struct Store {
 	StmtCache *cache; /* prepared statements kept for reuse (store_stmt) */
 	int depth;        /* store_begin nesting: 0 none, 1 a transaction, more joined to it */
 	int doomed;       /* an inner transaction rolled back: the outer one cannot commit */
+	PageKeys *page_keys; /* where deep pages of the incident list start (store_records.c) */
 };
+
+/* Frees st->page_keys (store_close). */
+void store_page_keys_free(Store *st);
 
 /* Records "what: sqlite's message" as the store's error and returns -1. */
 int store_fail(Store *st, const char *what);

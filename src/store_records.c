@@ -320,8 +320,181 @@ static int incident_cb(sqlite3_stmt *q, void *fn, void *ctx)
 	return stop;
 }
 
+/* ---- deep pages of the incident list ----
+**
+** The list everyone opens (newest first, no filter, merged incidents left out) is read a
+** page at a time, and LIMIT … OFFSET n steps over n index entries first: a page 200 deep
+** cost a millisecond. So a connection keeps the key (day_first, id) of every KEY_STEP-th
+** row of that order, made by one walk of the index the first time a deep page is asked
+** for and again after any change: a page then starts with a seek to the nearest key
+** before it. The keys belong to one state of the database — the connection's PRAGMA
+** data_version (commits by others) and its sqlite3_total_changes (its own) — and are
+** used only inside a read transaction, where both are those of the snapshot read. */
+
+#define KEY_STEP 64
+#define KEY_FROM (4 * KEY_STEP) /* shallower offsets just step over the rows */
+
+struct PageKeys {
+	long long version, changes;
+	size_t n;
+	sqlite3_value **day; /* day_first of the row at k * KEY_STEP (SQL NULL: undated) */
+	long long *id;
+};
+
+void store_page_keys_free(Store *st)
+{
+	PageKeys *k = st->page_keys;
+	if (!k)
+		return;
+	for (size_t i = 0; i < k->n; i++)
+		sqlite3_value_free(k->day[i]);
+	free(k->day);
+	free(k->id);
+	free(k);
+	st->page_keys = NULL;
+}
+
+/* The keys for the snapshot being read, made when they are missing or older; NULL when they
+   cannot be used (no read transaction, or an error: the caller steps over the rows). */
+static PageKeys *page_keys(Store *st)
+{
+	if (sqlite3_get_autocommit(st->db) || sqlite3_txn_state(st->db, NULL) == SQLITE_TXN_WRITE)
+		return NULL;
+	sqlite3_stmt *q = store_stmt(st, "PRAGMA data_version");
+	if (!q)
+		return NULL;
+	long long version = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	store_release(st, q);
+	long long changes = sqlite3_total_changes64(st->db);
+	PageKeys *k = st->page_keys;
+	if (version < 0)
+		return NULL;
+	if (k && k->version == version && k->changes == changes)
+		return k;
+	store_page_keys_free(st);
+	q = store_stmt(st, "SELECT i.day_first, i.id FROM incident i WHERE i.merged_into IS NULL"
+	                   " ORDER BY i.day_first IS NULL, i.day_first DESC, i.id DESC");
+	if (!q)
+		return NULL;
+	k = xcalloc(1, sizeof *k);
+	size_t cap = 0, row = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (row++ % KEY_STEP)
+			continue;
+		if (k->n == cap) {
+			cap = cap ? 2 * cap : 256;
+			k->day = xrealloc(k->day, cap * sizeof *k->day);
+			k->id = xrealloc(k->id, cap * sizeof *k->id);
+		}
+		k->day[k->n] = sqlite3_value_dup(sqlite3_column_value(q, 0));
+		k->id[k->n] = sqlite3_column_int64(q, 1);
+		if (!k->day[k->n])
+			rc = SQLITE_NOMEM;
+		else
+			k->n++;
+		if (rc != SQLITE_ROW)
+			break;
+	}
+	store_release(st, q);
+	k->version = version;
+	k->changes = changes;
+	st->page_keys = k;
+	if (rc != SQLITE_DONE) {
+		store_page_keys_free(st);
+		return NULL;
+	}
+	return k;
+}
+
+/* Counts rows for a walk and passes them on. */
+typedef struct KeyWalk {
+	IncidentFn fn;
+	void *ctx;
+	long long rows;
+	int stopped;
+} KeyWalk;
+
+static int key_walk_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	KeyWalk *w = ctx;
+	(void)fn;
+	w->rows++;
+	return w->stopped = incident_cb(q, (void *)w->fn, w->ctx);
+}
+
+/* The unfiltered newest-first list from row offset on, limit rows (-1: all), starting at the
+   nearest key: the dated rows from it, then the undated ones. 1 when done, 0 when the keys
+   cannot serve (the caller uses OFFSET), -1 on error. */
+static int incidents_from_key(Store *st, long long offset, long long limit, IncidentFn fn, void *ctx)
+{
+	PageKeys *k = page_keys(st);
+	if (!k)
+		return 0;
+	size_t at = (size_t)(offset / KEY_STEP);
+	if (at >= k->n)
+		return 1; /* past the end: no row */
+	long long skip = offset - (long long)at * KEY_STEP;
+	KeyWalk w = {fn, ctx, 0, 0};
+	int undated = sqlite3_value_type(k->day[at]) == SQLITE_NULL;
+	sqlite3_stmt *q;
+	if (!undated) {
+		q = store_stmt(st, "SELECT " INCIDENT_COLS " FROM incident i WHERE (i.day_first IS NULL)=0"
+		                   " AND i.day_first<=?1 AND (i.day_first<?1 OR i.id<=?2) AND i.merged_into IS NULL"
+		                   " ORDER BY i.day_first DESC, i.id DESC LIMIT ?3 OFFSET ?4");
+		if (!q)
+			return -1;
+		sqlite3_bind_value(q, 1, k->day[at]);
+		sqlite3_bind_int64(q, 2, k->id[at]);
+		sqlite3_bind_int64(q, 3, limit);
+		sqlite3_bind_int64(q, 4, skip);
+		/* the rows counted include those skipped: OFFSET steps over them unseen, so
+		   count what came and work out what is left */
+		if (walk(st, q, "list incidents", key_walk_cb, NULL, &w) != 0)
+			return -1;
+		if (w.stopped || (limit >= 0 && w.rows >= limit))
+			return 1;
+		/* the dated rows ran out: the undated follow, after those the skip still covers */
+		long long dated_left = 0;
+		q = store_stmt(st, "SELECT count(*) FROM incident i WHERE (i.day_first IS NULL)=0"
+		                   " AND i.day_first<=?1 AND (i.day_first<?1 OR i.id<=?2) AND i.merged_into IS NULL");
+		if (!q)
+			return -1;
+		sqlite3_bind_value(q, 1, k->day[at]);
+		sqlite3_bind_int64(q, 2, k->id[at]);
+		dated_left = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+		store_release(st, q);
+		if (dated_left < 0)
+			return store_fail(st, "list incidents");
+		skip = skip > dated_left ? skip - dated_left : 0;
+		if (limit >= 0)
+			limit -= w.rows;
+	}
+	q = store_stmt(st, "SELECT " INCIDENT_COLS " FROM incident i WHERE (i.day_first IS NULL)=1"
+	                   " AND i.id<=?1 AND i.merged_into IS NULL ORDER BY i.day_first DESC, i.id DESC"
+	                   " LIMIT ?2 OFFSET ?3");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, undated ? k->id[at] : INT64_MAX);
+	sqlite3_bind_int64(q, 2, limit);
+	sqlite3_bind_int64(q, 3, skip);
+	return walk(st, q, "list incidents", key_walk_cb, NULL, &w) != 0 ? -1 : 1;
+}
+
+/* 1 when a filter is the plain newest-first list (no condition but the merged left out). */
+static int plain_newest(const IncidentFilter *f)
+{
+	return f && f->newest_first && !f->by_id && !f->kind && !f->status && !f->threat && !f->place &&
+	       !f->actor && !f->since && !f->until && !f->fulfilled_by && !f->place_id && !f->include_merged;
+}
+
 int store_incidents_each(Store *st, const IncidentFilter *f, IncidentFn fn, void *ctx)
 {
+	if (plain_newest(f) && f->offset >= KEY_FROM) {
+		int done = incidents_from_key(st, f->offset, f->limit > 0 ? f->limit : -1, fn, ctx);
+		if (done)
+			return done < 0 ? -1 : 0;
+	}
 	int newest = f && f->newest_first;
 	sqlite3_stmt *q = store_stmt(st, f && f->by_id ? "SELECT " INCIDENT_COLS " FROM incident i" FILTER_WHERE
 	                                                    " ORDER BY i.id LIMIT ?12 OFFSET ?13"
