@@ -2130,6 +2130,13 @@ int store_record_digest(Store *st, const char *type, long long id, char out[65])
 	return 1;
 }
 
+int store_cache_mb(Store *st, int mb)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", -1024 * (mb > 0 ? mb : 2));
+	return store_exec(st, sql);
+}
+
 int store_record_id_range(Store *st, const char *type, long long *lo, long long *hi)
 {
 	char sql[120];

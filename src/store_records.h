@@ -263,6 +263,9 @@ int store_record_digests(Store *st, const char *type,
 int store_record_digests_range(Store *st, const char *type, long long lo, long long hi,
                                int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
                                void *ctx);
+/* Sets the connection's page cache to mb megabytes (SQLite's default is 2): for a long
+   write transaction that touches pages all over the indexes. 0 or -1. */
+int store_cache_mb(Store *st, int mb);
 /* The smallest and largest id of a type's records; lo > hi when there is none. 0 or -1. */
 int store_record_id_range(Store *st, const char *type, long long *lo, long long *hi);
 /* The same for every type, type by type. */
