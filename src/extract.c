@@ -610,6 +610,18 @@ static int count_role(const Doc *d, uint32_t a, uint32_t b, uint32_t s0, uint32_
 			j = e;
 			continue;
 		}
+		if (is_comma(d, j)) {
+			/* "At least 40 people, and possibly more than 60, were killed": an aside
+			   between the people and what befell them */
+			uint32_t e = j + 1;
+			while (e < s1 && e < j + 9 && !is_comma(d, e) && !d->w->ti[e].trig)
+				e++;
+			if (e > j + 1 && e + 1 < s1 && is_comma(d, e) &&
+			    (has_cue(d, e + 1, C_PASSIVE) || has_cue(d, e + 1, C_KILLED) || has_cue(d, e + 1, C_WOUNDED))) {
+				j = e;
+				continue;
+			}
+		}
 		if (tok_eq(d, j, "who") || tok_eq(d, j, "which") || tok_eq(d, j, "that")) {
 			relative = 1;
 			continue;
@@ -1409,6 +1421,10 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 			return ST_THREATENED;
 		}
 	}
+	/* "demolition orders", "eviction notices": ordered, not yet done */
+	if (tr->t1 < s->t1 && (tok_eq(d, tr->t1, "order") || tok_eq(d, tr->t1, "orders") || tok_eq(d, tr->t1, "notice") ||
+	                       tok_eq(d, tr->t1, "notices")))
+		return ST_THREATENED;
 	for (uint32_t j = tr->t1; j < s->t1 && j < tr->t1 + 4; j++) {
 		if (has_cue(d, j, C_THREAT_AFTER))
 			return ST_THREATENED;
@@ -1962,6 +1978,31 @@ static int general_statement(Doc *d, const Sent *s, const Trig *tr)
 }
 
 /* Pass 2 over one sentence: its appeal, then its incidents. */
+/* A part of a day ("day", "morning", "night"). */
+static int day_part(const Doc *d, uint32_t t)
+{
+	return tok_eq(d, t, "day") || tok_eq(d, t, "morning") || tok_eq(d, t, "afternoon") || tok_eq(d, t, "evening") ||
+	       tok_eq(d, t, "night");
+}
+
+/* A sentence opened by "Later that day", "That night", "The same day" (0) or "The next
+   day", "The following morning" (1): dated by the incident told just before; -1: not. */
+static int day_after_previous(const Doc *d, const Sent *s)
+{
+	uint32_t a = s->t0;
+	if (s->t1 < a + 5)
+		return -1;
+	if (tok_eq(d, a, "later") && tok_eq(d, a + 1, "that"))
+		a++;
+	if (tok_eq(d, a, "that") && day_part(d, a + 1))
+		return 0;
+	if ((tok_eq(d, a, "that") || tok_eq(d, a, "the")) && tok_eq(d, a + 1, "same") && day_part(d, a + 2))
+		return 0;
+	if (tok_eq(d, a, "the") && (tok_eq(d, a + 1, "next") || tok_eq(d, a + 1, "following")) && day_part(d, a + 2))
+		return 1;
+	return -1;
+}
+
 static void read_events(Doc *d, uint32_t si)
 {
 	Work *w = d->w;
@@ -1982,6 +2023,7 @@ static void read_events(Doc *d, uint32_t si)
 	}
 	uint32_t demand = s->t1, appeal_cue = s->t1;
 	int appeal = read_appeal(d, si, &demand, &appeal_cue);
+	int32_t during = -1; /* "during the attack": the incident told before it happened in */
 	/* a petition's demands: "Cancel the forced transfer to Kharsa.", "Release the men":
 	   an imperative opening the sentence asks, it does not tell */
 	if (demand == s->t1 && s->t1 > s->t0 + 1 && (w->tok.v[s->t0].flags & TK_CAP) &&
@@ -2005,6 +2047,25 @@ static void read_events(Doc *d, uint32_t si)
 		    (tr->kind == K_OTHER && !people_follow(d, it, tr)) || general_statement(d, s, tr)) {
 			tr->dropped = 1;
 			continue;
+		}
+		if (tr->t0 >= s->t0 + 2 && tok_eq(d, tr->t0 - 1, "the") &&
+		    (tok_eq(d, tr->t0 - 2, "during") || tok_eq(d, tr->t0 - 2, "after") || tok_eq(d, tr->t0 - 2, "since") ||
+		     tok_eq(d, tr->t0 - 2, "following") || tok_eq(d, tr->t0 - 2, "before")) &&
+		    !(tr->t1 < s->t1 && (tok_eq(d, tr->t1, "of") || tok_eq(d, tr->t1, "on") || tok_eq(d, tr->t1, "in") ||
+		                         tok_eq(d, tr->t1 - 1, "of") || (w->ti[tr->t1].cover & CV_DATE)))) {
+			/* "Soldiers who arrived during the attack", "The threat came after the
+			   abduction of …": an incident told before, named as a time */
+			int told = 0;
+			for (size_t k2 = 0; k2 < w->evm.n; k2++)
+				if (w->evm.v[k2].ev.kind == tr->kind) {
+					told = 1;
+					if (tok_eq(d, tr->t0 - 2, "during"))
+						during = (int32_t)k2;
+				}
+			if (told) {
+				tr->dropped = 1;
+				continue;
+			}
 		}
 		tr->status = (uint8_t)trig_status(d, it, s, tr);
 		tr->weak = (uint8_t)(tr->weak && !weapon_used(d, s, tr));
@@ -2228,6 +2289,25 @@ static void read_events(Doc *d, uint32_t si)
 				em.ev.date_flags = (uint8_t)ds->flags;
 			}
 		}
+		if (!em.ev.date_start.y && em.ev.status == ST_OCCURRED && during >= 0) {
+			/* "Soldiers who arrived during the attack detained two of them": its day */
+			const ExEvent *pv = &w->evm.v[during].ev;
+			if (pv->date_start.y && pv->status == ST_OCCURRED) {
+				em.ev.date_start = pv->date_start;
+				em.ev.date_end = pv->date_end;
+				em.ev.date_flags = DS_INFERRED;
+			}
+		}
+		if (!em.ev.date_start.y && em.ev.status == ST_OCCURRED && w->evm.n) {
+			/* "Later that day, another shell hit …", "The next day, soldiers …" */
+			const ExEvent *pv = &w->evm.v[w->evm.n - 1].ev;
+			int after = day_after_previous(d, s);
+			if (after >= 0 && pv->date_start.y && pv->date_start.m && pv->date_start.d && !pv->date_end.y &&
+			    pv->status == ST_OCCURRED) {
+				em.ev.date_start = after ? ymd_add_days(pv->date_start, 1) : pv->date_start;
+				em.ev.date_flags = DS_INFERRED;
+			}
+		}
 		if (!em.ev.date_start.y && em.ev.status == ST_OCCURRED && d->ref.y && d->ref.m) {
 			/* "is not allowing", "continues to": going on when the report was written */
 			for (uint32_t j = first->t0, steps = 0; j > s->t0 && steps < 4; steps++) {
@@ -2323,6 +2403,22 @@ static void read_events(Doc *d, uint32_t si)
 		for (uint32_t p = it->party0; p < it->party1; p++) {
 			const Party *pa = &w->party.v[p];
 			if (!pa->used || w->ti[pa->t0].clause != w->ti[t0].clause)
+				continue;
+			ExParty ep;
+			party_copy(d, pa, &ep);
+			party_push(e->perps, &e->nperps, EX_MAX_PARTIES, &ep, d->x);
+		}
+	}
+	/* "Soldiers who arrived during the attack fired tear gas …": the subject before its
+	   relative clause */
+	for (int g = 0; g < ngroups; g++) {
+		ExEvent *e = &w->evm.v[base + g].ev;
+		if (e->nperps)
+			continue;
+		for (uint32_t p = it->party0; p < it->party1; p++) {
+			const Party *pa = &w->party.v[p];
+			if (pa->t0 > s->t0 + 1 || pa->t1 >= s->t1 || !tok_eq(d, pa->t1, "who") || !perp_group(pa->group) ||
+			    (!pa->actor && !pa->named && !(pa->flags & (PF_COUNTRY | PF_CAPITAL))) || (pa->role & PR_SOURCE))
 				continue;
 			ExParty ep;
 			party_copy(d, pa, &ep);
@@ -2519,6 +2615,16 @@ static void merge_events(Doc *d)
 			    dates_merge(o, e))
 				break;
 		}
+		/* an undated telling ("Residents said the men were beaten and houses were
+		   searched") goes on with the latest incident it can be, not the first */
+		if (j < x->nevents && !e->date_start.y)
+			for (size_t k = x->nevents; k > j + 1; k--) {
+				ExEvent *o = &x->events[k - 1];
+				if (o->status == e->status && kinds_merge(o->kind, e->kind) && places_merge(x, &o->place, &e->place)) {
+					j = k - 1;
+					break;
+				}
+			}
 		/* a title names the place loosely ("strike on Tripoli centre" for a centre in
 		   Tajoura, east of Tripoli): the body's first telling of the same kind is it */
 		int loose = 0;

@@ -199,3 +199,25 @@ json "len(j['events']) == 1 and j['events'][0]['kind'] == 'siege' and j['events'
 # is a shooting, not an arrest.
 report those "Kaldan, 11 October 2021 – Police arrested more than 500 migrants in Ostra on 1 October. Those arrested were taken in trucks to the Velmar detention centre. On 8 October, guards opened fire on detainees who were trying to escape from the centre, killing six of them."
 json "any(e['kind'] in ('attack', 'killing') and e['killed']['min'] == 6 and e['date']['start'] == '2021-10-08' for e in j['events'])"
+
+# "At least 40 people, and possibly more than 60, were killed": an aside between the
+# people and their fate; "The next day" dates a second incident by the first.
+report aside "Kaldan, 26 August 2023 – At least 40 people, and possibly more than 60, were killed when a jet bombed a crowd in the village of Ostra on 23 August, survivors said.
+
+The next day, soldiers entered the neighbouring village of Velmar and set fire to at least 80 houses."
+json "any(e['kind'] == 'shelling' and e['killed']['min'] == 40 for e in j['events'])"
+json "any(e['kind'] == 'attack' and e['date']['start'] == '2023-08-24' and e['place']['name'] == 'Velmar' for e in j['events'])"
+
+# Blockades without the word: traders stopped, no aid let across; men taken to an
+# intelligence branch are arrested; a man seized at home is abducted; demolition orders
+# threaten, they do not demolish.
+report lexicon "Kaldan, 20 October 2019 – Since February, government forces have stopped traders at their checkpoints on the roads to the Ostra camp. The border guards have let no aid across since June. At least 30 men were taken from the shelters to military intelligence branches in September. A teacher was seized at his home in Velmar on 2 October by five armed men. On 3 October officials handed demolition orders to eight families in Velmar."
+json "sum(e['kind'] == 'blockade' for e in j['events']) >= 1"
+json "any(e['kind'] == 'arrest' and e['date']['start'] == '2019-09' for e in j['events'])"
+json "any(e['kind'] == 'abduction' and e['date']['start'] == '2019-10-02' for e in j['events'])"
+json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' for e in j['events'])"
+
+# "Soldiers who arrived during the attack … detained two": the attack told before is not
+# told again; the arrest takes its day and the soldiers.
+report during "Kaldan, 19 November 2022 – Around 30 settlers attacked the hamlet of Ostra on the afternoon of 17 November, residents said. Soldiers who arrived during the attack fired tear gas at the residents and detained two of them."
+json "any(e['kind'] == 'arrest' and e['date']['start'] == '2022-11-17' and e['perpetrators'] for e in j['events'])"
