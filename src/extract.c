@@ -109,6 +109,7 @@ typedef struct EvMent {
 	ExEvent ev;
 	uint32_t place_item; /* index+1 of its place item, 0: none */
 	uint8_t anaphoric;   /* named as one already told: "the strike", "this attack" */
+	uint8_t another;     /* named as one more: "another shell", "a second strike" */
 } EvMent;
 
 typedef struct AppMent {
@@ -447,8 +448,14 @@ static void find_dates(Doc *d, uint32_t si, const Sent *s)
 				v++;
 			else if (v + 2 < s->t1 && is_punct(d, v, '(') && is_punct(d, v + 2, ')'))
 				v += 3;
-			else if (v + 3 < s->t1 && is_punct(d, v, '(') && is_punct(d, v + 3, ')'))
-				v += 4;
+			else if (v < s->t1 && is_punct(d, v, '(')) {
+				/* "Feb 27 2024 (Sahel Press Agency) -" */
+				uint32_t e = v + 1;
+				while (e < s->t1 && e < v + 8 && !is_punct(d, e, ')'))
+					e++;
+				if (e < s->t1 && is_punct(d, e, ')'))
+					v = e + 1;
+			}
 			if (v < s->t1 && (is_punct(d, v, PU_DASH) || is_punct(d, v, '-') || v > u))
 				di.dateline = 1;
 		}
@@ -1155,6 +1162,19 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 					e = e2;
 				}
 			}
+		} else if (t >= s->t0 + 2 && tok_eq(d, t - 1, "and") && (w->ti[t - 2].cover & CV_PLACE) &&
+		           !(k < s->t1 && (tok_eq(d, k, "'s") || (w->ti[k].cover & CV_PARTY)))) {
+			/* "the towns of Kadugli and Dilling", "in Ostra and Velmar": another of them */
+			for (size_t q = w->place.n; q > 0; q--) {
+				const Place *pl = &w->place.v[q - 1];
+				if (pl->sent != si)
+					break;
+				if (pl->t1 == t - 1 && !pl->anaphor && !pl->in_party &&
+				    (pl->type == P_TOWN || pl->type == P_CITY || pl->type == P_CAMP || pl->type == P_DISTRICT)) {
+					add_place(d, si, s, t, e, 0, pl->type, -1, surface(d, t, e));
+					break;
+				}
+			}
 		} else if (t > s->t0 + 1 && tok_eq(d, t - 1, "on") && (w->ti[t - 2].cue_end & BIT(C_SOURCE))) {
 			/* "said on Telegram", "announced on State Television": where it was said */
 		} else if (t > s->t0 && !(k < s->t1 && (tok_eq(d, k, "'s") || (w->ti[k].cover & (CV_PLACE | CV_PARTY)))) &&
@@ -1247,17 +1267,43 @@ static void read_sentence(Doc *d, uint32_t si)
 		const Place *nx = &w->place.v[p + 1];
 		if (!pl->entry && pl->country < 0 && nx->country >= 0 && nx->t0 >= pl->t1 && nx->t0 <= pl->t1 + 2)
 			pl->country = nx->country;
-		/* "the towns of Kadugli and Dilling in South Kordofan", "camps in northern Tigray":
-		   the region says where the towns are; it is not another place of the incident */
+	}
+	/* "the towns of Kadugli and Dilling in South Kordofan", "camps in northern Tigray":
+	   the region says where the towns are; it is not another place of the incident */
+	for (uint32_t p = it.place0; p < it.place1; p++) {
+		const Place *pl = &w->place.v[p];
 		uint32_t u = pl->t1;
 		if (u < s->t1 && (tok_eq(d, u, "in") || is_comma(d, u)))
 			u++;
-		if (u < nx->t0 && place_adjective(d, u))
+		if (u < s->t1 && place_adjective(d, u))
 			u++;
-		if (u > pl->t1 && u == nx->t0 && place_rank(nx->type) < place_rank(pl->type) &&
-		    (nx->type == P_REGION || nx->type == P_COUNTRY || nx->type == P_DISTRICT) && pl->type != P_REGION &&
-		    pl->type != P_COUNTRY && !pl->anaphor)
-			w->place.v[p + 1].qualifier = 1;
+		/* "Gargaresh, west of central Tripoli": a point to find it by */
+		int bearing = 0;
+		{
+			uint32_t v = pl->t1;
+			if (v < s->t1 && is_comma(d, v))
+				v++;
+			if (v + 1 < s->t1 && (tok_eq(d, v, "north") || tok_eq(d, v, "south") || tok_eq(d, v, "east") ||
+			                      tok_eq(d, v, "west") || tok_eq(d, v, "northeast") || tok_eq(d, v, "northwest") ||
+			                      tok_eq(d, v, "southeast") || tok_eq(d, v, "southwest")) &&
+			    tok_eq(d, v + 1, "of")) {
+				v += 2;
+				if (v < s->t1 && tok_eq(d, v, "the"))
+					v++;
+				if (v < s->t1 && (tok_eq(d, v, "central") || place_adjective(d, v)))
+					v++;
+				u = v;
+				bearing = 1;
+			}
+		}
+		if (u == pl->t1 || pl->type == P_REGION || pl->type == P_COUNTRY || pl->anaphor)
+			continue;
+		for (uint32_t q = it.place0; q < it.place1; q++) {
+			Place *nx = &w->place.v[q];
+			if (nx->t0 == u && (bearing || (place_rank(nx->type) < place_rank(pl->type) &&
+			                               (nx->type == P_REGION || nx->type == P_COUNTRY || nx->type == P_DISTRICT))))
+				nx->qualifier = 1;
+		}
 	}
 	/* who speaks does not act: "Gaza health officials said", "according to the army" */
 	for (uint32_t p = it.party0; p < it.party1; p++) {
@@ -2242,12 +2288,16 @@ static void read_events(Doc *d, uint32_t si)
 		}
 		em.ev.status = first->status;
 		em.anaphoric = 0;
+		em.another = 0;
 		{
 			uint32_t b = first->t0;
 			while (b > s->t0 && (w->ti[b - 1].cover & CV_DATE))
 				b--;
 			if (b > s->t0 && (tok_eq(d, b - 1, "the") || tok_eq(d, b - 1, "this") || tok_eq(d, b - 1, "that")))
 				em.anaphoric = 1;
+			if (b > s->t0 && (tok_eq(d, b - 1, "another") || tok_eq(d, b - 1, "second") || tok_eq(d, b - 1, "third") ||
+			                  tok_eq(d, b - 1, "further") || tok_eq(d, b - 1, "separate")))
+				em.another = 1;
 		}
 		/* date: its own, for a threat only one ahead ("by the end of 2011") */
 		int32_t dk = first->date;
@@ -2299,8 +2349,11 @@ static void read_events(Doc *d, uint32_t si)
 			}
 		}
 		if (!em.ev.date_start.y && em.ev.status == ST_OCCURRED && w->evm.n) {
-			/* "Later that day, another shell hit …", "The next day, soldiers …" */
+			/* "Later that day, another shell hit …", "The next day, soldiers …": the
+			   day of the last incident told with one */
 			const ExEvent *pv = &w->evm.v[w->evm.n - 1].ev;
+			for (size_t k2 = w->evm.n; k2 > 0 && !pv->date_start.y; k2--)
+				pv = &w->evm.v[k2 - 1].ev;
 			int after = day_after_previous(d, s);
 			if (after >= 0 && pv->date_start.y && pv->date_start.m && pv->date_start.d && !pv->date_end.y &&
 			    pv->status == ST_OCCURRED) {
@@ -2612,7 +2665,7 @@ static void merge_events(Doc *d)
 		for (j = 0; j < x->nevents; j++) {
 			ExEvent *o = &x->events[j];
 			if (o->status == e->status && kinds_merge(o->kind, e->kind) && places_merge(x, &o->place, &e->place) &&
-			    dates_merge(o, e))
+			    dates_merge(o, e) && !(w->evm.v[i].another && e->status == ST_OCCURRED && !headline_only(d, o)))
 				break;
 		}
 		/* an undated telling ("Residents said the men were beaten and houses were

@@ -221,3 +221,19 @@ json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' for e in j['
 # told again; the arrest takes its day and the soldiers.
 report during "Kaldan, 19 November 2022 – Around 30 settlers attacked the hamlet of Ostra on the afternoon of 17 November, residents said. Soldiers who arrived during the attack fired tear gas at the residents and detained two of them."
 json "any(e['kind'] == 'arrest' and e['date']['start'] == '2022-11-17' and e['perpetrators'] for e in j['events'])"
+
+# A wire dateline with an agency of several words dates no incident; a place west of a
+# city is where, the city only a bearing; "another shell" later that day is another
+# incident on that day, not the first told again.
+report bearing "Shelling kills two in Tripoli
+
+TRIPOLI, Libya, Nov 15 2023 (Delta Press Agency) - Shells hit a market in Velmar, west of central Tripoli, on Tuesday morning, killing two volunteers.
+
+\"The shells came from the east,\" a volunteer said.
+
+Later that day, another shell hit a bus stop in the village of Pemba, west of the city, killing a man and wounding two."
+json "any(e['kind'] == 'shelling' and e['date']['start'] == '2023-11-14' and e['place']['name'] == 'Velmar' for e in j['events'])"
+json "not any(e['date'] and e['date']['start'] == '2023-11-15' for e in j['events'])"
+json "any(e['place'] and e['place']['name'] == 'Pemba' and e['date']['start'] == '2023-11-14' for e in j['events'])"
+report bearing2 "Kaldan, 11 October 2021 - Police raided homes in Velmar, west of central Tripoli, on 1 October, arresting more than 500 migrants."
+json "len(j['events']) == 1 and j['events'][0]['place']['name'] == 'Velmar' and j['events'][0]['date']['start'] == '2021-10-01'"
