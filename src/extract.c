@@ -2760,6 +2760,40 @@ static void merge_events(Doc *d)
 			p->inferred = 1;
 		}
 	}
+	/* a report whose incidents all name one and the same perpetrator, a state's forces or
+	   a group by its name, gives it to those that name none ("Russian forces shelled the
+	   district …. Later that day, another shell hit a bus stop"): inferred, for review */
+	{
+		const ExParty *one = NULL;
+		int many = 0, none = 0;
+		for (size_t i = 0; i < x->nevents && !many; i++) {
+			const ExEvent *e = &x->events[i];
+			none += !e->nperps;
+			for (int k = 0; k < e->nperps; k++) {
+				const ExParty *p = &e->perps[k];
+				if (!(state_group(p->group) ? p->country >= 0 : p->group == G_MILITIA || p->group == G_ARMED_GROUP))
+					continue;
+				if (!one)
+					one = p;
+				else if (strcmp(ex_str(x, one->name), ex_str(x, p->name)) != 0 &&
+				         !(one->country >= 0 && one->country == p->country && state_group(one->group) &&
+				           state_group(p->group)))
+					many = 1;
+			}
+		}
+		const char *gen = one ? ex_str(x, one->name) : "";
+		/* "gunmen", "militias": no name to give */
+		int named = one && (state_group(one->group) || (gen[0] >= 'A' && gen[0] <= 'Z'));
+		for (size_t i = 0; one && named && !many && none && i < x->nevents; i++) {
+			ExEvent *e = &x->events[i];
+			/* a government that closes a camp did not shoot at its students */
+			if (e->nperps || (one->group == G_GOVERNMENT && violent(e->kind)))
+				continue;
+			e->perps[0] = *one;
+			e->perps[0].inferred = 2;
+			e->nperps = 1;
+		}
+	}
 }
 
 /* Headlines inside a report are section headings over what it then tells (merged into

@@ -34,7 +34,8 @@
 **                 the state ("Iraqi police", "Quds Force (Iran)", "police (Iraq)");
 **                 group "state forces" | "government" | "militia" | "armed group" |
 **                 "head of state" | …; country ISO3 or null; inferred true when the
-**                 country is the place's, not written.
+**                 country is the place's, not written, or the party is the one the
+**                 report names for its other incidents and this one names none.
 **   targets       [{"name", "group"}]: who it was done to when named (residents, refugees…)
 **   killed, wounded, detained, residents
 **                 {"min", "max"} (max null: open, "over 100"; "hundreds" is 200/null) or
@@ -77,7 +78,8 @@ typedef struct ExCount {
 typedef struct ExParty {
 	uint32_t name;    /* offset into strs */
 	uint8_t group;    /* G_* */
-	uint8_t inferred; /* the country was inferred from the place */
+	uint8_t inferred; /* 1: the country was inferred from the place; 2: the party itself,
+	                     the report's only perpetrator, for an incident naming none */
 	int16_t country;  /* index into the lexicon's countries, -1 when none */
 } ExParty;
 

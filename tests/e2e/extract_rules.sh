@@ -237,3 +237,13 @@ json "not any(e['date'] and e['date']['start'] == '2023-11-15' for e in j['event
 json "any(e['place'] and e['place']['name'] == 'Pemba' and e['date']['start'] == '2023-11-14' for e in j['events'])"
 report bearing2 "Kaldan, 11 October 2021 - Police raided homes in Velmar, west of central Tripoli, on 1 October, arresting more than 500 migrants."
 json "len(j['events']) == 1 and j['events'][0]['place']['name'] == 'Velmar' and j['events'][0]['date']['start'] == '2021-10-01'"
+
+# A report whose incidents all name one perpetrator gives it, marked inferred, to one that
+# names none; a government closing a camp lends no one to an attack.
+report onlyone "Kaldan, 9 May 2021 – The Black Ridge Brigade shelled the Ostra camp on Monday, killing four residents.
+
+On Wednesday, rockets hit the market of the Velmar camp, wounding six people."
+json "all(e['perpetrators'] and e['perpetrators'][0]['name'] == 'Black Ridge Brigade' for e in j['events']) and len(j['events']) == 2"
+json "any(e['perpetrators'][0].get('inferred') for e in j['events'])"
+report govonly "Kaldan, 9 May 2021 – The government of Kenya announced on Friday that it will close the Velmar camp by the end of November. In 2015 it made the same threat after the attack on Garissa University College."
+json "all(not e['perpetrators'] for e in j['events'] if e['kind'] == 'attack')"
