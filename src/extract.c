@@ -2318,6 +2318,40 @@ static void read_events(Doc *d, uint32_t si)
 					break;
 			}
 		}
+		if (dk < 0 && em.ev.status == ST_OCCURRED) {
+			/* "… attacked a crowd gathered for the opening of a village office in Let Pan
+			   Hla, Kanbalu township, on the morning of 23 August": the one date after the
+			   incident in its clause, however far, when no other incident comes between */
+			int32_t only = -1;
+			int n = 0;
+			for (uint32_t k = it->date0; k < it->date1; k++) {
+				const DateIt *di = &w->date.v[k];
+				if (di->dateline || di->speech || !di->d.start.d || (di->d.flags & DS_SINCE) || di->t0 < first->t1)
+					continue;
+				/* in the clause of one of its triggers ("… were killed when a jet attacked
+				   a crowd …, on 23 August") */
+				int mine = 0;
+				for (uint32_t j = it->trig0; j < it->trig1; j++) {
+					const Trig *o = &w->trig.v[j];
+					if (!o->dropped && o->group == g && o->t0 < di->t0 && w->ti[o->t0].clause == w->ti[di->t0].clause)
+						mine = 1;
+				}
+				if (!mine)
+					continue;
+				int between = 0;
+				for (uint32_t j = it->trig0; j < it->trig1; j++) {
+					const Trig *o = &w->trig.v[j];
+					if (!o->dropped && (o->date == (int32_t)k || (o->group != g && o->t0 > first->t0 && o->t0 < di->t0)))
+						between = 1;
+				}
+				if (!between) {
+					only = (int32_t)k;
+					n++;
+				}
+			}
+			if (n == 1)
+				dk = only;
+		}
 		if (dk >= 0) {
 			DateSpan dsv = w->date.v[dk].d;
 			const DateSpan *ds = &dsv;

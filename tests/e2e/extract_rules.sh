@@ -247,3 +247,12 @@ json "all(e['perpetrators'] and e['perpetrators'][0]['name'] == 'Black Ridge Bri
 json "any(e['perpetrators'][0].get('inferred') for e in j['events'])"
 report govonly "Kaldan, 9 May 2021 – The government of Kenya announced on Friday that it will close the Velmar camp by the end of November. In 2015 it made the same threat after the attack on Garissa University College."
 json "all(not e['perpetrators'] for e in j['events'] if e['kind'] == 'attack')"
+
+# The one day in the clause of an incident dates it however far after its trigger ("…
+# attacked a crowd gathered for … in Ostra, Velmar district, on the morning of 23
+# August"); "The next day" then dates the next.
+report farday "Kaldan, 26 August 2023 – At least 40 people were killed when soldiers attacked a crowd gathered for the opening of a village office in Ostra, Velmar district, on the morning of 23 August, survivors said.
+
+The next day, soldiers set fire to at least 80 houses in the neighbouring village of Pemba."
+json "any(e['date'] and e['date']['start'] == '2023-08-23' and e['killed']['min'] == 40 for e in j['events'])"
+json "any(e['date'] and e['date']['start'] == '2023-08-24' and e['place']['name'] == 'Pemba' for e in j['events'])"
