@@ -758,8 +758,8 @@ int store_proposal_add(Store *st, long long report_id, const char *type, const c
 {
 	char now[21];
 	now_iso(now);
-	sqlite3_stmt *q = store_prepare(st, "INSERT INTO proposal(report_id, type, json, created_at)"
-	                                    " VALUES(?1, ?2, ?3, ?4)");
+	sqlite3_stmt *q = store_stmt(st, "INSERT INTO proposal(report_id, type, json, created_at)"
+	                                 " VALUES(?1, ?2, ?3, ?4)");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, report_id);
@@ -767,7 +767,7 @@ int store_proposal_add(Store *st, long long report_id, const char *type, const c
 	store_bind_text(q, 3, json);
 	store_bind_text(q, 4, now);
 	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	store_release(st, q);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, "store proposal");
 	if (id)
