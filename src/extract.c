@@ -1305,6 +1305,30 @@ static void read_sentence(Doc *d, uint32_t si)
 				nx->qualifier = 1;
 		}
 	}
+	/* "police from Chechnya", "soldiers from Rwanda": a force named by where it comes from
+	   is that place's state's */
+	for (uint32_t p = it.party0; p < it.party1; p++) {
+		Party *pa = &w->party.v[p];
+		if (pa->country >= 0 || !state_group(pa->group) || pa->t1 + 1 >= s->t1 || !tok_eq(d, pa->t1, "from"))
+			continue;
+		uint32_t u = pa->t1 + 1;
+		if (tok_eq(d, u, "the"))
+			u++;
+		for (uint32_t q = it.place0; q < it.place1; q++) {
+			Place *pl = &w->place.v[q];
+			if (pl->t0 != u || pl->country < 0 || pl->anaphor)
+				continue;
+			const LexCountry *c = lexicon_country(d->lx, pl->country);
+			Blob nb = BLOB_INIT;
+			blob_appendf(&nb, "%s (%s)", ex_str(d->x, pa->name), lstr(d, c->name));
+			pa->name = str_add(d->x, nb.data, nb.len);
+			blob_free(&nb);
+			pa->country = pl->country;
+			pa->compose = 0;
+			pl->in_party = 1; /* where they came from, not where it happened */
+			break;
+		}
+	}
 	/* who speaks does not act: "Gaza health officials said", "according to the army" */
 	for (uint32_t p = it.party0; p < it.party1; p++) {
 		Party *pa = &w->party.v[p];
@@ -2755,6 +2779,12 @@ static void merge_events(Doc *d)
 			/* countries named as such, their first-level regions ("Assam", "Darfur"),
 			   and the states of parties; not a city's ("New York" in an address) */
 			if (i < w->place.n && w->place.v[i].type != P_COUNTRY && w->place.v[i].type != P_REGION)
+				continue;
+			/* nor where people are sent or come from ("deported to Syria"), nor the
+			   nationality of the people it befalls ("Syrian refugees" in Lebanon) */
+			if (i < w->place.n && (w->place.v[i].prep == PP_TO || w->place.v[i].prep == PP_FROM))
+				continue;
+			if (i >= w->place.n && w->party.v[i - w->place.n].group == G_PROTECTED)
 				continue;
 			int16_t c = i < w->place.n ? w->place.v[i].country : w->party.v[i - w->place.n].country;
 			if (c < 0 || c >= MAXC)

@@ -256,3 +256,11 @@ report farday "Kaldan, 26 August 2023 – At least 40 people were killed when so
 The next day, soldiers set fire to at least 80 houses in the neighbouring village of Pemba."
 json "any(e['date'] and e['date']['start'] == '2023-08-23' and e['killed']['min'] == 40 for e in j['events'])"
 json "any(e['date'] and e['date']['start'] == '2023-08-24' and e['place']['name'] == 'Pemba' for e in j['events'])"
+
+# The report's country is not where people are deported to nor the nationality of those
+# it befalls: soldiers detaining Syrian refugees in Lebanon are Lebanon's. A force named
+# by where it comes from is that state's.
+report nationality "Kaldan, 2 May 2019 – Soldiers detained at least 25 Syrian refugees at checkpoints around the Ostra camp on Monday. Lebanon's army says the camp is illegal, and Lebanon's government has ordered the shelters demolished. Their families fear they will be deported to Syria, and Syrian refugees say that people sent back to Syria are arrested."
+json "any(e['kind'] == 'arrest' and e['perpetrators'] and e['perpetrators'][0]['name'] == 'troops (Lebanon)' for e in j['events'])"
+report comefrom "Kaldan, 20 December 2003 – Residents said that soldiers from Rwanda came into the Ostra camp at night on 12 December and took away two young men."
+json "j['events'][0]['perpetrators'][0]['name'] == 'troops (Rwanda)'"
