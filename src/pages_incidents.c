@@ -28,19 +28,21 @@ const char *const incident_kinds[] = {"attack", "shelling", "raid", "siege", "bl
 /* The model of an incident is built here directly with jansson, field for field the
    object export.c's incident_json() writes (writing that text and parsing it back took a
    fifth of an incident page's time and a third of a list page's). web_records.sh compares
-   the two on every incident of the demo. */
+   the two on every incident of the demo. Every key in this file is an ASCII literal, so
+   members are set with json_object_set_new_nocheck: jansson's UTF-8 check of each key is
+   work for nothing on the hottest pages. */
 
 static json_t *count_model(const Count *c)
 {
 	if (c->min < 0)
 		return json_null();
 	json_t *o = json_object();
-	json_object_set_new(o, "min", json_integer(c->min));
-	json_object_set_new(o, "max", json_integer(c->max));
-	json_object_set_new(o, "open", json_boolean(c->open));
-	json_object_set_new(o, "sources", json_integer(c->sources));
-	json_object_set_new(o, "independent", json_integer(c->independent));
-	json_object_set_new(o, "edited", json_boolean(c->edited));
+	json_object_set_new_nocheck(o, "min", json_integer(c->min));
+	json_object_set_new_nocheck(o, "max", json_integer(c->max));
+	json_object_set_new_nocheck(o, "open", json_boolean(c->open));
+	json_object_set_new_nocheck(o, "sources", json_integer(c->sources));
+	json_object_set_new_nocheck(o, "independent", json_integer(c->independent));
+	json_object_set_new_nocheck(o, "edited", json_boolean(c->edited));
 	return o;
 }
 
@@ -76,34 +78,34 @@ static json_t *coord_model(double v)
 static int claim_model(const Claim *c, void *ctx)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "id", json_integer(c->id));
-	json_object_set_new(o, "field", jstr(c->field));
+	json_object_set_new_nocheck(o, "id", json_integer(c->id));
+	json_object_set_new_nocheck(o, "field", jstr(c->field));
 	if (c->value)
-		json_object_set_new(o, "value", jstr(c->value));
+		json_object_set_new_nocheck(o, "value", jstr(c->value));
 	else if (c->min >= 0) {
 		json_t *v = json_object();
-		json_object_set_new(v, "min", json_integer(c->min));
-		json_object_set_new(v, "max", num_model(c->max, 0));
-		json_object_set_new(o, "value", v);
+		json_object_set_new_nocheck(v, "min", json_integer(c->min));
+		json_object_set_new_nocheck(v, "max", num_model(c->max, 0));
+		json_object_set_new_nocheck(o, "value", v);
 	} else
-		json_object_set_new(o, "value", json_null());
+		json_object_set_new_nocheck(o, "value", json_null());
 	if (c->report_id) {
-		json_object_set_new(o, "report", json_integer(c->report_id));
-		json_object_set_new(o, "proposal", num_model(c->proposal_id, 1));
-		json_object_set_new(o, "publisher", jstr(c->publisher));
-		json_object_set_new(o, "published", jstr(c->published));
-		json_object_set_new(o, "source_group", json_integer(c->group));
-		json_object_set_new(o, "quote", jstr(c->quote));
-		json_object_set_new(o, "start", num_model(c->start, 0));
-		json_object_set_new(o, "end", num_model(c->end, 0));
-		json_object_set_new(o, "orig_start", num_model(c->orig_start, 0));
-		json_object_set_new(o, "orig_end", num_model(c->orig_end, 0));
+		json_object_set_new_nocheck(o, "report", json_integer(c->report_id));
+		json_object_set_new_nocheck(o, "proposal", num_model(c->proposal_id, 1));
+		json_object_set_new_nocheck(o, "publisher", jstr(c->publisher));
+		json_object_set_new_nocheck(o, "published", jstr(c->published));
+		json_object_set_new_nocheck(o, "source_group", json_integer(c->group));
+		json_object_set_new_nocheck(o, "quote", jstr(c->quote));
+		json_object_set_new_nocheck(o, "start", num_model(c->start, 0));
+		json_object_set_new_nocheck(o, "end", num_model(c->end, 0));
+		json_object_set_new_nocheck(o, "orig_start", num_model(c->orig_start, 0));
+		json_object_set_new_nocheck(o, "orig_end", num_model(c->orig_end, 0));
 	} else {
-		json_object_set_new(o, "report", json_null());
-		json_object_set_new(o, "edited_by", jstr(c->who));
-		json_object_set_new(o, "reason", jstr(c->reason));
+		json_object_set_new_nocheck(o, "report", json_null());
+		json_object_set_new_nocheck(o, "edited_by", jstr(c->who));
+		json_object_set_new_nocheck(o, "reason", jstr(c->reason));
 	}
-	json_object_set_new(o, "at", jstr(c->at));
+	json_object_set_new_nocheck(o, "at", jstr(c->at));
 	json_array_append_new(ctx, o);
 	return 0;
 }
@@ -117,50 +119,50 @@ static int appeal_id_model(long long appeal, long long incident, void *ctx)
 json_t *incident_model(Store *st, const Incident *in, int with_claims)
 {
 	json_t *o = json_object(), *v;
-	json_object_set_new(o, "id", json_integer(in->id));
-	json_object_set_new(o, "kind", jstr(in->kind));
-	json_object_set_new(o, "status", jstr(in->status));
+	json_object_set_new_nocheck(o, "id", json_integer(in->id));
+	json_object_set_new_nocheck(o, "kind", jstr(in->kind));
+	json_object_set_new_nocheck(o, "status", jstr(in->status));
 	v = json_object();
-	json_object_set_new(v, "start", jstr(in->date_start));
-	json_object_set_new(v, "end", jstr(in->date_end));
-	json_object_set_new(o, "date", v);
+	json_object_set_new_nocheck(v, "start", jstr(in->date_start));
+	json_object_set_new_nocheck(v, "end", jstr(in->date_end));
+	json_object_set_new_nocheck(o, "date", v);
 	v = json_object();
-	json_object_set_new(v, "name", jstr(in->place));
-	json_object_set_new(v, "country", jstr(in->country));
-	json_object_set_new(v, "admin1", jstr(in->admin1));
-	json_object_set_new(v, "admin2", jstr(in->admin2));
-	json_object_set_new(v, "lat", in->has_coords ? coord_model(in->lat) : json_null());
-	json_object_set_new(v, "lon", in->has_coords ? coord_model(in->lon) : json_null());
-	json_object_set_new(v, "geo_precision", num_model(in->geo_precision, 1));
-	json_object_set_new(v, "record", num_model(in->place_id, 1));
-	json_object_set_new(o, "place", v);
-	json_object_set_new(o, "perpetrators", names_model(in->perpetrators));
-	json_object_set_new(o, "targets", names_model(in->targets));
-	json_object_set_new(o, "killed", count_model(&in->killed));
-	json_object_set_new(o, "wounded", count_model(&in->wounded));
-	json_object_set_new(o, "detained", count_model(&in->detained));
-	json_object_set_new(o, "sources", json_integer(in->sources));
-	json_object_set_new(o, "independent", json_integer(in->independent));
-	json_object_set_new(o, "description", jstr(in->description));
+	json_object_set_new_nocheck(v, "name", jstr(in->place));
+	json_object_set_new_nocheck(v, "country", jstr(in->country));
+	json_object_set_new_nocheck(v, "admin1", jstr(in->admin1));
+	json_object_set_new_nocheck(v, "admin2", jstr(in->admin2));
+	json_object_set_new_nocheck(v, "lat", in->has_coords ? coord_model(in->lat) : json_null());
+	json_object_set_new_nocheck(v, "lon", in->has_coords ? coord_model(in->lon) : json_null());
+	json_object_set_new_nocheck(v, "geo_precision", num_model(in->geo_precision, 1));
+	json_object_set_new_nocheck(v, "record", num_model(in->place_id, 1));
+	json_object_set_new_nocheck(o, "place", v);
+	json_object_set_new_nocheck(o, "perpetrators", names_model(in->perpetrators));
+	json_object_set_new_nocheck(o, "targets", names_model(in->targets));
+	json_object_set_new_nocheck(o, "killed", count_model(&in->killed));
+	json_object_set_new_nocheck(o, "wounded", count_model(&in->wounded));
+	json_object_set_new_nocheck(o, "detained", count_model(&in->detained));
+	json_object_set_new_nocheck(o, "sources", json_integer(in->sources));
+	json_object_set_new_nocheck(o, "independent", json_integer(in->independent));
+	json_object_set_new_nocheck(o, "description", jstr(in->description));
 	if (in->threat) {
 		v = json_object();
-		json_object_set_new(v, "state", jstr(in->threat));
-		json_object_set_new(v, "announced", jstr(in->announced));
-		json_object_set_new(v, "due", jstr(in->due));
-		json_object_set_new(v, "fulfilled_by", num_model(in->fulfilled_by, 1));
-		json_object_set_new(v, "note", jstr(in->threat_note));
-		json_object_set_new(o, "threat", v);
+		json_object_set_new_nocheck(v, "state", jstr(in->threat));
+		json_object_set_new_nocheck(v, "announced", jstr(in->announced));
+		json_object_set_new_nocheck(v, "due", jstr(in->due));
+		json_object_set_new_nocheck(v, "fulfilled_by", num_model(in->fulfilled_by, 1));
+		json_object_set_new_nocheck(v, "note", jstr(in->threat_note));
+		json_object_set_new_nocheck(o, "threat", v);
 	} else
-		json_object_set_new(o, "threat", json_null());
-	json_object_set_new(o, "merged_into", num_model(in->merged_into, 1));
-	json_object_set_new(o, "created_at", jstr(in->created_at));
-	json_object_set_new(o, "updated_at", jstr(in->updated_at));
+		json_object_set_new_nocheck(o, "threat", json_null());
+	json_object_set_new_nocheck(o, "merged_into", num_model(in->merged_into, 1));
+	json_object_set_new_nocheck(o, "created_at", jstr(in->created_at));
+	json_object_set_new_nocheck(o, "updated_at", jstr(in->updated_at));
 	if (with_claims) {
 		json_t *appeals = json_array(), *claims = json_array();
 		store_appeal_links_each(st, 0, in->id, appeal_id_model, appeals);
 		store_claims_each(st, in->id, claim_model, claims);
-		json_object_set_new(o, "appeals", appeals);
-		json_object_set_new(o, "claims", claims);
+		json_object_set_new_nocheck(o, "appeals", appeals);
+		json_object_set_new_nocheck(o, "claims", claims);
 	}
 	return o;
 }
@@ -265,17 +267,17 @@ int page_incidents(Req *q)
 		return req_error(q, 500, "%s", store_error(q->st));
 	}
 	json_t *filters = json_object();
-	json_object_set_new(filters, "kind", jstr(f.kind));
-	json_object_set_new(filters, "status", jstr(f.status));
-	json_object_set_new(filters, "place", jstr(f.place));
-	json_object_set_new(filters, "actor", jstr(f.actor));
-	json_object_set_new(filters, "since", jstr(f.since));
-	json_object_set_new(filters, "until", jstr(f.until));
+	json_object_set_new_nocheck(filters, "kind", jstr(f.kind));
+	json_object_set_new_nocheck(filters, "status", jstr(f.status));
+	json_object_set_new_nocheck(filters, "place", jstr(f.place));
+	json_object_set_new_nocheck(filters, "actor", jstr(f.actor));
+	json_object_set_new_nocheck(filters, "since", jstr(f.since));
+	json_object_set_new_nocheck(filters, "until", jstr(f.until));
 	q->data = json_object();
-	json_object_set_new(q->data, "filters", filters);
-	json_object_set_new(q->data, "page", json_integer(page));
-	json_object_set_new(q->data, "next", json_boolean(l.n > PAGE_SIZE));
-	json_object_set_new(q->data, "incidents", l.rows);
+	json_object_set_new_nocheck(q->data, "filters", filters);
+	json_object_set_new_nocheck(q->data, "page", json_integer(page));
+	json_object_set_new_nocheck(q->data, "next", json_boolean(l.n > PAGE_SIZE));
+	json_object_set_new_nocheck(q->data, "incidents", l.rows);
 	return 200;
 }
 
@@ -388,10 +390,10 @@ static int cache_get(Store *st, ReportCache *c, long long id)
 		return -1;
 	}
 	c->meta[i] = json_object();
-	json_object_set_new(c->meta[i], "title", jstr(r.title));
-	json_object_set_new(c->meta[i], "publisher", jstr(r.publisher));
-	json_object_set_new(c->meta[i], "published", jstr(r.published));
-	json_object_set_new(c->meta[i], "source", jstr(r.source));
+	json_object_set_new_nocheck(c->meta[i], "title", jstr(r.title));
+	json_object_set_new_nocheck(c->meta[i], "publisher", jstr(r.publisher));
+	json_object_set_new_nocheck(c->meta[i], "published", jstr(r.published));
+	json_object_set_new_nocheck(c->meta[i], "source", jstr(r.source));
 	report_source_free(&r);
 	c->id[i] = id;
 	c->n++;
@@ -425,10 +427,10 @@ static void context_of(const char *text, size_t len, size_t s, size_t e, json_t 
 	while (b > e && b < len && ((unsigned char)text[b] & 0xC0) == 0x80)
 		b--;
 	char *before = xstrndup(text + a, s - a), *after = xstrndup(text + e, b - e);
-	json_object_set_new(src, "before", jstr(before));
-	json_object_set_new(src, "after", jstr(after));
-	json_object_set_new(src, "cut_before", json_boolean(a > 0));
-	json_object_set_new(src, "cut_after", json_boolean(b < len));
+	json_object_set_new_nocheck(src, "before", jstr(before));
+	json_object_set_new_nocheck(src, "after", jstr(after));
+	json_object_set_new_nocheck(src, "cut_before", json_boolean(a > 0));
+	json_object_set_new_nocheck(src, "cut_after", json_boolean(b < len));
 	free(before);
 	free(after);
 }
@@ -457,9 +459,9 @@ static json_t *sources_of(Store *st, json_t *inc)
 		}
 		if (!found) {
 			s = json_object();
-			json_object_set_new(s, "report", json_integer(rid));
-			json_object_set_new(s, "group", json_integer(ji(c, "source_group")));
-			json_object_set_new(s, "quote", jstr(quote));
+			json_object_set_new_nocheck(s, "report", json_integer(rid));
+			json_object_set_new_nocheck(s, "group", json_integer(ji(c, "source_group")));
+			json_object_set_new_nocheck(s, "quote", jstr(quote));
 			int slot = cache_get(st, &cache, rid);
 			long long qs = json_is_integer(jo(c, "start")) ? ji(c, "start") : -1;
 			long long qe = json_is_integer(jo(c, "end")) ? ji(c, "end") : -1;
@@ -471,12 +473,12 @@ static json_t *sources_of(Store *st, json_t *inc)
 				else
 					qs = qe = -1;
 			}
-			json_object_set_new(s, "start", qs >= 0 ? json_integer(qs) : json_null());
-			json_object_set_new(s, "end", qe >= 0 ? json_integer(qe) : json_null());
+			json_object_set_new_nocheck(s, "start", qs >= 0 ? json_integer(qs) : json_null());
+			json_object_set_new_nocheck(s, "end", qe >= 0 ? json_integer(qe) : json_null());
 			json_array_append_new(sources, s);
 			found = (long long)json_array_size(sources);
 		}
-		json_object_set_new(c, "source", json_integer(found));
+		json_object_set_new_nocheck(c, "source", json_integer(found));
 	}
 	cache_free(&cache);
 	return sources;
@@ -485,13 +487,13 @@ static json_t *sources_of(Store *st, json_t *inc)
 static int history_one(const LedgerEntry *e, void *ctx)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "seq", json_integer(e->seq));
-	json_object_set_new(o, "at", jstr(e->at));
-	json_object_set_new(o, "who", jstr(e->who));
-	json_object_set_new(o, "action", jstr(e->action));
+	json_object_set_new_nocheck(o, "seq", json_integer(e->seq));
+	json_object_set_new_nocheck(o, "at", jstr(e->at));
+	json_object_set_new_nocheck(o, "who", jstr(e->who));
+	json_object_set_new_nocheck(o, "action", jstr(e->action));
 	json_t *payload = json_loads(e->payload ? e->payload : "null", JSON_DECODE_ANY, NULL);
-	json_object_set_new(o, "payload", payload ? payload : jstr(e->payload));
-	json_object_set_new(o, "hash", jstr(e->hash));
+	json_object_set_new_nocheck(o, "payload", payload ? payload : jstr(e->payload));
+	json_object_set_new_nocheck(o, "hash", jstr(e->hash));
 	json_array_append_new(ctx, o);
 	return 0;
 }
@@ -527,17 +529,17 @@ int page_incident(Req *q)
 		return req_error(q, 404, "there is no incident %lld", q->id);
 	json_t *inc = incident_model(q->st, &in, 1);
 	q->data = json_object();
-	json_object_set_new(q->data, "incident", inc);
-	json_object_set_new(q->data, "sources", sources_of(q->st, inc));
+	json_object_set_new_nocheck(q->data, "incident", inc);
+	json_object_set_new_nocheck(q->data, "sources", sources_of(q->st, inc));
 
 	/* the threats this incident carried out; the incident that carried out this threat */
 	ListCtx l = {q->st, json_array(), 0, 0};
 	store_fulfilled_by(q->st, in.id, fulfils_one, &l);
-	json_object_set_new(q->data, "fulfils", l.rows);
+	json_object_set_new_nocheck(q->data, "fulfils", l.rows);
 	if (in.fulfilled_by) {
 		Incident by;
 		if (store_incident_get(q->st, in.fulfilled_by, &by) == 1) {
-			json_object_set_new(q->data, "fulfilled_by", incident_model(q->st, &by, 0));
+			json_object_set_new_nocheck(q->data, "fulfilled_by", incident_model(q->st, &by, 0));
 			incident_free(&by);
 		}
 	}
@@ -551,12 +553,12 @@ int page_incident(Req *q)
 			appeal_free(&a);
 		}
 	}
-	json_object_set_new(q->data, "appeals", appeals);
+	json_object_set_new_nocheck(q->data, "appeals", appeals);
 	json_t *history = json_array();
 	char key[48];
 	snprintf(key, sizeof key, "incident/%lld", in.id);
 	store_ledger_each(q->st, key, 0, history_one, history);
-	json_object_set_new(q->data, "history", history);
+	json_object_set_new_nocheck(q->data, "history", history);
 	incident_free(&in);
 	return 200;
 }
@@ -874,7 +876,7 @@ int records_answer(Req *q, int rc, Blob *err, const char *done_path)
 	blob_free(err);
 	if (!q->data)
 		q->data = json_object();
-	json_object_set_new(q->data, "ok", json_true());
+	json_object_set_new_nocheck(q->data, "ok", json_true());
 	return req_redirect(q, done_path);
 }
 
