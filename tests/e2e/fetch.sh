@@ -47,9 +47,10 @@ print(s.server_address[1], flush=True)
 s.serve_forever()
 EOF
 python3 server.py > port.txt 2>server.err &
-SERVERS="$SERVERS $!" # stopped with the vigil servers
-i=0
-while [ ! -s port.txt ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+spid=$!
+SERVERS="$SERVERS $spid" # stopped with the vigil servers
+i=0 # Python may take seconds to start on a loaded machine (or under make asan)
+while [ ! -s port.txt ] && [ $i -lt 600 ] && kill -0 $spid 2>/dev/null; do sleep 0.05; i=$((i + 1)); done
 port=$(cat port.txt)
 [ -n "$port" ] || die "the test server did not start: $(cat server.err)"
 base="http://127.0.0.1:$port"
