@@ -134,35 +134,40 @@ static void bar_clear(AddTally *t)
 }
 
 /* Stores the records of x (read from text, part of doc) as proposals for report id. Each
-   is written straight from the engine's structures (proposal_direct); when one of them is
-   a record the JSON path would refuse or could not read, the whole part takes the JSON
-   path (records_propose), so that what is stored — or the error — is the same.
-   VIGIL_ADD_VIA_JSON=1 in the environment sends every part through the JSON path (tests
-   and bench/ingest.sh compare the two). buf and offs are scratch kept between parts.
-   Returns REC_OK or the records_propose code. */
+   is written straight from the engine's structures (proposal_direct). A record that is no
+   valid proposal (a count past 100,000,000 read from a typo, an end date before its start,
+   an appeal to nobody for nothing) is left out and counted in *dropped: the engine's
+   mistake must not cost the report. VIGIL_ADD_VIA_JSON=1 in the environment sends every
+   part through the JSON path instead (records_propose, which refuses the whole part on
+   such a record; tests and bench/ingest.sh compare the two). buf and offs are scratch
+   kept between parts. Returns REC_OK or the records_propose code. */
 static int propose_part(Store *st, long long id, const Extraction *x, const char *text, const CleanDoc *doc,
-                        const char *who, Blob *buf, Blob *offs, Blob *err)
+                        const char *who, Blob *buf, Blob *offs, size_t *dropped, Blob *err)
 {
 	size_t n = x->nevents + x->nappeals;
 	const char *via_json = getenv("VIGIL_ADD_VIA_JSON");
-	int ok = !(via_json && strcmp(via_json, "1") == 0);
-	blob_reset(buf);
-	blob_reset(offs);
-	for (size_t k = 0; k < n && ok; k++) {
-		size_t at = buf->len;
-		blob_append(offs, &at, sizeof at);
-		ok = proposal_direct(x, k >= x->nevents, k < x->nevents ? k : k - x->nevents, text, doc, buf) == 0;
-		blob_putc(buf, 0);
-	}
-	if (ok) {
+	if (!(via_json && strcmp(via_json, "1") == 0)) {
+		blob_reset(buf);
+		blob_reset(offs);
 		ProposalItem *items = xcalloc(n, sizeof *items);
+		size_t kept = 0;
 		for (size_t k = 0; k < n; k++) {
+			size_t at = buf->len;
+			if (proposal_direct(x, k >= x->nevents, k < x->nevents ? k : k - x->nevents, text, doc, buf) != 0) {
+				blob_truncate(buf, at);
+				(*dropped)++;
+				continue;
+			}
+			blob_putc(buf, 0);
+			blob_append(offs, &at, sizeof at);
+			items[kept++].type = k < x->nevents ? "event" : "appeal";
+		}
+		for (size_t k = 0; k < kept; k++) { /* buf has stopped moving */
 			size_t at;
 			memcpy(&at, offs->data + k * sizeof at, sizeof at);
-			items[k].type = k < x->nevents ? "event" : "appeal";
 			items[k].json = buf->data + at;
 		}
-		int r = records_propose_items(st, id, items, n, who, err);
+		int r = kept ? records_propose_items(st, id, items, kept, who, err) : REC_OK;
 		free(items);
 		return r;
 	}
@@ -199,11 +204,12 @@ static int propose_read(Store *st, long long id, const Lexicon *lx, const CleanD
 	Extraction x = {0};
 	Blob buf = BLOB_INIT, offs = BLOB_INIT;
 	int rc = 0;
+	size_t dropped = 0;
 	for (size_t base = 0; base < len || (base == 0 && len == 0);) {
 		size_t n = extract_part_end(text + base, len - base);
 		x.text_base = base;
 		extract_doc(lx, text + base, n, doc->published, &x);
-		if ((x.nevents || x.nappeals) && propose_part(st, id, &x, text + base, doc, who, &buf, &offs, err) != REC_OK) {
+		if ((x.nevents || x.nappeals) && propose_part(st, id, &x, text + base, doc, who, &buf, &offs, &dropped, err) != REC_OK) {
 			if (!err->len)
 				blob_puts(err, "the proposals read from it could not be stored");
 			rc = -1;
@@ -214,6 +220,9 @@ static int propose_read(Store *st, long long id, const Lexicon *lx, const CleanD
 		if (n == 0)
 			break;
 	}
+	if (dropped && rc == 0)
+		warn("report %lld: %zu record%s read from it left out: not valid proposals (an impossible count "
+		     "or date range, an appeal to no one)", id, dropped, dropped == 1 ? "" : "s");
 	blob_free(&buf);
 	blob_free(&offs);
 	extraction_free(&x);

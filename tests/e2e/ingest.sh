@@ -92,3 +92,10 @@ ok "proposals quote the original at their offsets"
 run 0 "$VIGIL" -d bare.db add --quiet --no-extract shelled.txt
 run 0 "$VIGIL" -d bare.db review --json
 json "len(j) == 0"
+
+# a record the engine reads that is no valid proposal (an impossible count) is left out
+# with a warning; the report itself is stored (it used to fail the whole add)
+printf 'Camp Nadir, 3 March 2021\n\nGunmen killed 300,000,000 residents of Camp Nadir on Tuesday, the committee said.\n' > in/typo.txt
+run 0 "$VIGIL" add in/typo.txt
+contains "$OUT" "added 1, already had 0, failed 0"
+contains "$ERR" "1 record read from it left out"
