@@ -5,14 +5,13 @@
 */
 #include "clean_int.h"
 #include "util.h"
-#include "fuzz_utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 
 static void check(const char *text, size_t len, const OffSeg *map, size_t nmap, size_t size)
 {
-	if (!good_utf8((const unsigned char *)text, len))
+	if (!utf8_strict(text, len))
 		__builtin_trap();
 	for (size_t i = 0; i < nmap; i++)
 		if (map[i].orig > size || map[i].text > len || (i && map[i].text < map[i - 1].text))

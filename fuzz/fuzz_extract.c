@@ -8,7 +8,7 @@
 ** the cleaner hands the engine) JSON that jansson cannot read back.
 */
 #include "extract.h"
-#include "fuzz_utf8.h"
+#include "util.h"
 
 #include <jansson.h>
 #include <stdint.h>
@@ -126,7 +126,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the engine reads cleaned text: an exact-size copy, so ASan sees reads past the end */
 	char *text = malloc(size ? size : 1);
 	memcpy(text, data, size);
-	int utf8 = good_utf8((const unsigned char *)text, size);
+	int utf8 = utf8_strict(text, size);
 	Extraction x = {0};
 	for (int round = 0; round < 2; round++) {
 		extract_doc(lx, text, size, round ? NULL : pub, &x);

@@ -14,6 +14,7 @@
 #include "clean.h"
 #include "extract.h"
 #include "records.h"
+#include "util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -26,38 +27,12 @@ typedef struct Canon {
 	int bad;
 } Canon;
 
-/* Whether s[0..n) is UTF-8 that jansson reads (no overlong forms, surrogates or code points
-   past U+10FFFF) without NUL, which jansson refuses in strings. */
-static int jansson_utf8(const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		unsigned c = s[i];
-		if (c < 0x80) {
-			if (!c)
-				return 0;
-			i++;
-			continue;
-		}
-		size_t k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-		if (!k || i + k > n)
-			return 0;
-		for (size_t j = 1; j < k; j++)
-			if ((s[i + j] & 0xC0) != 0x80)
-				return 0;
-		if ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] >= 0xA0) ||
-		    (c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] >= 0x90))
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
 /* A JSON string as jansson's json_dumps writes it: " and \ escaped, \b \f \n \r \t, other
    control characters as \u00XX (upper-case hex), everything else (/, DEL, <, non-ASCII)
    as it is. */
 static void c_str(Canon *c, const char *s, size_t n)
 {
-	if (!jansson_utf8((const unsigned char *)s, n))
+	if (!utf8_strict(s, n)) /* what jansson reads: valid, no NUL */
 		c->bad = 1;
 	Blob *b = c->b;
 	blob_putc(b, '"');

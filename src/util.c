@@ -223,3 +223,22 @@ size_t format_g17(double x, char out[32])
 	*o = 0;
 	return (size_t)(o - out);
 }
+
+int utf8_strict(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+		if (!k || c == 0 || i + k > n)
+			return 0;
+		for (size_t j = 1; j < k; j++)
+			if ((s[i + j] & 0xC0) != 0x80)
+				return 0;
+		if ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] >= 0xA0) ||
+		    (c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] >= 0x90))
+			return 0;
+		i += k;
+	}
+	return 1;
+}

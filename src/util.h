@@ -49,6 +49,11 @@ int parse_id(const char *s, long long *id);
    go to snprintf. */
 size_t format_g17(double x, char out[32]);
 
+/* 1 when s[0..n) is valid UTF-8 — no overlong forms, surrogates or code points past
+   U+10FFFF — without NUL bytes: what the cleaner promises of its text, and what jansson
+   reads as a string. */
+int utf8_strict(const void *s, size_t n);
+
 /* 1 when s starts with prefix. */
 int starts_with(const char *s, const char *prefix);
 
