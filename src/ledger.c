@@ -11,7 +11,9 @@
 **   2. the originals: each stored original re-hashed against the SHA-256 it is kept under,
 **      and each report's original present;
 **   3. the records: every record's digest now equals the digest its last ledger entry
-**      recorded; none is missing from the ledger, none the ledger knows is gone.
+**      recorded, in the version of digest that entry names ("incident/5=2:HEX" is version 2,
+**      "incident/5=HEX" version 1: docs/ledger.md); none is missing from the ledger, none
+**      the ledger knows is gone.
 ** The first problem found is reported first (`vigil verify` exits 1 when there is any).
 ** The records' digests are computed in parts by two threads when there is a second core
 ** (VIGIL_VERIFY_ONE_THREAD in the environment keeps it to one, for tests).
@@ -20,6 +22,7 @@
 #include "util.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -72,6 +75,15 @@ void ledger_entry_hash(const LedgerEntry *e, char out[65])
 	sodium_bin2hex(out, 65, d, sizeof d);
 }
 
+/* The version of record digest new entries record: the current one, or 1 when
+   VIGIL_RECORD_DIGEST=1 is in the environment (for tests: a ledger that mixes versions, as
+   a database made before version 2 and changed after it has). */
+static int digest_version_written(void)
+{
+	const char *e = getenv("VIGIL_RECORD_DIGEST");
+	return e && strcmp(e, "1") == 0 ? RECORD_DIGEST_V1 : RECORD_DIGEST_CURRENT;
+}
+
 int ledger_append(Store *st, const char *who, const char *action, const char *payload, const Touched *t,
                   Blob *err)
 {
@@ -83,13 +95,15 @@ int ledger_append(Store *st, const char *who, const char *action, const char *pa
 		if (!slash || !parse_id(slash + 1, &id))
 			continue;
 		snprintf(type, sizeof type, "%.*s", (int)(slash - t->keys[i]), t->keys[i]);
-		int found = store_record_digest(st, type, id, hex);
+		int version = digest_version_written();
+		int found = store_record_digest(st, type, id, version, hex);
 		if (found < 0) {
 			blob_appendf(err, "ledger: %s", store_error(st));
 			blob_free(&records);
 			return -1;
 		}
-		blob_appendf(&records, "%s%s=%s", records.len ? " " : "", t->keys[i], found ? hex : "-");
+		blob_appendf(&records, "%s%s=%s%s", records.len ? " " : "", t->keys[i],
+		             found && version > RECORD_DIGEST_V1 ? "2:" : "", found ? hex : "-");
 	}
 	LedgerEntry e;
 	char prev[65], hash[65], now[21];
@@ -147,6 +161,7 @@ typedef struct Seen {
 	long long seq;  /* the entry that recorded it last */
 	unsigned char digest[32];
 	unsigned char gone;    /* the digest was "-": the record no longer exists */
+	unsigned char version; /* of the digest (RECORD_DIGEST_V1, _V2) */
 	unsigned char checked; /* found among the records */
 } Seen;
 
@@ -169,6 +184,7 @@ typedef struct Verify {
 	long long expect_seq;
 	char prev[65];
 	int chain_broken;
+	int store_failed; /* a record could not be digested again (store_error says why) */
 	Blob msg;
 } Verify;
 
@@ -306,9 +322,13 @@ static int take_records(Verify *v, const LedgerEntry *e)
 		sl->seq = e->seq;
 		if (end - d == 1 && *d == '-')
 			sl->gone = 1;
-		else if (end - d == 64 && hex32(d, sl->digest) == 0)
+		else if (end - d == 64 && hex32(d, sl->digest) == 0) {
 			sl->gone = 0;
-		else
+			sl->version = RECORD_DIGEST_V1;
+		} else if (end - d == 66 && d[0] == '2' && d[1] == ':' && hex32(d + 2, sl->digest) == 0) {
+			sl->gone = 0;
+			sl->version = RECORD_DIGEST_V2;
+		} else
 			return -1;
 		s = *end ? end + 1 : end;
 	}
@@ -366,10 +386,11 @@ static int verify_orphan(long long report, void *ctx)
 	return 0;
 }
 
-static int verify_record(const char *type, long long id, const unsigned char d[32], void *ctx)
+static int verify_record(const char *type, long long id, int version, const unsigned char d[32], void *ctx)
 {
 	Verify *v = ctx;
 	int t = type_index(type, strlen(type));
+	unsigned char again[32];
 	v->sum->records++;
 	Seen *sl = seen_slot(v, (uint64_t)t << 56 | (uint64_t)id, 0);
 	if (!sl) {
@@ -377,6 +398,18 @@ static int verify_record(const char *type, long long id, const unsigned char d[3
 		return 0;
 	}
 	sl->checked = 1;
+	if (!sl->gone && version != sl->version) {
+		/* the second thread read it before the chain said which version: digest it again */
+		char hex[65];
+		int found = store_record_digest(v->st, type, id, sl->version, hex);
+		if (found < 0) {
+			v->store_failed = 1;
+			return 1;
+		}
+		if (found == 0 || hex32(hex, again) != 0)
+			memset(again, 0, sizeof again);
+		d = again;
+	}
 	if (sl->gone)
 		problem(v, "%s %lld exists, but ledger entry %lld recorded it as removed", type, id, sl->seq);
 	else if (memcmp(d, sl->digest, 32) != 0)
@@ -401,10 +434,14 @@ static int verify_record(const char *type, long long id, const unsigned char d[3
 
 typedef struct Digested {
 	long long id;
+	int version;
 	unsigned char d[32];
 } Digested;
 
+struct Parts;
+
 typedef struct Part {
+	struct Parts *owner;
 	size_t type; /* index in types[] */
 	long long lo, hi;
 	Digested *v;
@@ -416,6 +453,13 @@ typedef struct Parts {
 	pthread_mutex_t mu;
 	Part *p;
 	size_t n, cap, next; /* next: the first part nobody has taken */
+	/* Which version to digest each record in is known once the chain has been walked:
+	   set then (release), after which v's tables are only read until the worker is
+	   joined. Parts read before it are in the version the ledger's last entry used
+	   (guess), and a part with a record the ledger names in another is read again. */
+	atomic_int chain_done;
+	int guess;
+	Verify *v;
 } Parts;
 
 typedef struct Worker {
@@ -454,11 +498,23 @@ static int parts_plan(Store *st, Parts *ps)
 			}
 			Part *p = &ps->p[ps->n++];
 			memset(p, 0, sizeof *p);
+			p->owner = ps;
 			p->type = t;
 			p->lo = (long long)((unsigned long long)lo + k * span);
 			p->hi = k + 1 == n ? hi : (long long)((unsigned long long)lo + (k + 1) * span - 1);
 		}
 	}
+	return 0;
+}
+
+/* The version of the first digest in an entry's records (RECORD_DIGEST_CURRENT when it
+   has none); ctx an int. */
+static int entry_version(const LedgerEntry *e, void *ctx)
+{
+	int *guess = ctx;
+	const char *eq = strchr(e->records, '=');
+	if (eq && eq[1] != '-')
+		*guess = eq[1] == '2' && eq[2] == ':' ? RECORD_DIGEST_V2 : RECORD_DIGEST_V1;
 	return 0;
 }
 
@@ -471,7 +527,34 @@ static Part *part_take(Parts *ps)
 	return p;
 }
 
-static int collect_digest(const char *type, long long id, const unsigned char d[32], void *ctx)
+/* The version of digest the ledger names for a record (RecordVersionFn; ctx a Verify):
+   the current one for a record it does not know or says is gone. */
+static int seen_version(const char *type, long long id, void *ctx)
+{
+	Verify *v = ctx;
+	Seen *sl = seen_slot(v, (uint64_t)type_index(type, strlen(type)) << 56 | (uint64_t)id, 0);
+	return sl && !sl->gone ? sl->version : RECORD_DIGEST_CURRENT;
+}
+
+/* The same for a part being read (ctx a Part): the guess until the chain has been walked. */
+static int part_version(const char *type, long long id, void *ctx)
+{
+	Parts *ps = ((Part *)ctx)->owner;
+	if (!atomic_load_explicit(&ps->chain_done, memory_order_acquire))
+		return ps->guess;
+	return seen_version(type, id, ps->v);
+}
+
+/* Whether every record of a part was digested in the version the ledger names for it. */
+static int part_versions_match(Verify *v, const Part *p)
+{
+	for (size_t k = 0; k < p->n; k++)
+		if (p->v[k].version != seen_version(types[p->type], p->v[k].id, v))
+			return 0;
+	return 1;
+}
+
+static int collect_digest(const char *type, long long id, int version, const unsigned char d[32], void *ctx)
 {
 	(void)type;
 	Part *p = ctx;
@@ -480,6 +563,7 @@ static int collect_digest(const char *type, long long id, const unsigned char d[
 		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
 	}
 	p->v[p->n].id = id;
+	p->v[p->n].version = version;
 	memcpy(p->v[p->n].d, d, 32);
 	p->n++;
 	return 0;
@@ -488,7 +572,7 @@ static int collect_digest(const char *type, long long id, const unsigned char d[
 /* Reads one part's digests into it; 0, or -1 on a store error (the part is then empty). */
 static int part_read(Store *st, Part *p)
 {
-	if (store_record_digests_range(st, types[p->type], p->lo, p->hi, collect_digest, p) == 0)
+	if (store_record_digests_range(st, types[p->type], p->lo, p->hi, part_version, collect_digest, p) == 0)
 		return 0;
 	free(p->v);
 	p->v = NULL;
@@ -560,6 +644,8 @@ int ledger_verify(Store *st, void (*fn)(const char *problem, void *ctx), void *c
 	Worker w = {0};
 	Parts ps = {0};
 	pthread_mutex_init(&ps.mu, NULL);
+	atomic_init(&ps.chain_done, 0);
+	ps.v = &v;
 	pthread_t th;
 	long long head_seq;
 	char head[65];
@@ -567,6 +653,11 @@ int ledger_verify(Store *st, void (*fn)(const char *problem, void *ctx), void *c
 		goto done;
 	reading = 1;
 	if (store_ledger_head(st, &head_seq, head) != 0 || parts_plan(st, &ps) != 0)
+		goto done;
+	/* the last entry's version is the likeliest for parts read before the chain's end: a
+	   database made before version 2 and not changed since has version 1 everywhere */
+	ps.guess = RECORD_DIGEST_CURRENT;
+	if (head_seq > 0 && store_ledger_each(st, NULL, head_seq, entry_version, &ps.guess) != 0)
 		goto done;
 	working = worker_start(st, &w, &th, &ps, head_seq);
 	int prot = store_ledger_protected(st);
@@ -579,6 +670,7 @@ int ledger_verify(Store *st, void (*fn)(const char *problem, void *ctx), void *c
 		goto done;
 	double t1 = thread_cpu();
 	sum->chain_cpu = t1 - t0;
+	atomic_store_explicit(&ps.chain_done, 1, memory_order_release);
 	if (store_originals_each(st, verify_original, &v) != 0 || store_reports_orphaned_each(st, verify_orphan, &v) != 0)
 		goto done;
 	double t2 = thread_cpu();
@@ -595,14 +687,19 @@ int ledger_verify(Store *st, void (*fn)(const char *problem, void *ctx), void *c
 	}
 	for (size_t i = 0; i < ps.n; i++) {
 		p = &ps.p[i];
-		if (p->failed) {
-			/* the worker failed on it: this connection reads it (and says why it fails) */
-			if (store_record_digests_range(st, types[p->type], p->lo, p->hi, verify_record, &v) != 0)
+		if (p->failed || !part_versions_match(&v, p)) {
+			/* the worker failed on it: this connection reads it (and says why it fails);
+			   or it was read in a version of digest the ledger does not name for one of its
+			   records */
+			if (store_record_digests_range(st, types[p->type], p->lo, p->hi, seen_version, verify_record, &v) != 0 ||
+			    v.store_failed)
 				goto done;
 			continue;
 		}
 		for (size_t k = 0; k < p->n; k++)
-			verify_record(types[p->type], p->v[k].id, p->v[k].d, &v);
+			verify_record(types[p->type], p->v[k].id, p->v[k].version, p->v[k].d, &v);
+		if (v.store_failed)
+			goto done;
 		free(p->v);
 		p->v = NULL;
 	}

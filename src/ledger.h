@@ -30,7 +30,8 @@ int ledger_account(Store *st, const char *who, const char *action, const char *a
 
 /* Entries and record digests are BLAKE2b-256 (libsodium's crypto_generichash): three times
    SHA-256's speed here, which verify needs over millions of rows. Originals keep SHA-256,
-   the fingerprint everyone else (sha256sum, bundles' MANIFEST) uses. */
+   the fingerprint everyone else (sha256sum, bundles' MANIFEST) uses. docs/ledger.md has
+   the exact bytes of entries and of both versions of record digest. */
 #define LEDGER_HASH_BYTES 32
 
 /* The hash of an entry: BLAKE2b-256 over prev, seq, at, who, action, records and payload,

@@ -4,9 +4,11 @@
 ** digests that tie the records to it.
 **
 ** A record's digest is the BLAKE2b-256 of a serialisation of its row and its dependent rows
-** (claims of an incident, …): every non-NULL column as name, type, length and bytes, in
-** column order. NULL columns are left out, so a later migration that adds a column does
-** not change the digests of records written before it.
+** (claims of an incident, …), in one of two versions (docs/ledger.md): 1, every non-NULL
+** column as name, type, length and bytes; 2, every non-NULL column as a compact binary
+** index, type, length and bytes. Both in column order; NULL columns are left out, so a
+** later migration that adds a column does not change the digests of records written
+** before it.
 */
 #include "dates.h"
 #include "records.h"
@@ -1951,9 +1953,11 @@ static const RecordType *record_type(const char *type)
 }
 
 /* The column headers of a statement's rows, "name:" each, read once per walk rather than
-   once per row (sqlite3_column_name was a tenth of verify's time). */
+   once per row (sqlite3_column_name was a tenth of verify's time), and the column that
+   holds a dependent row's key (the record's id). */
 typedef struct DigestCols {
 	int n;
+	int key;       /* the column of the key (child_key), or -1 */
 	char **head;   /* "name:" for each column */
 	size_t *hlen;
 	/* the SQLite functions digest_row calls for every column, looked up once per walk:
@@ -1967,7 +1971,7 @@ typedef struct DigestCols {
 	int (*value_bytes)(sqlite3_value *);
 } DigestCols;
 
-static void digest_cols_init(DigestCols *dc, sqlite3_stmt *q)
+static void digest_cols_init(DigestCols *dc, sqlite3_stmt *q, const char *key)
 {
 	dc->column_value = sqlite3_column_value;
 	dc->value_type = sqlite3_value_type;
@@ -1977,11 +1981,14 @@ static void digest_cols_init(DigestCols *dc, sqlite3_stmt *q)
 	dc->value_text = sqlite3_value_text;
 	dc->value_bytes = sqlite3_value_bytes;
 	dc->n = sqlite3_column_count(q);
+	dc->key = -1;
 	dc->head = xcalloc((size_t)dc->n + 1, sizeof *dc->head);
 	dc->hlen = xcalloc((size_t)dc->n + 1, sizeof *dc->hlen);
 	for (int i = 0; i < dc->n; i++) {
 		const char *name = sqlite3_column_name(q, i);
 		size_t len = strlen(name ? name : "");
+		if (key && name && strcmp(name, key) == 0)
+			dc->key = i;
 		dc->head[i] = xmalloc(len + 2);
 		memcpy(dc->head[i], name ? name : "", len);
 		dc->head[i][len] = ':';
@@ -2016,14 +2023,14 @@ static size_t put_digits(char *p, unsigned long long u)
 	return n;
 }
 
-/* Adds a row to the digest's input: a tag, then each non-NULL column from column `from`
-   on as "name:type:length:" and its bytes (numbers as "%lld" and "%.17g" would write
-   them). The bytes, not the code, are the format: older digests stay valid.
+/* Version 1: adds a row to the digest's input: "<table>", then each non-NULL column in
+   column order as "name:type:length:" and its bytes (numbers as "%lld" and "%.17g" would
+   write them). The bytes, not the code, are the format: older digests stay valid.
    Each column is read through its sqlite3_value: one call into the statement per column
    instead of three (type, then text, then bytes), each of which checked the statement
    again; the connection is used by this thread alone (SQLITE_OPEN_NOMUTEX), which is what
    reading a column's value object needs. */
-static void digest_row(Blob *b, sqlite3_stmt *q, int from, const char *tag, const DigestCols *dc)
+static void digest_row(Blob *b, sqlite3_stmt *q, const char *tag, const DigestCols *dc)
 {
 	size_t tl = strlen(tag);
 	blob_reserve(b, tl + 2);
@@ -2031,7 +2038,7 @@ static void digest_row(Blob *b, sqlite3_stmt *q, int from, const char *tag, cons
 	memcpy(b->data + b->len, tag, tl);
 	b->len += tl;
 	b->data[b->len++] = '>';
-	for (int i = from; i < dc->n; i++) {
+	for (int i = 0; i < dc->n; i++) {
 		sqlite3_value *val = dc->column_value(q, i);
 		int t = dc->value_type(val);
 		if (t == SQLITE_NULL)
@@ -2073,6 +2080,76 @@ static void digest_row(Blob *b, sqlite3_stmt *q, int from, const char *tag, cons
 	b->data[b->len] = 0;
 }
 
+/* Writes u as an unsigned LEB128 varint (7 bits a byte, low first, the top bit set on
+   every byte but the last) at p; returns the byte after it. */
+static unsigned char *put_varint(unsigned char *p, unsigned long long u)
+{
+	while (u >= 0x80) {
+		*p++ = (unsigned char)(u | 0x80);
+		u >>= 7;
+	}
+	*p++ = (unsigned char)u;
+	return p;
+}
+
+/* Version 2: adds a row to the digest's input in a compact binary form (docs/ledger.md):
+     row    := varint(kind << 3)                 kind 0: the record's row; 1, 2: a row of
+                                                 its first, second kind of dependent rows
+     column := varint(index << 3 | type) value   for each non-NULL column, in order; index:
+                                                 the column's place in the table (0 first)
+     value  := INTEGER (type 1): varint of the zigzag of the 64-bit value
+               FLOAT   (type 2): the 8 bytes of the IEEE-754 double, little-endian
+               TEXT (3), BLOB (4): varint(length) and the bytes as stored (UTF-8 text)
+   No two different sequences of rows give the same bytes: a reader can take the bytes
+   apart again, left to right, without knowing anything but this grammar — every item
+   starts with a varint (which says where it ends) whose low three bits say what follows:
+   0 nothing (a new row; the kind, in the high bits), 1 one more varint, 2 eight bytes,
+   3 or 4 a varint length and that many bytes. So the bytes give back every row's kind
+   and, for each of its columns, whether it is NULL (absent), its type and its exact value:
+   two rows that differ in any of these differ in their bytes. Names are not hashed; the
+   column index stands for them, and the table for the record's type and the kind, which
+   is how a migration adding a column (NULL in older rows) changes no older digest. */
+static void digest_row2(Blob *b, sqlite3_stmt *q, unsigned kind, const DigestCols *dc)
+{
+	if (b->len + 2 > b->cap)
+		blob_reserve(b, 2);
+	b->data[b->len++] = (char)(kind << 3);
+	for (int i = 0; i < dc->n; i++) {
+		sqlite3_value *val = dc->column_value(q, i);
+		int t = dc->value_type(val);
+		if (t == SQLITE_NULL)
+			continue;
+		const void *data = NULL;
+		size_t len = 0;
+		if (t == SQLITE_TEXT || t == SQLITE_BLOB) {
+			/* the bytes as stored, text or not: no conversion */
+			data = dc->value_blob(val);
+			len = (size_t)dc->value_bytes(val);
+		}
+		if (b->len + 32 + len > b->cap)
+			blob_reserve(b, 32 + len);
+		unsigned char *p = (unsigned char *)b->data + b->len;
+		p = put_varint(p, (unsigned long long)i << 3 | (unsigned)t);
+		if (t == SQLITE_INTEGER) {
+			unsigned long long u = (unsigned long long)dc->value_int64(val);
+			p = put_varint(p, (u << 1) ^ (0ULL - (u >> 63))); /* zigzag: small negatives stay short */
+		} else if (t == SQLITE_FLOAT) {
+			double x = dc->value_double(val);
+			unsigned long long u;
+			memcpy(&u, &x, sizeof u);
+			for (int k = 0; k < 8; k++)
+				*p++ = (unsigned char)(u >> (8 * k));
+		} else {
+			p = put_varint(p, len);
+			if (len)
+				memcpy(p, data, len);
+			p += len;
+		}
+		b->len = (size_t)((char *)p - b->data);
+	}
+	b->data[b->len] = 0;
+}
+
 static void digest_hex(const Blob *b, char out[65])
 {
 	unsigned char d[32];
@@ -2080,15 +2157,33 @@ static void digest_hex(const Blob *b, char out[65])
 	sodium_bin2hex(out, 65, d, sizeof d);
 }
 
-int store_record_digest(Store *st, const char *type, long long id, char out[65])
+/* Adds a row in a version: the table's name is version 1's tag, kind version 2's. */
+static void digest_any(Blob *b, int version, sqlite3_stmt *q, const char *table, unsigned kind,
+                       const DigestCols *dc)
+{
+	if (version == RECORD_DIGEST_V1)
+		digest_row(b, q, table, dc);
+	else
+		digest_row2(b, q, kind, dc);
+}
+
+/* An error for a type of record or a version that does not exist; -1. */
+static int digest_unknown(Store *st, const char *type, int version)
+{
+	blob_reset(&st->err);
+	if (version != RECORD_DIGEST_V1 && version != RECORD_DIGEST_V2)
+		blob_appendf(&st->err, "no version %d of record digests", version);
+	else
+		blob_appendf(&st->err, "no kind of record '%s'", type);
+	return -1;
+}
+
+int store_record_digest(Store *st, const char *type, long long id, int version, char out[65])
 {
 	const RecordType *rt = record_type(type);
 	char sql[200];
-	if (!rt) {
-		blob_reset(&st->err);
-		blob_appendf(&st->err, "no kind of record '%s'", type);
-		return -1;
-	}
+	if (!rt || (version != RECORD_DIGEST_V1 && version != RECORD_DIGEST_V2))
+		return digest_unknown(st, type, version);
 	snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id=?1", rt->table);
 	sqlite3_stmt *q = store_stmt(st, sql);
 	if (!q)
@@ -2101,23 +2196,21 @@ int store_record_digest(Store *st, const char *type, long long id, char out[65])
 	}
 	Blob h = BLOB_INIT;
 	DigestCols dc;
-	digest_cols_init(&dc, q);
-	digest_row(&h, q, 0, rt->table, &dc);
+	digest_cols_init(&dc, q, NULL);
+	digest_any(&h, version, q, rt->table, 0, &dc);
 	digest_cols_free(&dc);
 	store_release(st, q);
 	for (int c = 0; c < 2 && rt->child[c]; c++) {
-		/* every column, the key first so the walk in store_records_digest_each can use the
-		   same layout */
-		snprintf(sql, sizeof sql, "SELECT %s, * FROM %s WHERE %s=?1 ORDER BY rowid", rt->child_key[c],
-		         rt->child[c], rt->child_key[c]);
+		/* the same statement as the walk in store_record_digests_range uses */
+		snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE %s=?1 ORDER BY rowid", rt->child[c], rt->child_key[c]);
 		if (!(q = store_stmt(st, sql))) {
 			blob_free(&h);
 			return -1;
 		}
 		sqlite3_bind_int64(q, 1, id);
-		digest_cols_init(&dc, q);
+		digest_cols_init(&dc, q, NULL);
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-			digest_row(&h, q, 1, rt->child[c], &dc);
+			digest_any(&h, version, q, rt->child[c], (unsigned)c + 1, &dc);
 		digest_cols_free(&dc);
 		store_release(st, q);
 		if (rc != SQLITE_DONE) {
@@ -2161,17 +2254,13 @@ int store_record_id_range(Store *st, const char *type, long long *lo, long long 
 	return rc == SQLITE_ROW ? 0 : store_fail(st, "read record ids");
 }
 
-int store_record_digests_range(Store *st, const char *type, long long lo, long long hi,
-                               int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
-                               void *ctx)
+int store_record_digests_range(Store *st, const char *type, long long lo, long long hi, RecordVersionFn pick,
+                               RecordDigestFn fn, void *ctx)
 {
 	char sql[200];
 	const RecordType *rt = record_type(type);
-	if (!rt) {
-		blob_reset(&st->err);
-		blob_appendf(&st->err, "no kind of record '%s'", type);
-		return -1;
-	}
+	if (!rt)
+		return digest_unknown(st, type, RECORD_DIGEST_CURRENT);
 	sqlite3_stmt *child[2] = {NULL, NULL};
 	int crc[2] = {SQLITE_DONE, SQLITE_DONE};
 	snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id BETWEEN ?1 AND ?2 ORDER BY id", rt->table);
@@ -2180,66 +2269,84 @@ int store_record_digests_range(Store *st, const char *type, long long lo, long l
 		return -1;
 	sqlite3_bind_int64(q, 1, lo);
 	sqlite3_bind_int64(q, 2, hi);
-	for (int c = 0; c < 2 && rt->child[c]; c++) {
-		snprintf(sql, sizeof sql, "SELECT %s, * FROM %s WHERE %s BETWEEN ?1 AND ?2 ORDER BY %s, rowid",
-		         rt->child_key[c], rt->child[c], rt->child_key[c], rt->child_key[c]);
-		if (!(child[c] = store_stmt(st, sql))) {
-			store_release(st, q);
-			store_release(st, child[0]);
-			return -1;
-		}
-		sqlite3_bind_int64(child[c], 1, lo);
-		sqlite3_bind_int64(child[c], 2, hi);
-		crc[c] = sqlite3_step(child[c]);
-	}
-	int rc, stop = 0;
 	Blob h = BLOB_INIT;
 	DigestCols dc, dcc[2] = {{0}, {0}};
-	digest_cols_init(&dc, q);
-	for (int c = 0; c < 2 && child[c]; c++)
-		digest_cols_init(&dcc[c], child[c]);
+	digest_cols_init(&dc, q, "id");
+	for (int c = 0; c < 2 && rt->child[c]; c++) {
+		/* every column once: the key is read from its own place in the row */
+		snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE %s BETWEEN ?1 AND ?2 ORDER BY %s, rowid",
+		         rt->child[c], rt->child_key[c], rt->child_key[c]);
+		if (!(child[c] = store_stmt(st, sql)))
+			goto fail;
+		sqlite3_bind_int64(child[c], 1, lo);
+		sqlite3_bind_int64(child[c], 2, hi);
+		digest_cols_init(&dcc[c], child[c], rt->child_key[c]);
+		if (dcc[c].key < 0) {
+			blob_reset(&st->err);
+			blob_appendf(&st->err, "table %s has no column %s", rt->child[c], rt->child_key[c]);
+			goto fail;
+		}
+		crc[c] = sqlite3_step(child[c]);
+	}
+	if (dc.key < 0) {
+		blob_reset(&st->err);
+		blob_appendf(&st->err, "table %s has no column id", rt->table);
+		goto fail;
+	}
+	int rc, stop = 0;
+	sqlite3_int64 (*column_int64)(sqlite3_stmt *, int) = sqlite3_column_int64;
 	while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(q, 0);
+		long long id = column_int64(q, dc.key);
+		int version = pick ? pick(rt->type, id, ctx) : RECORD_DIGEST_CURRENT;
+		if (version != RECORD_DIGEST_V1)
+			version = RECORD_DIGEST_V2;
 		blob_reset(&h);
-		digest_row(&h, q, 0, rt->table, &dc);
+		digest_any(&h, version, q, rt->table, 0, &dc);
 		for (int c = 0; c < 2; c++) {
+			int k = dcc[c].key;
 			/* dependent rows of records that no longer exist are skipped */
-			while (crc[c] == SQLITE_ROW && sqlite3_column_int64(child[c], 0) < id)
+			while (crc[c] == SQLITE_ROW && column_int64(child[c], k) < id)
 				crc[c] = sqlite3_step(child[c]);
-			while (crc[c] == SQLITE_ROW && sqlite3_column_int64(child[c], 0) == id) {
-				digest_row(&h, child[c], 1, rt->child[c], &dcc[c]);
+			while (crc[c] == SQLITE_ROW && column_int64(child[c], k) == id) {
+				digest_any(&h, version, child[c], rt->child[c], (unsigned)c + 1, &dcc[c]);
 				crc[c] = sqlite3_step(child[c]);
 			}
 		}
 		unsigned char d[32];
 		crypto_generichash(d, sizeof d, (const unsigned char *)h.data, h.len, NULL, 0);
-		stop = fn(rt->type, id, d, ctx);
+		stop = fn(rt->type, id, version, d, ctx);
 	}
+	int bad = !stop && rc != SQLITE_DONE;
+	if (bad)
+		store_fail(st, "digest records");
 	blob_free(&h);
 	digest_cols_free(&dc);
 	digest_cols_free(&dcc[0]);
 	digest_cols_free(&dcc[1]);
-	int bad = !stop && rc != SQLITE_DONE;
-	if (bad)
-		store_fail(st, "digest records");
 	store_release(st, q);
 	store_release(st, child[0]);
 	store_release(st, child[1]);
 	return bad ? -1 : 0;
+fail:
+	blob_free(&h);
+	digest_cols_free(&dc);
+	digest_cols_free(&dcc[0]);
+	digest_cols_free(&dcc[1]);
+	store_release(st, q);
+	store_release(st, child[0]);
+	store_release(st, child[1]);
+	return -1;
 }
 
-int store_record_digests(Store *st, const char *type,
-                         int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
-                         void *ctx)
+int store_record_digests(Store *st, const char *type, RecordVersionFn pick, RecordDigestFn fn, void *ctx)
 {
-	return store_record_digests_range(st, type, LLONG_MIN, LLONG_MAX, fn, ctx);
+	return store_record_digests_range(st, type, LLONG_MIN, LLONG_MAX, pick, fn, ctx);
 }
 
-int store_records_digest_each(Store *st, int (*fn)(const char *type, long long id,
-                                                   const unsigned char digest[32], void *ctx), void *ctx)
+int store_records_digest_each(Store *st, RecordVersionFn pick, RecordDigestFn fn, void *ctx)
 {
 	for (size_t t = 0; t < NRECORD_TYPES; t++)
-		if (store_record_digests(st, record_types[t].type, fn, ctx) != 0)
+		if (store_record_digests(st, record_types[t].type, pick, fn, ctx) != 0)
 			return -1;
 	return 0;
 }

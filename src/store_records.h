@@ -249,28 +249,39 @@ int store_ledger_head(Store *st, long long *seq, char hash[65]);
 /* ---- for records.c and ledger.c ---- */
 
 int store_ledger_insert(Store *st, const LedgerEntry *e);
-/* The digest of a record ("incident", 5) as stored now: BLAKE2b-256 hex of its row and its
-   dependent rows (claims of an incident, sources and links of an appeal, review of a
-   proposal). Returns 1, or 0 when there is no such record. */
-int store_record_digest(Store *st, const char *type, long long id, char out[65]);
-/* Every record of one type ("incident") with its digest (the 32 bytes, not hex), in id
-   order; fn returning non-zero stops the walk. */
-int store_record_digests(Store *st, const char *type,
-                         int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
-                         void *ctx);
+/* Record digests come in versions (docs/ledger.md has the exact bytes of each): 1, the
+   first ("name:type:length:bytes" per column), and 2, a compact binary encoding that is
+   cheaper to produce and to hash. New entries of the ledger record version 2; a record is
+   checked with the version its last entry names. */
+#define RECORD_DIGEST_V1 1
+#define RECORD_DIGEST_V2 2
+#define RECORD_DIGEST_CURRENT RECORD_DIGEST_V2
+
+/* The digest of a record ("incident", 5) as stored now, in a version (1 or 2):
+   BLAKE2b-256 hex of its row and its dependent rows (claims of an incident, sources and
+   links of an appeal, review of a proposal). Returns 1, or 0 when there is no such
+   record, -1 on a store error or an unknown type or version. */
+int store_record_digest(Store *st, const char *type, long long id, int version, char out[65]);
+/* Which version to digest a record (type, id) with: 1 or 2 (any other value: the current) */
+typedef int (*RecordVersionFn)(const char *type, long long id, void *ctx);
+/* Called with each record's digest (the 32 bytes, not hex) and the version it is in;
+   returning non-zero stops the walk. */
+typedef int (*RecordDigestFn)(const char *type, long long id, int version, const unsigned char digest[32],
+                              void *ctx);
+/* Every record of one type ("incident") with its digest, in id order; pick (NULL: the
+   current version for all) chooses each record's version. */
+int store_record_digests(Store *st, const char *type, RecordVersionFn pick, RecordDigestFn fn, void *ctx);
 /* The same for the records of one type whose ids are lo to hi (and their dependent rows),
    so that parts of a type can be read apart, in two threads. */
-int store_record_digests_range(Store *st, const char *type, long long lo, long long hi,
-                               int (*fn)(const char *type, long long id, const unsigned char digest[32], void *ctx),
-                               void *ctx);
+int store_record_digests_range(Store *st, const char *type, long long lo, long long hi, RecordVersionFn pick,
+                               RecordDigestFn fn, void *ctx);
 /* Sets the connection's page cache to mb megabytes (SQLite's default is 2): for a long
    write transaction that touches pages all over the indexes. 0 or -1. */
 int store_cache_mb(Store *st, int mb);
 /* The smallest and largest id of a type's records; lo > hi when there is none. 0 or -1. */
 int store_record_id_range(Store *st, const char *type, long long *lo, long long *hi);
 /* The same for every type, type by type. */
-int store_records_digest_each(Store *st, int (*fn)(const char *type, long long id,
-                                                   const unsigned char digest[32], void *ctx), void *ctx);
+int store_records_digest_each(Store *st, RecordVersionFn pick, RecordDigestFn fn, void *ctx);
 /* Every original: fn gets the key hash, the content, and whether a report refers to it. */
 int store_originals_each(Store *st, int (*fn)(const char *sha256, const void *data, size_t len,
                                               void *ctx), void *ctx);

@@ -294,6 +294,88 @@ static void test_accept_and_verify(void **state)
 	unlink(p);
 }
 
+/* Record digests, versions 1 and 2: the exact bytes of each (docs/ledger.md) for one row,
+   and rows that differ only in a column's place, type, sign, NULL against empty, or a
+   value's bytes all get different digests in both versions. */
+static void digest_expect(Store *st, long long id, int version, const void *bytes, size_t len)
+{
+	unsigned char d[32];
+	char want[65], got[65];
+	crypto_generichash(d, sizeof d, bytes, len, NULL, 0);
+	sodium_bin2hex(want, sizeof want, d, sizeof d);
+	assert_int_equal(store_record_digest(st, "place", id, version, got), 1);
+	assert_string_equal(got, want);
+}
+
+static void test_record_digest_versions(void **state)
+{
+	(void)state;
+	char path[96];
+	snprintf(path, sizeof path, "/tmp/vigil-test-digest-%d.db", (int)getpid());
+	unlink(path);
+	Blob err = BLOB_INIT;
+	int input_error;
+	Store *st = store_open(path, 1, &err, &input_error);
+	assert_non_null(st);
+	store_close(st);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	/* place: id, name, aliases, country, admin1, admin2, lat REAL, lon REAL,
+	   geo_precision INTEGER, updated_at */
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO place(id, name, lat, geo_precision, updated_at)"
+	                                  " VALUES(5, 'ab', 0.5, -2, 't')", NULL, NULL, NULL), SQLITE_OK);
+	st = store_open(path, 1, &err, &input_error);
+	assert_non_null(st);
+	static const char v1[] = "<place>id:1:1:5name:3:2:ablat:2:3:0.5geo_precision:1:2:-2updated_at:3:1:t";
+	digest_expect(st, 5, RECORD_DIGEST_V1, v1, sizeof v1 - 1);
+	static const unsigned char v2[] = {
+		0x00,                   /* the record's own row */
+		0x01, 0x0a,             /* column 0 INTEGER, zigzag(5) = 10 */
+		0x0b, 0x02, 'a', 'b',   /* column 1 TEXT, length 2 */
+		0x32, 0, 0, 0, 0, 0, 0, 0xe0, 0x3f, /* column 6 FLOAT 0.5, little-endian (2-5 NULL) */
+		0x41, 0x03,             /* column 8 INTEGER, zigzag(-2) = 3 */
+		0x4b, 0x01, 't',        /* column 9 TEXT */
+	};
+	digest_expect(st, 5, RECORD_DIGEST_V2, v2, sizeof v2);
+	char hex[65];
+	assert_int_equal(store_record_digest(st, "place", 6, RECORD_DIGEST_V2, hex), 0);
+	assert_int_equal(store_record_digest(st, "place", 5, 3, hex), -1);
+	store_close(st);
+
+	/* rows close to each other: every digest differs from every other, in each version */
+	static const char *const rows[][4] = { /* aliases, country, lat, geo_precision */
+		{"'b'", "NULL", "NULL", "NULL"},  {"NULL", "'b'", "NULL", "NULL"}, {"X'62'", "NULL", "NULL", "NULL"},
+		{"''", "NULL", "NULL", "NULL"},   {"NULL", "NULL", "NULL", "NULL"}, {"NULL", "NULL", "NULL", "1"},
+		{"NULL", "NULL", "NULL", "-1"},   {"NULL", "NULL", "NULL", "'1x'"}, {"NULL", "NULL", "NULL", "128"},
+		{"NULL", "NULL", "1", "NULL"},    {"NULL", "NULL", "0.1", "NULL"},  {"NULL", "NULL", "-1", "NULL"},
+		{"'bb'", "NULL", "NULL", "NULL"}, {"'b'", "'b'", "NULL", "NULL"},   {"NULL", "NULL", "NULL", "X''"},
+		{"NULL", "NULL", "1", "1"},       {"'1'", "NULL", "NULL", "NULL"},
+	};
+	enum { NROWS = sizeof rows / sizeof rows[0] };
+	char dig[2][NROWS][65];
+	for (int r = 0; r < NROWS; r++) {
+		char sql[200];
+		snprintf(sql, sizeof sql, "UPDATE place SET aliases=%s, country=%s, lat=%s, geo_precision=%s WHERE id=5",
+		         rows[r][0], rows[r][1], rows[r][2], rows[r][3]);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		st = store_open(path, 1, &err, &input_error);
+		assert_non_null(st);
+		assert_int_equal(store_record_digest(st, "place", 5, RECORD_DIGEST_V1, dig[0][r]), 1);
+		assert_int_equal(store_record_digest(st, "place", 5, RECORD_DIGEST_V2, dig[1][r]), 1);
+		store_close(st);
+	}
+	for (int v = 0; v < 2; v++)
+		for (int a = 0; a < NROWS; a++)
+			for (int b = a + 1; b < NROWS; b++)
+				if (strcmp(dig[v][a], dig[v][b]) == 0)
+					fail_msg("version %d: rows %d and %d have one digest", v + 1, a, b);
+	sqlite3_close(db);
+	blob_free(&err);
+	unlink(path);
+	snprintf(path + strlen(path), 8, "-wal");
+	unlink(path);
+}
+
 /* Quotes found in cleaned text: exact, with other white space, absent; offsets filled. */
 static void test_quote_find(void **state)
 {
@@ -339,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_csv_cell),
 		cmocka_unit_test(test_chain_hash),
 		cmocka_unit_test(test_accept_and_verify),
+		cmocka_unit_test(test_record_digest_versions),
 		cmocka_unit_test(test_quote_find),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
