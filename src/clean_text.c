@@ -309,6 +309,36 @@ static int menu_follows(const TLine *v, size_t nl, const char *s, size_t i)
 	return items >= 5;
 }
 
+/* 1 when one of the eight lines from i is a post's date line ("Posted by NAME | 13
+   September 2023", "Published 4 May 2022") with a full date other than d: a lone date
+   above it is the day the page was viewed, not when it was written. */
+static int post_dated_below(const TLine *v, size_t nl, const char *s, size_t i, Ymd d)
+{
+	static const char *const kw[] = {"posted ", "published ", "by ", "updated ", "written ", NULL};
+	int lines = 0;
+	for (; i < nl && lines < 8; i++) {
+		if (v[i].flags & L_BLANK)
+			continue;
+		lines++;
+		const char *ls = s + v[i].a;
+		size_t ln = v[i].z - v[i].a;
+		int kwd = 0;
+		for (int k = 0; kw[k] && !kwd; k++)
+			kwd = ln > strlen(kw[k]) && strncasecmp(ls, kw[k], strlen(kw[k])) == 0;
+		if (!kwd || ln > 200)
+			continue;
+		Ymd none = {0, 0, 0};
+		DateHit h;
+		for (size_t at = 0; at < ln;) {
+			size_t k = at && isalnum((unsigned char)ls[at - 1]) ? 0 : date_scan(ls + at, ln - at, none, &h);
+			if (k && h.has_year && h.date.d && (h.date.y != d.y || h.date.m != d.m || h.date.d != d.d))
+				return 1;
+			at += k ? k : 1;
+		}
+	}
+	return 0;
+}
+
 /* A banner's date: a lone date, or a date with a time after it ("Monday 19 February
    2024 | 08:41"). */
 static int banner_date(const char *s, size_t n, Ymd *out)
@@ -391,7 +421,8 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 		if (seen == 1 && banner_date(LS(i), LN(i), &d)) {
 			int glued_next = next < nl && glue_count(LS(next), LN(next)) >= 2;
 			int later = d.y > max_year(s + v[i].z, n - v[i].z) + 1 && max_year(s + v[i].z, n - v[i].z);
-			if (glued_next || later || crumb_at != SIZE_MAX || menu_follows(v, nl, s, next)) {
+			if (glued_next || later || crumb_at != SIZE_MAX || menu_follows(v, nl, s, next) ||
+			    post_dated_below(v, nl, s, next, d)) {
 				v[i].flags |= L_DROP;
 				furniture = 1;
 				free(m->banner);

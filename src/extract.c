@@ -1660,6 +1660,36 @@ static int party_push(ExParty *v, int *n, int max, const ExParty *p, const Extra
 	return 1;
 }
 
+/* A party after "of" that a capitalised title heads: "the Chair of ASEAN", "the
+   President of the ICRC", "the Secretary-General of the Arab League": writing to the
+   title is writing to the body (not "the release of", "the people of"). */
+static int of_titled(Doc *d, const Party *pa, uint32_t from)
+{
+	uint32_t k = pa->t0;
+	if (k > from && tok_eq(d, k - 1, "the"))
+		k--;
+	if (k < from + 2 || !tok_eq(d, k - 1, "of"))
+		return 0;
+	/* the title after "the", or a title the lexicon knows: not "Press Office of the Governor" */
+	return (d->w->tok.v[k - 2].flags & TK_CAP) && (d->w->tok.v[k - 2].flags & TK_WORD) &&
+	       ((k >= from + 3 && tok_eq(d, k - 3, "the")) || (d->w->ti[k - 2].cover & CV_PARTY));
+}
+
+/* After "written to", "sent to": the addressees follow at once, one after another
+   ("to the Minister and to the UNHCR Representative"); "the camp they are being sent to
+   is the place where the police …" addresses no one. */
+static int addressed_run(Doc *d, uint32_t e, uint32_t t0)
+{
+	for (uint32_t k = e; k < t0; k++) {
+		if ((d->w->ti[k].cover & (CV_PARTY | CV_PLACE)) || (d->w->tok.v[k].flags & TK_CAP) || is_comma(d, k) ||
+		    tok_eq(d, k, "the") || tok_eq(d, k, "and") || tok_eq(d, k, "to") || tok_eq(d, k, "of") ||
+		    tok_eq(d, k, "both") || tok_eq(d, k, "for") || tok_eq(d, k, "you") || tok_eq(d, k, "in"))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 /* Where the demand starts after addressees: "to" + a verb, "that", ":". */
 static uint32_t demand_start(Doc *d, const Sent *s, uint32_t from)
 {
@@ -1672,6 +1702,11 @@ static uint32_t demand_start(Doc *d, const Sent *s, uint32_t from)
 		if ((tok_eq(d, t, "to") || tok_eq(d, t, "that")) && t + 1 < s->t1 &&
 		    !(w->ti[t + 1].cover & (CV_PARTY | CV_PLACE)) && !has_cue(d, t + 1, C_DET))
 			return t;
+		/* "the Cabinet Secretary for the Interior", "the Commissioner for Refugees": a title */
+		if (tok_eq(d, t, "for") && t > from && (w->tok.v[t - 1].flags & TK_CAP) && t + 1 < s->t1 &&
+		    ((w->tok.v[t + 1].flags & TK_CAP) ||
+		     (tok_eq(d, t + 1, "the") && t + 2 < s->t1 && (w->tok.v[t + 2].flags & TK_CAP))))
+			continue;
 		if (tok_eq(d, t, "for") || tok_eq(d, t, "regarding") || tok_eq(d, t, "over") || tok_eq(d, t, "about"))
 			return t;
 	}
@@ -1754,7 +1789,9 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 				if (k < pa->t0)
 					continue;
 			}
-			if (pa->flags & (PF_OF | PF_FROM))
+			if ((pa->flags & PF_FROM) || ((pa->flags & PF_OF) && !of_titled(d, pa, e)))
+				continue;
+			if (!noun && tok_eq(d, e - 1, "to") && !addressed_run(d, e, pa->t0))
 				continue;
 			ExParty ep;
 			party_copy(d, pa, &ep);
@@ -1769,7 +1806,8 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 		uint32_t ds = demand_start(d, s, t + 1);
 		for (uint32_t p = it->party0; p < it->party1; p++) {
 			const Party *pa = &w->party.v[p];
-			if (pa->t0 <= t || pa->t0 >= ds || !party_is_addressee(pa) || (pa->flags & (PF_OF | PF_FROM)))
+			if (pa->t0 <= t || pa->t0 >= ds || !party_is_addressee(pa) || (pa->flags & PF_FROM) ||
+			    ((pa->flags & PF_OF) && !of_titled(d, pa, t + 1)))
 				continue;
 			ExParty ep;
 			party_copy(d, pa, &ep);

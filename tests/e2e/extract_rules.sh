@@ -264,3 +264,36 @@ report nationality "Kaldan, 2 May 2019 – Soldiers detained at least 25 Syrian 
 json "any(e['kind'] == 'arrest' and e['perpetrators'] and e['perpetrators'][0]['name'] == 'troops (Lebanon)' for e in j['events'])"
 report comefrom "Kaldan, 20 December 2003 – Residents said that soldiers from Rwanda came into the Ostra camp at night on 12 December and took away two young men."
 json "j['events'][0]['perpetrators'][0]['name'] == 'troops (Rwanda)'"
+
+# A lone date over a page whose post line gives another is the day the page was saved:
+# the post line dates the report, and "on Monday" is the Monday before it.
+report saved "Thursday, 6 March 2025
+Kaldan Daily
+Search...
+
+Velmar: gunmen burn shelters at Ostra site
+
+Posted by Amina Sule | 12 June 2024 | Kaldan | 4 comments
+
+Gunmen set fire to shelters at the Ostra displacement site near Velmar on Monday, killing two residents, camp leaders said."
+json "j['document']['published'] == '2024-06-12'"
+json "any(e['date'] and e['date']['start'] == '2024-06-10' for e in j['events'])"
+# A site named by a head of two words ("Ostra displacement site") is where it happened.
+report dsite "Kaldan, 12 June 2024 – Gunmen set fire to shelters at the Ostra displacement site on Monday, killing two residents, camp leaders said."
+json "any(e['place'] and e['place']['name'] == 'Ostra displacement site' for e in j['events'])"
+
+# Writing to a title is writing to the body it heads ("the Chair of ASEAN", "the President
+# of the ICRC"); "the release of the leaders" names no addressee. A named peacekeeping
+# mission keeps its name.
+report titled "Kaldan, 4 May 2022 – Soldiers detained 14 men in the Ostra camp on Monday. We urge the Chair of ASEAN and the President of the ICRC to press for the release of the men."
+json "any(any(t['name'] == 'ASEAN' for t in a['to']) and any(t['name'] == 'ICRC' for t in a['to']) for a in j['appeals'])"
+report mission "Kaldan, 4 May 2022 – Gunmen attacked the Ostra camp near Velmar on Saturday, killing three people. Camp leaders called on MINUSCA to protect the camp."
+json "any(any(t['name'] == 'UN peacekeeping mission (MINUSCA)' for t in a['to']) for a in j['appeals'])"
+
+# "for" inside a title ("the Cabinet Secretary for the Interior") does not start what is
+# asked; after "written to" the addressees follow at once, and "sent to is the place where
+# the police …" addresses no one.
+report fortitle "Kaldan, 10 June 2025 – Police raided the Ostra camp on Sunday and arrested 40 refugees. The Legal Aid Centre has written to the Cabinet Secretary for the Interior and to UNHCR, asking them to release the refugees. \"The camp they are being sent to is the place where the police have just kicked in doors,\" a lawyer said."
+json "len(j['appeals']) == 1 and any('UNHCR' in t['name'] for t in j['appeals'][0]['to'])"
+json "any(t['name'] == 'interior minister' for t in j['appeals'][0]['to'])"
+json "not any(t['group'] == 'state forces' for a in j['appeals'] for t in a['to'])"
