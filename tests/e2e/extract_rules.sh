@@ -297,3 +297,12 @@ report fortitle "Kaldan, 10 June 2025 – Police raided the Ostra camp on Sunday
 json "len(j['appeals']) == 1 and any('UNHCR' in t['name'] for t in j['appeals'][0]['to'])"
 json "any(t['name'] == 'interior minister' for t in j['appeals'][0]['to'])"
 json "not any(t['group'] == 'state forces' for a in j['appeals'] for t in a['to'])"
+
+# Words of confinement and denial beyond "siege" and "blockade": a cordon of guards, a wall
+# built around a camp, a road closed to it.
+report cordon "Kaldan, 20 August 2021 – For twelve days some 30 migrants have been stuck at the Ostra crossing, surrounded by a cordon of border guards on one side and soldiers on the other."
+json "any(e['kind'] == 'siege' and e['status'] == 'occurred' for e in j['events'])"
+report wall "Kaldan, 20 October 2024 – Since May, the army has been building a concrete wall with watchtowers around the camp at Ostra, and soldiers now control the only gate."
+json "any(e['kind'] == 'siege' for e in j['events'])"
+report road "Kaldan, 5 March 2025 – The Pemba camp has received no aid convoys since December, when the militia closed the road from Velmar to the camp."
+json "any(e['kind'] == 'blockade' for e in j['events'])"
