@@ -252,6 +252,18 @@ static int is_punct(const Doc *d, uint32_t t, int c)
 static int is_clause_break(const Doc *d, uint32_t t)
 {
 	const Tok *k = &d->w->tok.v[t];
+	/* a short aside in brackets names what stands before it: "the Popular Front … (FPRC)
+	   attacked", "Rapid Support Forces (RSF)"; no clause of its own */
+	if ((k->flags & TK_PUNCT) && k->punct == '(') {
+		for (uint32_t u = t + 1; u < d->w->tok.n && u <= t + 4; u++)
+			if (is_punct(d, u, ')'))
+				return 0;
+	}
+	if ((k->flags & TK_PUNCT) && k->punct == ')') {
+		for (uint32_t u = t; u > 0 && u + 4 >= t; u--)
+			if (is_punct(d, u - 1, '('))
+				return 0;
+	}
 	if (k->flags & TK_PUNCT)
 		return k->punct == ';' || k->punct == ':' || k->punct == '(' || k->punct == ')' ||
 		       (k->punct == PU_DASH && (k->flags & TK_SPACE)) || (k->punct == '-' && (k->flags & TK_SPACE));
@@ -2085,6 +2097,25 @@ static int general_statement(Doc *d, const Sent *s, const Trig *tr)
 	return 0;
 }
 
+/* A group named as what the acting men belong to: "armed men from the FPRC",
+   "fighters of the ELN", "officers of the National Police Service" act for it. */
+static int member_of(Doc *d, const SentItems *it, const Party *pa)
+{
+	uint32_t k = pa->t0;
+	if (!(pa->flags & (PF_FROM | PF_OF)) || !(pa->named || pa->actor) || (pa->flags & PF_COUNTRY))
+		return 0;
+	if (k > 0 && tok_eq(d, k - 1, "the"))
+		k--;
+	if (k < 2 || !(tok_eq(d, k - 1, "from") || tok_eq(d, k - 1, "of")))
+		return 0;
+	for (uint32_t q = it->party0; q < it->party1; q++) {
+		const Party *o = &d->w->party.v[q];
+		if (o->t1 == k - 1 && o != pa && perp_group(o->group) && !(o->flags & (PF_LOC | PF_FROM | PF_TO | PF_TARGET | PF_OF)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Pass 2 over one sentence: its appeal, then its incidents. */
 /* A part of a day ("day", "morning", "night"). */
 static int day_part(const Doc *d, uint32_t t)
@@ -2522,7 +2553,7 @@ static void read_events(Doc *d, uint32_t si)
 		if (pa->t0 >= appeal_cue || (pa->role & PR_SOURCE))
 			continue; /* addressed or speaking, not acting */
 		int blamed = blame_at >= 0 && (int)pa->t0 > blame_at && (pa->flags & PF_LOC);
-		if ((pa->flags & (PF_LOC | PF_FROM | PF_TO | PF_TARGET | PF_OF)) && !blamed)
+		if ((pa->flags & (PF_LOC | PF_FROM | PF_TO | PF_TARGET | PF_OF)) && !blamed && !member_of(d, it, pa))
 			continue;
 		int bg = -1;
 		uint32_t bd = UINT32_MAX;

@@ -306,3 +306,12 @@ report wall "Kaldan, 20 October 2024 – Since May, the army has been building a
 json "any(e['kind'] == 'siege' for e in j['events'])"
 report road "Kaldan, 5 March 2025 – The Pemba camp has received no aid convoys since December, when the militia closed the road from Velmar to the camp."
 json "any(e['kind'] == 'blockade' for e in j['events'])"
+
+# The group the acting men come from acts: "Armed men from the FPRC", "Fighters of the ELN".
+report memberof "Kaldan, 9 May 2022 – Armed men from the FPRC attacked the Ostra camp on Saturday, killing five people."
+json "any(p['name'] == 'FPRC (CAR)' for e in j['events'] for p in e['perpetrators'])"
+report memberof2 "Kaldan, 9 May 2022 – Fighters of the ELN attacked the Ostra camp on Saturday, killing five people."
+json "any(p['name'].startswith('ELN') for e in j['events'] for p in e['perpetrators'])"
+# A short aside in brackets is no clause of its own: the name before it still acts.
+report aside "Kaldan, 9 May 2022 – The Popular Front for the Rebirth of Central Africa (FPRC) attacked the Ostra camp on Saturday."
+json "any(p['name'] == 'FPRC (CAR)' for e in j['events'] for p in e['perpetrators'])"
