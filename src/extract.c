@@ -2880,6 +2880,13 @@ static void merge_events(Doc *d)
 			e->place.country = -1;
 		}
 		int16_t ec = e->place.country >= 0 ? e->place.country : doc_country;
+		/* beside a state's forces named with their state ("Israeli forces … soldiers
+		   imposed a curfew"), unqualified forces of the same incident are that state's */
+		for (int k = 0; k < e->nperps; k++)
+			if (e->perps[k].country >= 0 && !e->perps[k].inferred && state_group(e->perps[k].group)) {
+				ec = e->perps[k].country;
+				break;
+			}
 		const LexCountry *c = lexicon_country(d->lx, ec);
 		for (int k = 0; k < e->nperps; k++) {
 			ExParty *p = &e->perps[k];

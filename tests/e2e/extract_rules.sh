@@ -315,3 +315,9 @@ json "any(p['name'].startswith('ELN') for e in j['events'] for p in e['perpetrat
 # A short aside in brackets is no clause of its own: the name before it still acts.
 report aside "Kaldan, 9 May 2022 – The Popular Front for the Rebirth of Central Africa (FPRC) attacked the Ostra camp on Saturday."
 json "any(p['name'] == 'FPRC (CAR)' for e in j['events'] for p in e['perpetrators'])"
+
+# Unqualified forces beside a state's forces named with their state, in one incident, are
+# that state's, not the place's.
+report sidebyside "Kaldan, 22 April 2024 – Israeli forces raided Tulkarm on Thursday. The Israeli military said its soldiers had killed ten militants during the raid. The Palestinian health ministry and the Palestinian Red Crescent said the dead included a boy. Palestinian officials in Ramallah condemned the raid."
+json "any(p['name'] == 'troops (Israel)' for e in j['events'] for p in e['perpetrators'])"
+json "not any(p['name'] == 'troops (Palestine)' for e in j['events'] for p in e['perpetrators'])"
