@@ -394,21 +394,28 @@ int store_report_index(Store *st)
 	return store_commit(st);
 }
 
+/* A yes-or-no question about the full-text indexes (sql gives one integer): 1, 0, or -1
+   on an error. */
+static int index_flag(Store *st, const char *sql)
+{
+	sqlite3_stmt *q = store_stmt(st, sql);
+	if (!q)
+		return -1;
+	int rc = sqlite3_step(q), yes = -1;
+	if (rc == SQLITE_ROW)
+		yes = sqlite3_column_int(q, 0) != 0;
+	else
+		store_fail(st, "read the index");
+	store_release(st, q);
+	return yes;
+}
+
 /* Whether reports wait for the full-text index (a crash between storing them and
    indexing them): 1 yes, 0 no, -1 error. */
 static int report_index_behind(Store *st)
 {
-	sqlite3_stmt *q = store_stmt(st, "SELECT (SELECT coalesce(max(id), 0) FROM report) >"
-	                                 " (SELECT coalesce(max(id), 0) FROM report_fts_docsize)");
-	if (!q)
-		return -1;
-	int rc = sqlite3_step(q), behind = -1;
-	if (rc == SQLITE_ROW)
-		behind = sqlite3_column_int(q, 0) != 0;
-	else
-		store_fail(st, "read the index");
-	store_release(st, q);
-	return behind;
+	return index_flag(st, "SELECT (SELECT coalesce(max(id), 0) FROM report) >"
+	                      " (SELECT coalesce(max(id), 0) FROM report_fts_docsize)");
 }
 
 void store_close(Store *st)
@@ -444,16 +451,7 @@ int store_begin(Store *st)
    0 no, -1 error. */
 static int incident_index_behind(Store *st)
 {
-	sqlite3_stmt *q = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM incident_fts_dirty)");
-	if (!q)
-		return -1;
-	int rc = sqlite3_step(q), behind = -1;
-	if (rc == SQLITE_ROW)
-		behind = sqlite3_column_int(q, 0) != 0;
-	else
-		store_fail(st, "read the index");
-	store_release(st, q);
-	return behind;
+	return index_flag(st, "SELECT EXISTS (SELECT 1 FROM incident_fts_dirty)");
 }
 
 /* Inside the transaction about to commit: brings the incidents' full-text index up to
