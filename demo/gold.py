@@ -81,6 +81,8 @@ _RAID = (["raid", "arrest"], "occurred")
 _TRANSFER = (["relocation"], "threatened")
 _ULTIMATUM = (["attack", "relocation"], "threatened")
 RETOLD = {
+    "02-serrinwatch-ultimatum": [
+        _opt(*_BLOCKADE, "the Provincial Security Command closed the roads to the camp to fuel and medicine")],
     "03-tribune-governor-relocation": [
         _opt(*_BLOCKADE, "Checkpoints of the Provincial Security Command have restricted the entry of fuel and medicine since mid-January"),
         _opt(*_ULTIMATUM, "a commander of the Black Ridge Brigade militia told the residents in a video to leave by 15 February")],
