@@ -701,6 +701,25 @@ long long records_match(Store *st, const ProposalRec *p, long long exclude, doub
 #define THREAT_GRACE 30
 #define THREAT_HORIZON 180
 
+/* The days a threat waits for its incident: from its announcement (or its first day)
+   until THREAT_GRACE days after its due date, or THREAT_HORIZON days after the
+   announcement. 1 when both ends are known, else 0. */
+static int threat_window(const Incident *t, char from[11], char until[11])
+{
+	char first[11], last[11];
+	from[0] = until[0] = '\0';
+	date_bounds(t->date_start, t->date_end, first, last);
+	if (t->announced)
+		snprintf(from, 11, "%.10s", t->announced);
+	else
+		snprintf(from, 11, "%s", first);
+	if (t->due)
+		date_shift(t->due, THREAT_GRACE, until);
+	else if (from[0])
+		date_shift(from, THREAT_HORIZON, until);
+	return from[0] && until[0];
+}
+
 typedef struct ThreatCtx {
 	const char *family;
 	char first[11];
@@ -713,17 +732,8 @@ static int threat_one(const Incident *t, void *ctx)
 	ThreatCtx *m = ctx;
 	if (!t->threat || strcmp(t->threat, "open") != 0 || strcmp(kind_family(t->kind), m->family) != 0)
 		return 0;
-	char from[11] = "", until[11] = "", first[11], last[11];
-	date_bounds(t->date_start, t->date_end, first, last);
-	if (t->announced)
-		snprintf(from, sizeof from, "%.10s", t->announced);
-	else
-		snprintf(from, sizeof from, "%s", first);
-	if (t->due)
-		date_shift(t->due, THREAT_GRACE, until);
-	else if (from[0])
-		date_shift(from, THREAT_HORIZON, until);
-	if (!from[0] || !until[0] || strcmp(m->first, from) < 0 || strcmp(m->first, until) > 0)
+	char from[11], until[11];
+	if (!threat_window(t, from, until) || strcmp(m->first, from) < 0 || strcmp(m->first, until) > 0)
 		return 0;
 	/* the latest announcement before the incident */
 	if (!m->best || strcmp(from, m->best_day) > 0) {
@@ -773,19 +783,8 @@ static int fulfil_one(const Incident *in, void *ctx)
 long long records_threat_fulfilment(Store *st, const Incident *t)
 {
 	FulfilCtx f = {kind_family(t->kind), 0, ""};
-	char first[11], last[11], from[11] = "", until[11] = "";
-	if (!t->threat || strcmp(t->threat, "open") != 0)
-		return 0;
-	date_bounds(t->date_start, t->date_end, first, last);
-	if (t->announced)
-		snprintf(from, sizeof from, "%.10s", t->announced);
-	else
-		snprintf(from, sizeof from, "%s", first);
-	if (t->due)
-		date_shift(t->due, THREAT_GRACE, until);
-	else if (from[0])
-		date_shift(from, THREAT_HORIZON, until);
-	if (strlen(from) != 10 || !until[0])
+	char from[11], until[11];
+	if (!t->threat || strcmp(t->threat, "open") != 0 || !threat_window(t, from, until) || strlen(from) != 10)
 		return 0;
 	store_incident_candidates(st, "occurred", t->place_id, t->place, from, until, fulfil_one, &f);
 	return f.best;
