@@ -82,7 +82,7 @@ static void num_or_null(Blob *b, long long v)
 		blob_puts(b, "null");
 }
 
-static int claim_json(const Claim *c, void *ctx)
+int claim_json(const Claim *c, void *ctx)
 {
 	Blob *b = ctx;
 	if (b->data[b->len - 1] != '[')

@@ -12,6 +12,9 @@
 /* An incident as a JSON object; with_claims adds every claim with its quote. Returns 0 or -1
    (store error). */
 int incident_json(Blob *b, Store *st, const Incident *in, int with_claims);
+/* A claim as the JSON object incident_json() lists, appended to the Blob ctx (after a
+   comma unless the Blob ends in '['). Returns 0. */
+int claim_json(const Claim *c, void *ctx);
 /* An appeal as a JSON object with its sources and linked incidents. */
 int appeal_json(Blob *b, Store *st, const Appeal *a);
 /* A count as JSON: {"min":7,"max":8,"open":false,"sources":3,"independent":2,"edited":false}

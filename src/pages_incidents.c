@@ -366,50 +366,171 @@ void view_incidents(Req *q, Blob *out)
 
 /* --- one incident ---------------------------------------------------------------------- */
 
-/* The cleaned texts and titles of the reports an incident cites, read once each. */
-typedef struct ReportCache {
-	long long id[32];
-	Blob text[32];
-	json_t *meta[32];
-	int n;
-} ReportCache;
+/* The page of one incident is the most read page and the one the response cache helps
+   least (each incident is asked for rarely), so its data is plain structs filled by a few
+   statements — the claims come with their reports' title, source and text in one — with
+   every string in one arena, and two writers turn them into the HTML page and into its
+   JSON twin. The twin is what the JSON model of the page used to be: the incident as
+   incident_json() writes it with each claim's source number, the sources with the context
+   of their quotes, the threats it carried out, the incident that carried it out, its
+   appeals (appeal_json) and its history (web_records.sh checks it against `vigil
+   incident --json`). Strings that are not UTF-8 get U+FFFD for each bad byte, as jstr()
+   gave the model. */
 
-/* The cache slot of a report, reading it the first time (NULL when it cannot be read). */
-static int cache_get(Store *st, ReportCache *c, long long id)
+/* Memory for the strings of one page, released at once. */
+typedef struct ArenaChunk {
+	struct ArenaChunk *next;
+	size_t used, cap;
+	char data[];
+} ArenaChunk;
+
+typedef struct Arena {
+	ArenaChunk *head;
+} Arena;
+
+static void *arena_alloc(Arena *a, size_t n)
 {
-	for (int i = 0; i < c->n; i++)
-		if (c->id[i] == id)
-			return i;
-	if (c->n == 32)
-		return -1;
-	int i = c->n;
-	ReportSource r;
-	memset(&c->text[i], 0, sizeof c->text[i]);
-	if (store_report_source(st, id, &r, &c->text[i]) != 1) {
-		blob_free(&c->text[i]);
-		return -1;
+	n = (n + 7) & ~(size_t)7;
+	if (!a->head || a->head->cap - a->head->used < n) {
+		size_t cap = n > 8000 ? n : 8000;
+		ArenaChunk *c = xmalloc(sizeof *c + cap);
+		c->next = a->head;
+		c->used = 0;
+		c->cap = cap;
+		a->head = c;
 	}
-	c->meta[i] = json_object();
-	json_object_set_new_nocheck(c->meta[i], "title", jstr(r.title));
-	json_object_set_new_nocheck(c->meta[i], "publisher", jstr(r.publisher));
-	json_object_set_new_nocheck(c->meta[i], "published", jstr(r.published));
-	json_object_set_new_nocheck(c->meta[i], "source", jstr(r.source));
-	report_source_free(&r);
-	c->id[i] = id;
-	c->n++;
-	return i;
+	void *p = a->head->data + a->head->used;
+	a->head->used += n;
+	return p;
 }
 
-static void cache_free(ReportCache *c)
+static void arena_free(Arena *a)
 {
-	for (int i = 0; i < c->n; i++) {
-		blob_free(&c->text[i]);
-		json_decref(c->meta[i]);
+	while (a->head) {
+		ArenaChunk *next = a->head->next;
+		free(a->head);
+		a->head = next;
 	}
+}
+
+/* A copy of n bytes of s in the arena (NULL for NULL), bad UTF-8 made U+FFFD as jstr() does. */
+static const char *arena_strn(Arena *a, const char *s, size_t n)
+{
+	if (!s)
+		return NULL;
+	if (!utf8_strict(s, n)) {
+		char *raw = xstrndup(s, n);
+		json_t *j = jstr(raw);
+		free(raw);
+		const char *fixed = json_string_value(j);
+		const char *r = arena_strn(a, fixed ? fixed : "", fixed ? strlen(fixed) : 0);
+		json_decref(j);
+		return r;
+	}
+	char *d = arena_alloc(a, n + 1);
+	memcpy(d, s, n);
+	d[n] = 0;
+	return d;
+}
+
+static const char *arena_str(Arena *a, const char *s)
+{
+	return s ? arena_strn(a, s, strlen(s)) : NULL;
+}
+
+/* A malloc'd string made valid UTF-8 in place. */
+static void fix_utf8(char **sp)
+{
+	char *s = *sp;
+	if (!s || utf8_strict(s, strlen(s)))
+		return;
+	json_t *j = jstr(s);
+	*sp = xstrdup(json_string_value(j) ? json_string_value(j) : "");
+	json_decref(j);
+	free(s);
+}
+
+/* An incident's strings (the store's copies) made valid UTF-8. */
+static void incident_fix_utf8(Incident *in)
+{
+	char **fields[] = {&in->kind, &in->status, &in->date_start, &in->date_end, &in->place, &in->country,
+	                   &in->admin1, &in->admin2, &in->perpetrators, &in->targets, &in->description,
+	                   &in->threat, &in->announced, &in->due, &in->threat_note, &in->created_at,
+	                   &in->updated_at};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		fix_utf8(fields[i]);
+}
+
+/* Grows a malloc'd array of *cap elements of size sz to hold one more than n. */
+static void *grow(void *p, size_t n, size_t *cap, size_t sz)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 8;
+	return xrealloc(p, *cap * sz);
+}
+
+typedef struct PageClaim {
+	Claim c;          /* its strings in the page's arena */
+	long long source; /* the number of its source (1…); 0 for a person's edit */
+} PageClaim;
+
+/* A report and quote the claims cite, with the quote's context in the report. */
+typedef struct PageSource {
+	long long report, group, start, end; /* start, end -1: not known */
+	const char *quote, *title, *publisher, *published, *source, *before, *after;
+	int read;                            /* the report was read: title… are set */
+	int located, cut_before, cut_after;  /* the quote was found: before, after… are set */
+} PageSource;
+
+typedef struct PageHistory {
+	long long seq;
+	const char *at, *who, *action, *payload, *hash;
+	json_t *p; /* the payload read (a string of it when it is no JSON) */
+	int json;  /* the payload is JSON: written as it is */
+} PageHistory;
+
+typedef struct IncidentPage {
+	Store *st;
+	Arena arena;
+	Incident in, by;
+	int has_by;
+	PageClaim *claims;
+	PageSource *sources;
+	long long *appeal_ids;
+	Incident *fulfils;
+	Appeal *appeals;
+	PageHistory *history;
+	size_t nclaims, nsources, nappeal_ids, nfulfils, nappeals, nhistory;
+	size_t capclaims, capsources, capappeal_ids, capfulfils, capappeals, caphistory;
+} IncidentPage;
+
+static void incident_page_free(void *p)
+{
+	IncidentPage *m = p;
+	if (!m)
+		return;
+	incident_free(&m->in);
+	if (m->has_by)
+		incident_free(&m->by);
+	for (size_t i = 0; i < m->nfulfils; i++)
+		incident_free(&m->fulfils[i]);
+	for (size_t i = 0; i < m->nappeals; i++)
+		appeal_free(&m->appeals[i]);
+	for (size_t i = 0; i < m->nhistory; i++)
+		json_decref(m->history[i].p);
+	free(m->claims);
+	free(m->sources);
+	free(m->appeal_ids);
+	free(m->fulfils);
+	free(m->appeals);
+	free(m->history);
+	arena_free(&m->arena);
+	free(m);
 }
 
 /* Up to CONTEXT bytes before s and after e, cut at a space and a UTF-8 boundary. */
-static void context_of(const char *text, size_t len, size_t s, size_t e, json_t *src)
+static void context_of(Arena *ar, const char *text, size_t len, size_t s, size_t e, PageSource *src)
 {
 	size_t a = s > CONTEXT ? s - CONTEXT : 0, b = e + CONTEXT < len ? e + CONTEXT : len;
 	if (a > 0) {
@@ -426,86 +547,101 @@ static void context_of(const char *text, size_t len, size_t s, size_t e, json_t 
 		a++;
 	while (b > e && b < len && ((unsigned char)text[b] & 0xC0) == 0x80)
 		b--;
-	char *before = xstrndup(text + a, s - a), *after = xstrndup(text + e, b - e);
-	json_object_set_new_nocheck(src, "before", jstr(before));
-	json_object_set_new_nocheck(src, "after", jstr(after));
-	json_object_set_new_nocheck(src, "cut_before", json_boolean(a > 0));
-	json_object_set_new_nocheck(src, "cut_after", json_boolean(b < len));
-	free(before);
-	free(after);
+	/* as C strings: a NUL in the text ends them, as it ended the model's copies */
+	src->before = arena_strn(ar, text + a, strnlen(text + a, s - a));
+	src->after = arena_strn(ar, text + e, strnlen(text + e, b - e));
+	src->cut_before = a > 0;
+	src->cut_after = b < len;
+	src->located = 1;
 }
 
-/* The sources of an incident: one per report and quote, in the order the claims cite
-   them, each with its context; every claim gets "source": its number. */
-static json_t *sources_of(Store *st, json_t *inc)
+/* One claim of the page; a claim citing a report and quote not seen yet adds a source,
+   read from the report's text the statement gave with it. */
+static int page_claim(const Claim *c, const ClaimReport *r, void *ctx)
 {
-	json_t *sources = json_array(), *c;
-	ReportCache cache;
-	size_t i;
-	cache.n = 0;
-	json_array_foreach(jo(inc, "claims"), i, c) {
-		if (!json_is_integer(jo(c, "report")))
-			continue;
-		long long rid = ji(c, "report");
-		const char *quote = js(c, "quote");
-		json_t *s;
-		size_t k;
-		long long found = 0;
-		json_array_foreach(sources, k, s) {
-			if (ji(s, "report") == rid && ((!quote && !js(s, "quote")) || (quote && js(s, "quote") && strcmp(quote, js(s, "quote")) == 0))) {
-				found = (long long)k + 1;
-				break;
-			}
+	IncidentPage *m = ctx;
+	Arena *a = &m->arena;
+	m->claims = grow(m->claims, m->nclaims, &m->capclaims, sizeof *m->claims);
+	PageClaim *pc = &m->claims[m->nclaims++];
+	pc->c = *c;
+	pc->c.field = (char *)arena_str(a, c->field);
+	pc->c.value = (char *)arena_str(a, c->value);
+	pc->c.extra = NULL; /* neither page nor twin shows it */
+	pc->c.quote = (char *)arena_str(a, c->quote);
+	pc->c.publisher = (char *)arena_str(a, c->publisher);
+	pc->c.published = (char *)arena_str(a, c->published);
+	pc->c.title = NULL;
+	pc->c.who = (char *)arena_str(a, c->who);
+	pc->c.reason = (char *)arena_str(a, c->reason);
+	pc->c.at = (char *)arena_str(a, c->at);
+	pc->source = 0;
+	if (!c->report_id)
+		return 0;
+	const char *quote = pc->c.quote;
+	for (size_t k = 0; k < m->nsources; k++) {
+		const PageSource *s = &m->sources[k];
+		if (s->report == c->report_id &&
+		    ((!quote && !s->quote) || (quote && s->quote && strcmp(quote, s->quote) == 0))) {
+			pc->source = (long long)k + 1;
+			return 0;
 		}
-		if (!found) {
-			s = json_object();
-			json_object_set_new_nocheck(s, "report", json_integer(rid));
-			json_object_set_new_nocheck(s, "group", json_integer(ji(c, "source_group")));
-			json_object_set_new_nocheck(s, "quote", jstr(quote));
-			int slot = cache_get(st, &cache, rid);
-			long long qs = json_is_integer(jo(c, "start")) ? ji(c, "start") : -1;
-			long long qe = json_is_integer(jo(c, "end")) ? ji(c, "end") : -1;
-			if (slot >= 0) {
-				json_object_update(s, cache.meta[slot]);
-				Blob *t = &cache.text[slot];
-				if (quote_locate(blob_str(t), t->len, quote, &qs, &qe))
-					context_of(blob_str(t), t->len, (size_t)qs, (size_t)qe, s);
-				else
-					qs = qe = -1;
-			}
-			json_object_set_new_nocheck(s, "start", qs >= 0 ? json_integer(qs) : json_null());
-			json_object_set_new_nocheck(s, "end", qe >= 0 ? json_integer(qe) : json_null());
-			json_array_append_new(sources, s);
-			found = (long long)json_array_size(sources);
-		}
-		json_object_set_new_nocheck(c, "source", json_integer(found));
 	}
-	cache_free(&cache);
-	return sources;
-}
-
-static int history_one(const LedgerEntry *e, void *ctx)
-{
-	json_t *o = json_object();
-	json_object_set_new_nocheck(o, "seq", json_integer(e->seq));
-	json_object_set_new_nocheck(o, "at", jstr(e->at));
-	json_object_set_new_nocheck(o, "who", jstr(e->who));
-	json_object_set_new_nocheck(o, "action", jstr(e->action));
-	json_t *payload = json_loads(e->payload ? e->payload : "null", JSON_DECODE_ANY, NULL);
-	json_object_set_new_nocheck(o, "payload", payload ? payload : jstr(e->payload));
-	json_object_set_new_nocheck(o, "hash", jstr(e->hash));
-	json_array_append_new(ctx, o);
+	m->sources = grow(m->sources, m->nsources, &m->capsources, sizeof *m->sources);
+	PageSource *s = &m->sources[m->nsources++];
+	memset(s, 0, sizeof *s);
+	s->report = c->report_id;
+	s->group = c->group;
+	s->quote = quote;
+	s->start = c->start >= 0 ? c->start : -1;
+	s->end = c->end >= 0 ? c->end : -1;
+	if (r->text) {
+		s->read = 1;
+		s->title = arena_str(a, r->title);
+		s->publisher = pc->c.publisher;
+		s->published = pc->c.published;
+		s->source = arena_str(a, r->source);
+		if (quote_locate(r->text, r->text_len, quote, &s->start, &s->end))
+			context_of(a, r->text, r->text_len, (size_t)s->start, (size_t)s->end, s);
+		else
+			s->start = s->end = -1;
+	}
+	pc->source = (long long)m->nsources;
 	return 0;
 }
 
-static int fulfils_one(long long id, void *ctx)
+static int page_appeal_id(long long appeal, long long incident, void *ctx)
 {
-	ListCtx *l = ctx;
-	Incident in;
-	if (store_incident_get(l->st, id, &in) == 1) {
-		json_array_append_new(l->rows, incident_model(l->st, &in, 0));
-		incident_free(&in);
-	}
+	IncidentPage *m = ctx;
+	m->appeal_ids = grow(m->appeal_ids, m->nappeal_ids, &m->capappeal_ids, sizeof *m->appeal_ids);
+	m->appeal_ids[m->nappeal_ids++] = appeal ? appeal : incident;
+	return 0;
+}
+
+static int page_fulfils(long long id, void *ctx)
+{
+	IncidentPage *m = ctx;
+	m->fulfils = grow(m->fulfils, m->nfulfils, &m->capfulfils, sizeof *m->fulfils);
+	if (store_incident_get(m->st, id, &m->fulfils[m->nfulfils]) == 1)
+		incident_fix_utf8(&m->fulfils[m->nfulfils++]);
+	return 0;
+}
+
+static int page_history(const LedgerEntry *e, void *ctx)
+{
+	IncidentPage *m = ctx;
+	Arena *a = &m->arena;
+	m->history = grow(m->history, m->nhistory, &m->caphistory, sizeof *m->history);
+	PageHistory *h = &m->history[m->nhistory++];
+	h->seq = e->seq;
+	h->at = arena_str(a, e->at);
+	h->who = arena_str(a, e->who);
+	h->action = arena_str(a, e->action);
+	h->payload = arena_str(a, e->payload);
+	h->hash = arena_str(a, e->hash);
+	h->p = json_loads(e->payload ? e->payload : "null", JSON_DECODE_ANY, NULL);
+	h->json = h->p != NULL;
+	if (!h->p)
+		h->p = jstr(e->payload);
 	return 0;
 }
 
@@ -519,134 +655,292 @@ json_t *appeal_model(Store *st, const Appeal *a)
 	return o ? o : json_object();
 }
 
+/* An integer or null when v is below min. */
+static void num_json(Blob *b, long long v, long long min)
+{
+	if (v >= min)
+		blob_appendf(b, "%lld", v);
+	else
+		blob_puts(b, "null");
+}
+
+/* An incident as incident_json() writes it; with claims, each claim gets its "source". */
+static void incident_page_json_incident(Blob *b, Store *st, const IncidentPage *m, const Incident *in, int with_claims)
+{
+	size_t at = b->len;
+	if (incident_json(b, st, in, 0) != 0) {
+		blob_truncate(b, at);
+		blob_puts(b, "{}");
+		return;
+	}
+	if (!with_claims)
+		return;
+	blob_truncate(b, b->len - 1); /* its closing brace */
+	blob_puts(b, ",\"appeals\":[");
+	for (size_t i = 0; i < m->nappeal_ids; i++)
+		blob_appendf(b, "%s%lld", i ? "," : "", m->appeal_ids[i]);
+	blob_puts(b, "],\"claims\":[");
+	for (size_t i = 0; i < m->nclaims; i++) {
+		claim_json(&m->claims[i].c, b);
+		if (m->claims[i].source) {
+			blob_truncate(b, b->len - 1);
+			blob_appendf(b, ",\"source\":%lld}", m->claims[i].source);
+		}
+	}
+	blob_puts(b, "]}");
+}
+
+/* The JSON twin of the page. */
+static void incident_page_json(Blob *b, Store *st, const IncidentPage *m)
+{
+	blob_puts(b, "{\"incident\":");
+	incident_page_json_incident(b, st, m, &m->in, 1);
+	blob_puts(b, ",\"sources\":[");
+	for (size_t i = 0; i < m->nsources; i++) {
+		const PageSource *s = &m->sources[i];
+		blob_appendf(b, "%s{\"report\":%lld,\"group\":%lld,\"quote\":", i ? "," : "", s->report, s->group);
+		blob_json_str(b, s->quote);
+		if (s->read) {
+			blob_puts(b, ",\"title\":");
+			blob_json_str(b, s->title);
+			blob_puts(b, ",\"publisher\":");
+			blob_json_str(b, s->publisher);
+			blob_puts(b, ",\"published\":");
+			blob_json_str(b, s->published);
+			blob_puts(b, ",\"source\":");
+			blob_json_str(b, s->source);
+		}
+		if (s->located) {
+			blob_puts(b, ",\"before\":");
+			blob_json_str(b, s->before);
+			blob_puts(b, ",\"after\":");
+			blob_json_str(b, s->after);
+			blob_puts(b, s->cut_before ? ",\"cut_before\":true" : ",\"cut_before\":false");
+			blob_puts(b, s->cut_after ? ",\"cut_after\":true" : ",\"cut_after\":false");
+		}
+		blob_puts(b, ",\"start\":");
+		num_json(b, s->start, 0);
+		blob_puts(b, ",\"end\":");
+		num_json(b, s->end, 0);
+		blob_putc(b, '}');
+	}
+	blob_puts(b, "],\"fulfils\":[");
+	for (size_t i = 0; i < m->nfulfils; i++) {
+		if (i)
+			blob_putc(b, ',');
+		incident_page_json_incident(b, st, m, &m->fulfils[i], 0);
+	}
+	blob_putc(b, ']');
+	if (m->has_by) {
+		blob_puts(b, ",\"fulfilled_by\":");
+		incident_page_json_incident(b, st, m, &m->by, 0);
+	}
+	blob_puts(b, ",\"appeals\":[");
+	for (size_t i = 0; i < m->nappeals; i++) {
+		if (i)
+			blob_putc(b, ',');
+		size_t at = b->len;
+		if (appeal_json(b, st, &m->appeals[i]) != 0) {
+			blob_truncate(b, at);
+			blob_puts(b, "{}");
+		}
+	}
+	blob_puts(b, "],\"history\":[");
+	for (size_t i = 0; i < m->nhistory; i++) {
+		const PageHistory *h = &m->history[i];
+		blob_appendf(b, "%s{\"seq\":%lld,\"at\":", i ? "," : "", h->seq);
+		blob_json_str(b, h->at);
+		blob_puts(b, ",\"who\":");
+		blob_json_str(b, h->who);
+		blob_puts(b, ",\"action\":");
+		blob_json_str(b, h->action);
+		blob_puts(b, ",\"payload\":");
+		if (h->json)
+			blob_puts(b, h->payload);
+		else
+			blob_json_str(b, h->payload);
+		blob_puts(b, ",\"hash\":");
+		blob_json_str(b, h->hash);
+		blob_putc(b, '}');
+	}
+	blob_puts(b, "]}\n");
+}
+
 int page_incident(Req *q)
 {
-	Incident in;
-	int found = store_incident_get(q->st, q->id, &in);
-	if (found < 0)
-		return req_error(q, 500, "%s", store_error(q->st));
-	if (!found)
+	IncidentPage *m = xcalloc(1, sizeof *m);
+	m->st = q->st;
+	int found = store_incident_get(q->st, q->id, &m->in);
+	if (found != 1) {
+		free(m);
+		if (found < 0)
+			return req_error(q, 500, "%s", store_error(q->st));
 		return req_error(q, 404, "there is no incident %lld", q->id);
-	json_t *inc = incident_model(q->st, &in, 1);
-	q->data = json_object();
-	json_object_set_new_nocheck(q->data, "incident", inc);
-	json_object_set_new_nocheck(q->data, "sources", sources_of(q->st, inc));
-
-	/* the threats this incident carried out; the incident that carried out this threat */
-	ListCtx l = {q->st, json_array(), 0, 0};
-	store_fulfilled_by(q->st, in.id, fulfils_one, &l);
-	json_object_set_new_nocheck(q->data, "fulfils", l.rows);
-	if (in.fulfilled_by) {
-		Incident by;
-		if (store_incident_get(q->st, in.fulfilled_by, &by) == 1) {
-			json_object_set_new_nocheck(q->data, "fulfilled_by", incident_model(q->st, &by, 0));
-			incident_free(&by);
+	}
+	incident_fix_utf8(&m->in);
+	long long id = m->in.id;
+	if (store_appeal_links_each(q->st, 0, id, page_appeal_id, m) != 0 ||
+	    store_claims_with_reports(q->st, id, page_claim, m) != 0 || store_fulfilled_by(q->st, id, page_fulfils, m) != 0) {
+		incident_page_free(m);
+		return req_error(q, 500, "%s", store_error(q->st));
+	}
+	/* the incident that carried out this threat */
+	if (m->in.fulfilled_by && store_incident_get(q->st, m->in.fulfilled_by, &m->by) == 1) {
+		m->has_by = 1;
+		incident_fix_utf8(&m->by);
+	}
+	/* the appeals about it */
+	for (size_t i = 0; i < m->nappeal_ids; i++) {
+		m->appeals = grow(m->appeals, m->nappeals, &m->capappeals, sizeof *m->appeals);
+		Appeal *a = &m->appeals[m->nappeals];
+		if (store_appeal_get(q->st, m->appeal_ids[i], a) == 1) {
+			fix_utf8(&a->date);
+			fix_utf8(&a->to);
+			fix_utf8(&a->demand);
+			fix_utf8(&a->response);
+			m->nappeals++;
 		}
 	}
-	/* the appeals about it: the model already lists their numbers */
-	json_t *appeals = json_array(), *id;
-	size_t i;
-	json_array_foreach(jo(inc, "appeals"), i, id) {
-		Appeal a;
-		if (store_appeal_get(q->st, json_integer_value(id), &a) == 1) {
-			json_array_append_new(appeals, appeal_model(q->st, &a));
-			appeal_free(&a);
-		}
-	}
-	json_object_set_new_nocheck(q->data, "appeals", appeals);
-	json_t *history = json_array();
 	char key[48];
-	snprintf(key, sizeof key, "incident/%lld", in.id);
-	store_ledger_each(q->st, key, 0, history_one, history);
-	json_object_set_new_nocheck(q->data, "history", history);
-	incident_free(&in);
+	snprintf(key, sizeof key, "incident/%lld", id);
+	store_ledger_each(q->st, key, 0, page_history, m);
+	if (q->api) {
+		/* the twin is written here; nothing is left for a view */
+		incident_page_json(&q->body, q->st, m);
+		q->ctype = "application/json";
+		incident_page_free(m);
+		return 200;
+	}
+	q->model = m;
+	q->model_free = incident_page_free;
 	return 200;
 }
 
-/* The source references of the claims of one field with one value: "[1][3]". */
-static void source_refs(Blob *out, json_t *claims, const char *field, json_t *value)
+/* "Shelling at Camp Meridian, 2021-06-12", as incident_label() names the JSON of one. */
+static void label_of(Blob *out, const Incident *in)
 {
-	json_t *c;
-	size_t i;
-	json_array_foreach(claims, i, c) {
-		if (!js(c, "field") || strcmp(js(c, "field"), field) != 0 || !json_equal(jo(c, "value"), value))
-			continue;
-		if (json_is_integer(jo(c, "source")))
-			html_appendf(out, " <a class=\"ref\" href=\"#s%lld\">[%lld]</a>", ji(c, "source"), ji(c, "source"));
-	}
+	const char *kind = in->kind, *place = in->place, *date = in->date_start, *end = in->date_end;
+	int threat = in->status && strcmp(in->status, "threatened") == 0;
+	if (threat)
+		blob_appendf(out, "Threatened %s", kind ? kind : "incident");
+	else if (kind && *kind)
+		blob_appendf(out, "%c%s", kind[0] >= 'a' && kind[0] <= 'z' ? kind[0] - 32 : kind[0], kind + 1);
+	else
+		blob_puts(out, "Incident");
+	if (place && *place)
+		blob_appendf(out, " at %s", place);
+	if (date)
+		blob_appendf(out, ", %s%s%s", date, end ? " to " : "", end ? end : "");
+}
+
+/* count_text() of a Count. */
+static void count_of(Blob *out, const Count *c, int with_sources)
+{
+	if (c->min < 0)
+		return;
+	if (c->max > c->min)
+		blob_appendf(out, "%lld–%lld", c->min, c->max);
+	else
+		blob_appendf(out, "%lld", c->min);
+	if (c->open)
+		blob_putc(out, '+');
+	if (!with_sources)
+		return;
+	long long s = c->sources, ind = c->independent;
+	if (c->edited)
+		blob_appendf(out, " (edited; %lld source%s)", s, s == 1 ? "" : "s");
+	else if (s)
+		blob_appendf(out, " (%lld source%s, %lld independent)", s, s == 1 ? "" : "s", ind);
+}
+
+/* Whether two claims give the same value: the same text, or the same count. A claim
+   without a value matches none (the JSON model compared nothing for it). */
+static int same_value(const Claim *a, const Claim *b)
+{
+	if (a->value || b->value)
+		return a->value && b->value && strcmp(a->value, b->value) == 0;
+	if (a->min < 0 || b->min < 0)
+		return 0;
+	return a->min == b->min && (a->max < 0 ? -1 : a->max) == (b->max < 0 ? -1 : b->max);
 }
 
 /* A claim's value as text: a count, a date range, a name. */
-static void claim_value(Blob *out, json_t *v)
+static void claim_value(Blob *out, const Claim *c)
 {
-	if (json_is_object(v)) {
-		long long min = ji(v, "min");
-		if (json_is_integer(jo(v, "max")) && ji(v, "max") > min)
-			blob_appendf(out, "%lld–%lld", min, ji(v, "max"));
-		else if (json_is_integer(jo(v, "max")))
-			blob_appendf(out, "%lld", min);
+	if (c->value)
+		blob_puts(out, c->value);
+	else if (c->min >= 0) {
+		if (c->max >= 0 && c->max > c->min)
+			blob_appendf(out, "%lld–%lld", c->min, c->max);
+		else if (c->max >= 0)
+			blob_appendf(out, "%lld", c->min);
 		else
-			blob_appendf(out, "%lld+", min);
-	} else if (json_is_string(v))
-		blob_puts(out, json_string_value(v));
+			blob_appendf(out, "%lld+", c->min);
+	}
+}
+
+/* The source references of the claims of one field with one value: "[1][3]". */
+static void source_refs(Blob *out, const IncidentPage *m, const char *field, const Claim *value)
+{
+	for (size_t i = 0; i < m->nclaims; i++) {
+		const PageClaim *c = &m->claims[i];
+		if (!c->c.field || strcmp(c->c.field, field) != 0 || !same_value(&c->c, value))
+			continue;
+		if (c->source)
+			html_appendf(out, " <a class=\"ref\" href=\"#s%lld\">[%lld]</a>", c->source, c->source);
+	}
 }
 
 /* The claims of a field: each distinct value with the sources that give it, and edits. */
-static void field_claims(Blob *out, json_t *claims, const char *field)
+static void field_claims(Blob *out, const IncidentPage *m, const char *field)
 {
-	json_t *c, *seen = json_array();
-	size_t i;
 	int any = 0;
-	json_array_foreach(claims, i, c) {
-		if (!js(c, "field") || strcmp(js(c, "field"), field) != 0)
+	for (size_t i = 0; i < m->nclaims; i++) {
+		const Claim *c = &m->claims[i].c;
+		if (!c->field || strcmp(c->field, field) != 0)
 			continue;
-		if (!json_is_integer(jo(c, "report"))) {
+		if (!c->report_id) {
 			Blob v = BLOB_INIT;
-			claim_value(&v, jo(c, "value"));
+			claim_value(&v, c);
 			if (!any++)
 				html_appendf(out, "<ul class=\"claims\">");
 			html_appendf(out, "<li class=\"edit\">%s — set by %s: %s <span class=\"meta\">%s</span></li>",
-			             v.len ? blob_str(&v) : "(cleared)",
-			             js(c, "edited_by"), js(c, "reason") ? js(c, "reason") : "", js(c, "at"));
+			             v.len ? blob_str(&v) : "(cleared)", c->who, c->reason ? c->reason : "", c->at);
 			blob_free(&v);
 			continue;
 		}
-		json_t *v = jo(c, "value"), *s;
-		size_t k;
 		int dup = 0;
-		json_array_foreach(seen, k, s)
-			if (json_equal(s, v))
-				dup = 1;
+		for (size_t k = 0; k < i && !dup; k++) {
+			const Claim *e = &m->claims[k].c;
+			dup = e->report_id && e->field && strcmp(e->field, field) == 0 && same_value(e, c);
+		}
 		if (dup)
 			continue;
-		json_array_append(seen, v);
 		Blob t = BLOB_INIT;
-		claim_value(&t, v);
+		claim_value(&t, c);
 		if (!any++)
 			html_appendf(out, "<ul class=\"claims\">");
 		html_appendf(out, "<li>%s", blob_str(&t));
-		source_refs(out, claims, field, v);
+		source_refs(out, m, field, c);
 		html_appendf(out, "</li>");
 		blob_free(&t);
 	}
 	if (any)
 		html_appendf(out, "</ul>");
-	json_decref(seen);
 }
 
-/* One row of the facts table: the summary value (trusted HTML already escaped in val) and
-   the claims behind it. */
-static void fact_row(Blob *out, const char *label, const char *value, json_t *claims, const char *field)
+/* One row of the facts table: the summary value and the claims behind it. */
+static void fact_row(Blob *out, const char *label, const char *value, const IncidentPage *m, const char *field)
 {
 	html_appendf(out, "<tr><th>%s</th><td><span class=\"value\">%s</span>", label, value && *value ? value : "—");
-	field_claims(out, claims, field);
+	field_claims(out, m, field);
 	html_appendf(out, "</td></tr>");
 }
 
 /* The forms an editor uses on an incident page. */
-static void incident_forms(Req *q, Blob *out, json_t *inc)
+static void incident_forms(Req *q, Blob *out, const Incident *in)
 {
-	long long id = ji(inc, "id");
+	long long id = in->id;
 	const char *const *fields = records_edit_fields;
 	html_appendf(out, "<section class=\"editing\"><h2>Correct or combine</h2>"
 	                  "<form class=\"inline\" method=\"post\" action=\"/incident/%lld/edit\">", id);
@@ -664,7 +958,7 @@ static void incident_forms(Req *q, Blob *out, json_t *inc)
 	page_csrf(q, out);
 	html_appendf(out, "<label>Incident describing the same event <input type=\"number\" name=\"other\" min=\"1\" "
 	                  "required></label> <button type=\"submit\">Merge it into this one</button></form>");
-	if (js(jo(inc, "threat"), "state")) {
+	if (in->threat) {
 		html_appendf(out, "<form class=\"inline\" method=\"post\" action=\"/threat/%lld\">", id);
 		page_csrf(q, out);
 		html_appendf(out, "<label>Outcome <select name=\"state\"><option value=\"fulfilled\">carried out by incident…"
@@ -676,13 +970,20 @@ static void incident_forms(Req *q, Blob *out, json_t *inc)
 	html_appendf(out, "</section>");
 }
 
-/* The names of a JSON array of strings, "; "-separated. */
-static void names_text(Blob *out, json_t *a)
+/* A "; "-separated list of names written "; "-separated, as its JSON array was. */
+static void names_of(Blob *out, const char *list)
 {
-	json_t *v;
-	size_t i;
-	json_array_foreach(a, i, v)
-		blob_appendf(out, "%s%s", i ? "; " : "", json_string_value(v));
+	const char *s = list;
+	int first = 1;
+	while (s && *s) {
+		const char *e = strstr(s, "; ");
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (!first)
+			blob_puts(out, "; ");
+		blob_append(out, s, n);
+		first = 0;
+		s += n + (e ? 2 : 0);
+	}
 }
 
 /* A ledger entry of an incident's history in words: what was done, from which report, why;
@@ -722,139 +1023,143 @@ static void history_what(Blob *out, const char *action, json_t *p)
 		html_appendf(out, " — %s", reason);
 }
 
+/* The view of page_incident's structs. */
 void view_incident(Req *q, Blob *out)
 {
-	json_t *inc = jo(q->data, "incident"), *claims = jo(inc, "claims"), *threat = jo(inc, "threat");
-	long long id = ji(inc, "id");
+	const IncidentPage *m = q->model;
+	const Incident *in = &m->in;
+	long long id = in->id;
 	Blob label = BLOB_INIT, v = BLOB_INIT;
-	incident_label(&label, inc);
+	label_of(&label, in);
 	blob_append(&q->title, label.data, label.len);
 	html_appendf(out, "<article class=\"incident\"><p class=\"kicker\">%s %lld · %s",
-	             threat ? "Threat" : "Incident", id, js(inc, "status"));
-	if (threat) {
-		html_appendf(out, " · <span class=\"state %s\">%s</span>", js(threat, "state"), js(threat, "state"));
-		if (js(threat, "due"))
-			html_appendf(out, " · due %s", js(threat, "due"));
+	             in->threat ? "Threat" : "Incident", id, in->status);
+	if (in->threat) {
+		html_appendf(out, " · <span class=\"state %s\">%s</span>", in->threat, in->threat);
+		if (in->due)
+			html_appendf(out, " · due %s", in->due);
 	}
-	if (json_is_integer(jo(inc, "merged_into")))
-		html_appendf(out, " · merged into <a href=\"/incident/%lld\">incident %lld</a>", ji(inc, "merged_into"),
-		             ji(inc, "merged_into"));
+	if (in->merged_into >= 1)
+		html_appendf(out, " · merged into <a href=\"/incident/%lld\">incident %lld</a>", in->merged_into,
+		             in->merged_into);
 	html_appendf(out, "</p><h1>%s</h1><table class=\"facts\">", blob_str(&label));
 
-	fact_row(out, "Kind", js(inc, "kind"), claims, "kind");
-	fact_row(out, "Status", js(inc, "status"), claims, "status");
-	json_t *d = jo(inc, "date");
+	fact_row(out, "Kind", in->kind, m, "kind");
+	fact_row(out, "Status", in->status, m, "status");
 	blob_reset(&v);
-	if (js(d, "start"))
-		blob_appendf(&v, "%s%s%s", js(d, "start"), js(d, "end") ? " to " : "", js(d, "end") ? js(d, "end") : "");
-	fact_row(out, "Date", blob_str(&v), claims, "date");
-	json_t *pl = jo(inc, "place");
+	if (in->date_start)
+		blob_appendf(&v, "%s%s%s", in->date_start, in->date_end ? " to " : "", in->date_end ? in->date_end : "");
+	fact_row(out, "Date", blob_str(&v), m, "date");
 	blob_reset(&v);
-	if (js(pl, "name")) {
-		blob_puts(&v, js(pl, "name"));
-		if (js(pl, "admin1"))
-			blob_appendf(&v, ", %s", js(pl, "admin1"));
-		if (js(pl, "country"))
-			blob_appendf(&v, ", %s", js(pl, "country"));
-		if (json_is_number(jo(pl, "lat")))
-			blob_appendf(&v, " (%.4f, %.4f)", json_number_value(jo(pl, "lat")), json_number_value(jo(pl, "lon")));
+	if (in->place) {
+		blob_puts(&v, in->place);
+		if (in->admin1)
+			blob_appendf(&v, ", %s", in->admin1);
+		if (in->country)
+			blob_appendf(&v, ", %s", in->country);
+		if (in->has_coords) {
+			/* the six decimals the JSON carries, shown with four */
+			char lat[48], lon[48];
+			snprintf(lat, sizeof lat, "%.6f", in->lat);
+			snprintf(lon, sizeof lon, "%.6f", in->lon);
+			blob_appendf(&v, " (%.4f, %.4f)", strtod(lat, NULL), strtod(lon, NULL));
+		}
 	}
-	fact_row(out, "Place", blob_str(&v), claims, "place");
+	fact_row(out, "Place", blob_str(&v), m, "place");
 	blob_reset(&v);
-	names_text(&v, jo(inc, "perpetrators"));
-	fact_row(out, "Alleged perpetrators", blob_str(&v), claims, "perpetrator");
+	names_of(&v, in->perpetrators);
+	fact_row(out, "Alleged perpetrators", blob_str(&v), m, "perpetrator");
 	blob_reset(&v);
-	names_text(&v, jo(inc, "targets"));
-	if (v.len || json_array_size(jo(inc, "targets")))
-		fact_row(out, "Targets", blob_str(&v), claims, "target");
-	static const char *const counts[][2] = {{"killed", "Killed"}, {"wounded", "Wounded"}, {"detained", "Detained"}};
+	names_of(&v, in->targets);
+	if (v.len || (in->targets && *in->targets))
+		fact_row(out, "Targets", blob_str(&v), m, "target");
+	const Count *counts[] = {&in->killed, &in->wounded, &in->detained};
+	static const char *const names[][2] = {{"killed", "Killed"}, {"wounded", "Wounded"}, {"detained", "Detained"}};
 	for (int k = 0; k < 3; k++) {
 		blob_reset(&v);
-		count_text(&v, jo(inc, counts[k][0]), 1);
+		count_of(&v, counts[k], 1);
 		if (v.len || k < 2)
-			fact_row(out, counts[k][1], blob_str(&v), claims, counts[k][0]);
+			fact_row(out, names[k][1], blob_str(&v), m, names[k][0]);
 	}
-	if (js(inc, "description"))
-		fact_row(out, "Description", js(inc, "description"), claims, "description");
-	html_appendf(out, "<tr><th>Sources</th><td>%lld report%s, %lld independent</td></tr></table>",
-	             ji(inc, "sources"), ji(inc, "sources") == 1 ? "" : "s", ji(inc, "independent"));
+	if (in->description)
+		fact_row(out, "Description", in->description, m, "description");
+	html_appendf(out, "<tr><th>Sources</th><td>%d report%s, %d independent</td></tr></table>", in->sources,
+	             in->sources == 1 ? "" : "s", in->independent);
 
-	json_t *sources = jo(q->data, "sources"), *s;
-	size_t i;
 	html_appendf(out, "<section class=\"sources\"><h2>Sources</h2><ol>");
-	json_array_foreach(sources, i, s) {
-		long long rid = ji(s, "report");
+	for (size_t i = 0; i < m->nsources; i++) {
+		const PageSource *s = &m->sources[i];
+		long long rid = s->report;
 		html_appendf(out, "<li id=\"s%zu\"><p class=\"source\">", i + 1);
-		if (json_is_integer(jo(s, "start")))
+		if (s->start >= 0)
 			html_appendf(out, "<a href=\"/report/%lld?s=%lld&amp;e=%lld#quote\" data-report=\"%lld\">%s</a>", rid,
-			             ji(s, "start"), ji(s, "end"), rid, js(s, "title") ? js(s, "title") : "(untitled)");
+			             s->start, s->end >= 0 ? s->end : 0, rid, s->title ? s->title : "(untitled)");
 		else
 			html_appendf(out, "<a href=\"/report/%lld\" data-report=\"%lld\">%s</a>", rid, rid,
-			             js(s, "title") ? js(s, "title") : "(untitled)");
+			             s->title ? s->title : "(untitled)");
 		html_appendf(out, " <span class=\"meta\">report %lld", rid);
-		if (js(s, "publisher"))
-			html_appendf(out, " · %s", js(s, "publisher"));
-		if (js(s, "published"))
-			html_appendf(out, " · %s", js(s, "published"));
-		html_appendf(out, " · source group %lld</span></p>", ji(s, "group"));
-		if (js(s, "quote")) {
+		if (s->publisher)
+			html_appendf(out, " · %s", s->publisher);
+		if (s->published)
+			html_appendf(out, " · %s", s->published);
+		html_appendf(out, " · source group %lld</span></p>", s->group);
+		if (s->quote) {
 			html_appendf(out, "<blockquote class=\"quote-context\">%s%s<mark>%s</mark>%s%s</blockquote>",
-			             json_is_true(jo(s, "cut_before")) ? "…" : "", js(s, "before") ? js(s, "before") : "",
-			             js(s, "quote"), js(s, "after") ? js(s, "after") : "",
-			             json_is_true(jo(s, "cut_after")) ? "…" : "");
+			             s->cut_before ? "…" : "", s->before ? s->before : "", s->quote, s->after ? s->after : "",
+			             s->cut_after ? "…" : "");
 		}
 		html_appendf(out, "</li>");
 	}
 	html_appendf(out, "</ol><p class=\"hint\">Sources in the same group share a publisher or copy one text: "
 	                  "they count as one independent source.</p></section>");
 
-	json_t *by = jo(q->data, "fulfilled_by"), *t;
-	if (threat) {
-		html_appendf(out, "<section><h2>Threat</h2><p>State: <b>%s</b>", js(threat, "state"));
-		if (js(threat, "announced"))
-			html_appendf(out, " · announced %s", js(threat, "announced"));
-		if (js(threat, "due"))
-			html_appendf(out, " · due %s", js(threat, "due"));
-		if (js(threat, "note"))
-			html_appendf(out, " · %s", js(threat, "note"));
+	if (in->threat) {
+		html_appendf(out, "<section><h2>Threat</h2><p>State: <b>%s</b>", in->threat);
+		if (in->announced)
+			html_appendf(out, " · announced %s", in->announced);
+		if (in->due)
+			html_appendf(out, " · due %s", in->due);
+		if (in->threat_note)
+			html_appendf(out, " · %s", in->threat_note);
 		html_appendf(out, "</p>");
-		if (by) {
+		if (m->has_by) {
 			blob_reset(&v);
-			incident_label(&v, by);
-			html_appendf(out, "<p>Carried out by <a href=\"/incident/%lld\">%s</a>.</p>", ji(by, "id"), blob_str(&v));
+			label_of(&v, &m->by);
+			html_appendf(out, "<p>Carried out by <a href=\"/incident/%lld\">%s</a>.</p>", m->by.id, blob_str(&v));
 		}
 		html_appendf(out, "</section>");
 	}
-	if (json_array_size(jo(q->data, "fulfils"))) {
+	if (m->nfulfils) {
 		html_appendf(out, "<section><h2>Threats this carried out</h2><ul>");
-		json_array_foreach(jo(q->data, "fulfils"), i, t) {
+		for (size_t i = 0; i < m->nfulfils; i++) {
 			blob_reset(&v);
-			incident_label(&v, t);
-			html_appendf(out, "<li><a href=\"/incident/%lld\">%s</a></li>", ji(t, "id"), blob_str(&v));
+			label_of(&v, &m->fulfils[i]);
+			html_appendf(out, "<li><a href=\"/incident/%lld\">%s</a></li>", m->fulfils[i].id, blob_str(&v));
 		}
 		html_appendf(out, "</ul></section>");
 	}
-	if (json_array_size(jo(q->data, "appeals"))) {
+	if (m->nappeals) {
 		html_appendf(out, "<section><h2>Appeals about it</h2><ul>");
-		json_array_foreach(jo(q->data, "appeals"), i, t) {
+		for (size_t i = 0; i < m->nappeals; i++) {
+			const Appeal *a = &m->appeals[i];
 			blob_reset(&v);
-			names_text(&v, jo(t, "to"));
+			names_of(&v, a->to);
 			html_appendf(out, "<li><a href=\"/appeal/%lld\">%s to %s</a>: %s <span class=\"state\">%s</span></li>",
-			             ji(t, "id"), js(t, "date") ? js(t, "date") : "undated", blob_str(&v),
-			             js(t, "demand") ? js(t, "demand") : "", js(jo(t, "response"), "state"));
+			             a->id, a->date ? a->date : "undated", blob_str(&v), a->demand ? a->demand : "", a->response);
 		}
 		html_appendf(out, "</ul></section>");
 	}
 	html_appendf(out, "<section class=\"history\"><h2>History</h2><table class=\"list\"><thead><tr><th>#</th>"
 	                  "<th>When</th><th>Who</th><th>What</th><th>Entry hash</th></tr></thead><tbody>");
-	json_array_foreach(jo(q->data, "history"), i, t) {
-		html_appendf(out, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>", ji(t, "seq"), js(t, "at"), js(t, "who"));
-		history_what(out, js(t, "action"), jo(t, "payload"));
-		html_appendf(out, "</td><td><code>%.12s…</code></td></tr>", js(t, "hash") ? js(t, "hash") : "");
+	for (size_t i = 0; i < m->nhistory; i++) {
+		const PageHistory *h = &m->history[i];
+		html_appendf(out, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>", h->seq, h->at, h->who);
+		history_what(out, h->action, json_is_null(h->p) ? NULL : h->p);
+		html_appendf(out, "</td><td><code>%.12s…</code></td></tr>", h->hash ? h->hash : "");
 	}
 	html_appendf(out, "</tbody></table></section>");
 	if (q->role >= ROLE_EDITOR)
-		incident_forms(q, out, inc);
+		incident_forms(q, out, in);
 	html_appendf(out, "</article>");
 	blob_free(&label);
 	blob_free(&v);

@@ -719,6 +719,8 @@ static void conn_free(Conn *c)
 	account_free(&q->user);
 	if (q->data)
 		json_decref(q->data);
+	if (q->model_free)
+		q->model_free(q->model);
 	blob_free(&q->title);
 	blob_free(&q->body);
 	blob_free(&q->headers);

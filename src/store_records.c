@@ -796,6 +796,32 @@ int store_claims_each(Store *st, long long incident_id, ClaimFn fn, void *ctx)
 	return walk(st, q, "list claims", claim_cb, (void *)fn, ctx);
 }
 
+/* One statement for an incident's page: each claim (views into the row) with the cited
+   report's title, source and cleaned text, so the page reads no report a second time. */
+static int claim_report_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	Claim c;
+	ClaimReport r;
+	claim_fill(q, &c, col_view);
+	r.title = (const char *)sqlite3_column_text(q, 21);
+	r.source = (const char *)sqlite3_column_text(q, 22);
+	r.text = (const char *)sqlite3_column_text(q, 23);
+	r.text_len = (size_t)sqlite3_column_bytes(q, 23);
+	return ((int (*)(const Claim *, const ClaimReport *, void *))fn)(&c, &r, ctx);
+}
+
+int store_claims_with_reports(Store *st, long long incident_id,
+                              int (*fn)(const Claim *c, const ClaimReport *r, void *ctx), void *ctx)
+{
+	sqlite3_stmt *q = store_stmt(st, "SELECT " CLAIM_COLS ", coalesce(r.title, r.filename), r.source, r.text"
+	                                    " FROM claim c LEFT JOIN report r ON r.id=c.report_id"
+	                                    " WHERE c.incident_id=?1 ORDER BY c.id");
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, incident_id);
+	return walk(st, q, "list claims", claim_report_cb, (void *)fn, ctx);
+}
+
 struct IncidentCursor {
 	Store *st;
 	sqlite3_stmt *claims, *links;

@@ -120,6 +120,16 @@ void claim_free(Claim *c);
 /* The claims of an incident in the order they were made. */
 int store_claims_each(Store *st, long long incident_id, int (*fn)(const Claim *c, void *ctx), void *ctx);
 
+/* The claims of an incident (views, valid during fn) with what its web page shows of the
+   report each cites: its title (or file name), source and cleaned text (text NULL when the
+   claim cites none or the report is gone). One statement. */
+typedef struct ClaimReport {
+	const char *title, *source, *text;
+	size_t text_len;
+} ClaimReport;
+int store_claims_with_reports(Store *st, long long incident_id,
+                              int (*fn)(const Claim *c, const ClaimReport *r, void *ctx), void *ctx);
+
 /* The claims and appeal links of many incidents asked for in increasing id order (an
    export): one walk over each table beside the incidents instead of two queries an
    incident. */

@@ -6,6 +6,8 @@
 ** the request (q->id, req_arg()), puts the page's data in q->data as a JSON object, and
 ** returns a status. The same data is then either sent as JSON (the /api/… twin) or given
 ** to the route's view, which writes the HTML body with html_appendf (every %s escaped).
+** A page may keep its data as structs of its own in q->model instead (the incident page:
+** it then writes its JSON twin itself, into q->body).
 ** Handlers that answer in another way (a download, a redirect, a feed) fill q->body and
 ** q->ctype, or call req_redirect().
 */
@@ -57,6 +59,8 @@ typedef struct Req {
 	char *flash;              /* a one-line message shown on top of the page */
 	int errored;              /* req_error() made the answer: the error page is shown */
 	int twin;                 /* the page has a JSON twin (the footer links to it) */
+	void *model;              /* a page's own data for its view, when not in q->data */
+	void (*model_free)(void *model);
 } Req;
 
 /* Arguments: req_arg() is a POST field on POST, else a query argument; req_query() is
