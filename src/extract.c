@@ -53,6 +53,9 @@ typedef struct Trig {
 	uint32_t t0, t1, sent;
 	uint8_t kind, needcamp, status, dropped;
 	uint8_t weak;       /* a weapon named alone: needs an impact, a blame or another trigger */
+	uint8_t needpeople; /* names an incident only when done to people ("residents will be moved") */
+	uint8_t threat;     /* an order or a deadline itself ("ordered to leave"): threatened */
+	uint8_t ultimatum;  /* that order, with a menace after it: a threatened attack */
 	int group;          /* incident of the sentence it belongs to */
 	int32_t date, place; /* its own date and place items, -1 */
 } Trig;
@@ -1226,7 +1229,8 @@ static void read_sentence(Doc *d, uint32_t si)
 				w->ti[m->t0].numleast = (en->flags & LF_ATLEAST) != 0;
 			} else if (en->type == LX_KIND) {
 				Trig tr = {m->t0, m->t1, si, en->sub, (en->flags & LF_NEEDCAMP) != 0, 0, 0,
-				           (en->flags & LF_WEAK) != 0, -1, -1, -1};
+				           (en->flags & LF_WEAK) != 0, (en->flags & LF_PEOPLE) != 0,
+				           (en->flags & LF_THREAT) != 0, 0, -1, -1, -1};
 				/* the same trigger words found twice (once across a gap) */
 				if (w->trig.n > it.trig0 && w->trig.v[w->trig.n - 1].t0 == m->t0)
 					continue;
@@ -1637,6 +1641,120 @@ static int people_follow(Doc *d, const SentItems *it, const Trig *tr)
 	for (uint32_t p = it->party0; p < it->party1; p++) {
 		const Party *pa = &d->w->party.v[p];
 		if (pa->group == G_PROTECTED && pa->t0 >= tr->t1 && pa->t0 <= tr->t1 + 3)
+			return 1;
+	}
+	return 0;
+}
+
+/* A word naming the people vigil documents (a "people" or "residents" cue, a protected
+   party) at token t. */
+static int people_at(Doc *d, const SentItems *it, uint32_t t)
+{
+	if (d->w->ti[t].cue & (BIT(C_PEOPLE) | BIT(C_RESIDENTS)))
+		return 1;
+	for (uint32_t p = it->party0; p < it->party1; p++)
+		if (d->w->party.v[p].group == G_PROTECTED && d->w->party.v[p].t0 <= t && t < d->w->party.v[p].t1)
+			return 1;
+	return 0;
+}
+
+/* Moving people, as a trigger that needs them requires ("will be relocated", "moving
+   100,000 people", "families were ordered to leave"): people right after it (its object,
+   or inside its gap), or before it as the subject of a passive ("residents who lack
+   papers will be moved", "those who lose their appeals will be sent"), or, for an order
+   or a deadline, anywhere before it in the clause ("told the families that they must
+   leave"). Never when they are taken to hospital. */
+static int people_moved(Doc *d, const SentItems *it, const Sent *s, const Trig *tr)
+{
+	Work *w = d->w;
+	/* "the transfer of the residents", "any relocation": a noun names a plan talked of,
+	   told as an incident only by the trigger the plan is made of ("closure", "order") */
+	if (!tr->threat && tr->t1 == tr->t0 + 1 &&
+	    ((tr->t0 > s->t0 && ((w->ti[tr->t0 - 1].cue_end & BIT(C_DET)) || tok_eq(d, tr->t0 - 1, "any") ||
+	                         tok_eq(d, tr->t0 - 1, "of"))) ||
+	     (tr->t1 < s->t1 && tok_eq(d, tr->t1, "of"))))
+		return 0;
+	/* "makes relocating its members difficult": a gerund tells a move when it is being
+	   done ("began moving the residents") or planned ("with the aim of moving") */
+	if (!tr->threat && tr->t1 == tr->t0 + 1) {
+		const Tok *tk = &w->tok.v[tr->t0];
+		size_t tl = tk->end - tk->start;
+		if (tl > 4 && memcmp(d->text + tk->end - 3, "ing", 3) == 0) {
+			int ok = 0;
+			for (uint32_t j = tr->t0, k = 0; j > s->t0 && k < 3 && !ok; k++) {
+				j--;
+				ok = has_cue(d, j, C_PASSIVE) || (w->ti[j].cue_end & BIT(C_THREAT)) || tok_eq(d, j, "began") ||
+				     tok_eq(d, j, "begun") || tok_eq(d, j, "begin") || tok_eq(d, j, "started") ||
+				     tok_eq(d, j, "start") || tok_eq(d, j, "continued") || tok_eq(d, j, "continue") ||
+				     tok_eq(d, j, "continues") || tok_eq(d, j, "resumed");
+			}
+			if (!ok)
+				return 0;
+		}
+	}
+	for (uint32_t j = tr->t1; j < s->t1 && j < tr->t1 + 5; j++)
+		if (tok_eq(d, j, "hospital") || tok_eq(d, j, "hospitals") || tok_eq(d, j, "clinic") ||
+		    tok_eq(d, j, "clinics") || tok_eq(d, j, "morgue"))
+			return 0;
+	for (uint32_t j = tr->t0 + 1; j < tr->t1; j++)
+		if (people_at(d, it, j) || tok_eq(d, j, "them") || tok_eq(d, j, "they"))
+			return 1;
+	for (uint32_t j = tr->t1; j < s->t1 && j < tr->t1 + 5; j++) {
+		if ((w->tok.v[j].flags & TK_PUNCT) || is_clause_break(d, j) ||
+		    (w->ti[j].cue & (BIT(C_LOC) | BIT(C_TO) | BIT(C_FROM) | BIT(C_BY))))
+			break;
+		if (people_at(d, it, j) || (j == tr->t1 && tok_eq(d, j, "them")))
+			return 1;
+	}
+	int passive = tr->t0 > s->t0 && (has_cue(d, tr->t0 - 1, C_PASSIVE) || tok_eq(d, tr->t0 - 1, "be"));
+	if (!passive && !tr->threat)
+		return 0;
+	/* the subject: right before the verbs of the passive ("residents will be moved"), or
+	   the head of a relative clause before it ("residents who lack papers will be moved");
+	   for an order, anyone told before it ("told the families that they must leave") */
+	int chain = 1;
+	uint32_t rel = 0; /* where a relative pronoun was passed: its head is a few words before */
+	for (uint32_t j = tr->t0, k = 0; j > s->t0 && k < 20; k++) {
+		j--;
+		if (is_punct(d, j, ';') || is_punct(d, j, ':') || has_cue(d, j, C_CLAUSE) || has_cue(d, j, C_SOURCE) ||
+		    (w->ti[j].trig && trig_at(d, it, j) != tr))
+			break;
+		if (tok_eq(d, j, "who") || tok_eq(d, j, "that"))
+			rel = j;
+		int subj = people_at(d, it, j) || tok_eq(d, j, "they") || tok_eq(d, j, "them") || tok_eq(d, j, "those");
+		if (subj && (chain || tr->threat || (rel && j + 6 >= rel)))
+			return 1;
+		if (chain && !(w->ti[j].cue & (BIT(C_PASSIVE) | BIT(C_THREAT))) && !tok_eq(d, j, "be") &&
+		    !tok_eq(d, j, "to") && !tok_eq(d, j, "have") && !tok_eq(d, j, "has") && !tok_eq(d, j, "had") &&
+		    !(w->tok.v[j].flags & TK_WORD && d->text[w->tok.v[j].end - 1] == 'y' && d->text[w->tok.v[j].end - 2] == 'l'))
+			chain = 0; /* "will soon be", "have been forcibly": still the verbs */
+	}
+	return 0;
+}
+
+/* An order to leave with a menace after it ("must leave by 15 February or we will come
+   for you", "or else"): an ultimatum, whose threat is the violence, not the move. */
+static int ultimatum(Doc *d, const Sent *s, const Trig *tr)
+{
+	for (uint32_t j = tr->t1; j + 2 < s->t1 && j < tr->t1 + 16; j++) {
+		if (is_punct(d, j, ';') || is_punct(d, j, '.'))
+			break;
+		if (!tok_eq(d, j, "or"))
+			continue;
+		uint32_t u = j + 1;
+		if (tok_eq(d, u, "else"))
+			return 1;
+		for (uint32_t v = u; v < s->t1 && v < u + 3; v++) /* "must leave or be killed" */
+			if (d->w->ti[v].trig) {
+				const Trig *o = NULL;
+				for (size_t k = 0; k < d->w->trig.n; k++)
+					if (d->w->trig.v[k].t0 <= v && v < d->w->trig.v[k].t1)
+						o = &d->w->trig.v[k];
+				if (o && o->kind != K_RELOCATION && violent(o->kind))
+					return 1;
+			}
+		if ((tok_eq(d, u, "we") || tok_eq(d, u, "they") || tok_eq(d, u, "he") || tok_eq(d, u, "you")) &&
+		    (tok_eq(d, u + 1, "will") || tok_eq(d, u + 1, "would") || tok_eq(d, u + 1, "'ll")))
 			return 1;
 	}
 	return 0;
@@ -2183,7 +2301,8 @@ static void read_events(Doc *d, uint32_t si)
 		tr->group = -1;
 		tr->date = tr->place = -1;
 		if ((tr->needcamp && !camp_follows(d, it, tr)) || trig_negated(d, s, tr) || against_state(d, it, tr) ||
-		    (tr->kind == K_OTHER && !people_follow(d, it, tr)) || general_statement(d, s, tr)) {
+		    (tr->kind == K_OTHER && !people_follow(d, it, tr)) || (tr->needpeople && !people_moved(d, it, s, tr)) ||
+		    general_statement(d, s, tr)) {
 			tr->dropped = 1;
 			continue;
 		}
@@ -2206,7 +2325,11 @@ static void read_events(Doc *d, uint32_t si)
 				continue;
 			}
 		}
-		tr->status = (uint8_t)trig_status(d, it, s, tr);
+		tr->status = tr->threat ? ST_THREATENED : (uint8_t)trig_status(d, it, s, tr);
+		if (tr->threat && tr->kind == K_RELOCATION && ultimatum(d, s, tr)) {
+			tr->kind = K_ATTACK;
+			tr->ultimatum = 1;
+		}
 		tr->weak = (uint8_t)(tr->weak && !weapon_used(d, s, tr));
 		if (tr->t0 > s->t0 && (tok_eq(d, tr->t0 - 1, "this") || tok_eq(d, tr->t0 - 1, "such") ||
 		                       tok_eq(d, tr->t0 - 1, "these"))) {
@@ -2378,6 +2501,7 @@ static void read_events(Doc *d, uint32_t si)
 			}
 			if (kind_prio(tr->kind) > kind_prio(em.ev.kind))
 				em.ev.kind = tr->kind;
+			em.ev.ultimatum |= tr->ultimatum;
 		}
 		em.ev.status = first->status;
 		em.anaphoric = 0;
@@ -2715,10 +2839,26 @@ static int date_precision(Ymd v)
 	return !v.y ? 0 : !v.m ? 1 : !v.d ? 2 : 3;
 }
 
+/* Can two incidents told in different sentences be the same one, by kind? Also an order
+   to leave by a day and the ultimatum to leave by that same day ("gives the residents until
+   15 February to leave" … "leave by 15 February or we will come for you"). */
+static int events_kinds_merge(const ExEvent *a, const ExEvent *b)
+{
+	if (kinds_merge(a->kind, b->kind))
+		return 1;
+	if (a->status != ST_THREATENED || b->status != ST_THREATENED || !(a->ultimatum || b->ultimatum))
+		return 0;
+	const ExEvent *r = a->ultimatum ? b : a;
+	return r->kind == K_RELOCATION && a->date_start.d && b->date_start.d && ymd_cmp(a->date_start, b->date_start) == 0;
+}
+
 static void merge_event(Extraction *x, ExEvent *into, const ExEvent *e)
 {
 	if (kind_prio(e->kind) > kind_prio(into->kind))
 		into->kind = e->kind;
+	into->ultimatum |= e->ultimatum;
+	if (into->ultimatum)
+		into->kind = K_ATTACK;
 	if (!into->place.name || (e->place.name && !e->place.inferred &&
 	                          (into->place.inferred || place_rank(e->place.type) > place_rank(into->place.type))))
 		into->place = e->place;
@@ -2791,7 +2931,7 @@ static void merge_events(Doc *d)
 		size_t j;
 		for (j = 0; j < x->nevents; j++) {
 			ExEvent *o = &x->events[j];
-			if (o->status == e->status && kinds_merge(o->kind, e->kind) && places_merge(x, &o->place, &e->place) &&
+			if (o->status == e->status && events_kinds_merge(o, e) && places_merge(x, &o->place, &e->place) &&
 			    dates_merge(o, e) && !(w->evm.v[i].another && e->status == ST_OCCURRED && !headline_only(d, o)))
 				break;
 		}
@@ -2800,7 +2940,7 @@ static void merge_events(Doc *d)
 		if (j < x->nevents && !e->date_start.y)
 			for (size_t k = x->nevents; k > j + 1; k--) {
 				ExEvent *o = &x->events[k - 1];
-				if (o->status == e->status && kinds_merge(o->kind, e->kind) && places_merge(x, &o->place, &e->place)) {
+				if (o->status == e->status && events_kinds_merge(o, e) && places_merge(x, &o->place, &e->place)) {
 					j = k - 1;
 					break;
 				}
@@ -2810,7 +2950,7 @@ static void merge_events(Doc *d)
 		int loose = 0;
 		for (size_t k = 0; j == x->nevents && k < x->nevents; k++) {
 			ExEvent *o = &x->events[k];
-			if (o->status == e->status && kinds_merge(o->kind, e->kind) && dates_merge(o, e) &&
+			if (o->status == e->status && events_kinds_merge(o, e) && dates_merge(o, e) &&
 			    headline_only(d, o) && !headline_only(d, e)) {
 				j = k;
 				loose = 1;
@@ -2819,7 +2959,7 @@ static void merge_events(Doc *d)
 		/* "the strike", "this attack": the last incident of its kind told before */
 		for (size_t k = x->nevents; j == x->nevents && w->evm.v[i].anaphoric && k > 0; k--) {
 			ExEvent *o = &x->events[k - 1];
-			if (o->status == e->status && kinds_merge(o->kind, e->kind) && dates_merge(o, e)) {
+			if (o->status == e->status && events_kinds_merge(o, e) && dates_merge(o, e)) {
 				j = k - 1;
 				e->place = o->place;
 			}

@@ -489,10 +489,25 @@ static int row_kind(Lexicon *lx, const Row *r, Blob *err)
 		return -1;
 	}
 	uint32_t e = entry_new(lx, LX_KIND, k);
-	if (r->ncol >= 3 && r->len[2] == 4 && strncmp(r->col[2], "camp", 4) == 0)
-		lx->entries[e].flags |= LF_NEEDCAMP;
-	if (r->ncol >= 3 && r->len[2] == 4 && strncmp(r->col[2], "weak", 4) == 0)
-		lx->entries[e].flags |= LF_WEAK;
+	/* third column: qualifiers separated by commas ("people,threat") */
+	for (size_t i = 0; r->ncol >= 3 && i < r->len[2];) {
+		size_t j = i;
+		while (j < r->len[2] && r->col[2][j] != ',')
+			j++;
+		static const struct { const char *w; uint8_t f; } quals[] = {
+			{"camp", LF_NEEDCAMP}, {"weak", LF_WEAK}, {"people", LF_PEOPLE}, {"threat", LF_THREAT}};
+		int known = 0;
+		for (size_t q = 0; q < sizeof quals / sizeof quals[0]; q++)
+			if (j - i == strlen(quals[q].w) && strncmp(r->col[2] + i, quals[q].w, j - i) == 0) {
+				lx->entries[e].flags |= quals[q].f;
+				known = 1;
+			}
+		if (!known) {
+			blob_puts(err, "unknown qualifier (camp, weak, people, threat)");
+			return -1;
+		}
+		i = j + 1;
+	}
 	return add_phrase(lx, r->col[0], r->len[0], e, err);
 }
 

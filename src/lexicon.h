@@ -62,6 +62,8 @@ enum {
 	LF_ATLEAST = 8,   /* a number that is a lower bound ("dozens": 24 or more) */
 	LF_NEEDCAMP = 16, /* a kind phrase that names an incident only when done to a camp */
 	LF_WEAK = 32,     /* a kind phrase (a weapon) that needs an impact or another trigger */
+	LF_PEOPLE = 64,   /* a kind phrase that names an incident only when done to people */
+	LF_THREAT = 128,  /* a kind phrase that is itself an order or a deadline: threatened */
 };
 
 typedef struct LexEntry {

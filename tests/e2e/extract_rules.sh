@@ -321,3 +321,22 @@ json "any(p['name'] == 'FPRC (CAR)' for e in j['events'] for p in e['perpetrator
 report sidebyside "Kaldan, 22 April 2024 – Israeli forces raided Tulkarm on Thursday. The Israeli military said its soldiers had killed ten militants during the raid. The Palestinian health ministry and the Palestinian Red Crescent said the dead included a boy. Palestinian officials in Ramallah condemned the raid."
 json "any(p['name'] == 'troops (Israel)' for e in j['events'] for p in e['perpetrators'])"
 json "not any(p['name'] == 'troops (Palestine)' for e in j['events'] for p in e['perpetrators'])"
+
+# Threatened moves of people: a passive with the people as its subject ("families without
+# papers will be relocated"), people as the object ("plans to move 2,000 refugees"), an
+# order or a deadline to leave ("given 72 hours to leave", "must move by"); an ultimatum's
+# menace ("or we will burn the tents") is the threat; a move as a noun or to hospital, or
+# things moved, is none.
+report relocpass "Kaldan, 2 March 2024 – The interior ministry said on Monday that families in the Ostra camp who have no residence cards will be relocated to a site near the border by 30 April."
+json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' and e['date']['start'] == '2024-04-30' for e in j['events'])"
+report relocobj "Kaldan, 2 March 2024 – The provincial authorities plan to move 2,000 refugees from the Ostra camp to an island in the river next month."
+json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' for e in j['events'])"
+report relochours "Kaldan, 2 March 2024 – On Friday the police gave the 600 families living at the Pemba site 72 hours to leave."
+json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' for e in j['events'])"
+report relocmust "Kaldan, 2 March 2024 – Officials told the residents of the Pemba camp that they must move to Velmar by the end of the month."
+json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' and e['date']['start'].startswith('2024-03') for e in j['events'])"
+report ultim "Kaldan, 2 March 2024 – A militia commander told the families of the Pemba camp that they must leave by 10 March \"or we will burn the tents\"."
+json "any(e['kind'] == 'attack' and e['status'] == 'threatened' for e in j['events'])"
+json "not any(e['kind'] == 'relocation' for e in j['events'])"
+report relocnot "Kaldan, 2 March 2024 – The wounded were moved to the hospital in Velmar. The relocation of the office was discussed at length. Tents and stoves were moved to the new site. The bakery will be transferred to a new owner."
+json "len(j['events']) == 0"
