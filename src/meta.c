@@ -1345,14 +1345,34 @@ static int sign_date_line(const char *s, size_t n, Ymd *out)
 	return 0;
 }
 
-/* A date as written (the year perhaps missing) to a full date: the year from the text or
-   the context year, moved on to the weekday written or named after it. 1 and *out. */
+/* The year of a full date the text writes elsewhere for day d of month m ("19/02/2020"
+   or "19 February 2020" on an aggregator's line over a dateline "Feb 19"; a numeric date
+   either way round), or 0. */
+static int year_written_for(int m, int d, const char *text, size_t n)
+{
+	Ymd none = {0, 0, 0};
+	size_t off = 0, at;
+	DateHit h;
+	while (off < n) {
+		size_t k = date_find(text + off, n - off, none, &at, &h);
+		if (!k)
+			break;
+		if (h.has_year && ((h.date.m == m && h.date.d == d) || (h.numeric && h.date.m == d && h.date.d == m)))
+			return h.date.y;
+		off += at + k;
+	}
+	return 0;
+}
+
+/* A date as written (the year perhaps missing) to a full date: the year of the same day
+   written in full elsewhere in the text, else the year from the text or the context year,
+   moved on to the weekday written or named after it. 1 and *out. */
 static int complete_date(DateHit h, int weekday, const char *text, size_t n, int ctx, Ymd *out)
 {
 	Ymd v = h.date;
 	if (!v.d || !v.m)
 		return 0;
-	if (!h.has_year)
+	if (!h.has_year && !(v.y = year_written_for(v.m, v.d, text, n)))
 		v.y = infer_year(v.m, v.d, h.weekday >= 0 ? h.weekday : weekday, text, n, ctx);
 	if (!v.y || !ymd_valid(v))
 		return 0;

@@ -333,6 +333,13 @@ static void test_dates_from_text(void **state)
 	assert_int_equal(clean_bytes(t2, sizeof t2 - 1, "a.txt", &d, &err), 0);
 	assert_string_equal(d.published, "2018-01-09");
 	clean_free(&d);
+	/* a weekday only named after it is the incident's, perhaps days earlier: the year the
+	   text writes stays (Feb 19 2020 was a Wednesday, a Tuesday only in 2030) */
+	const char t4[] = "Market hit\n\nAgg News - 19/02/2020\n\nAMMAN, Feb 19 (Levant Wire) - Shells hit the "
+	                  "market on Tuesday, killing four people, medics said.\n";
+	assert_int_equal(clean_bytes(t4, sizeof t4 - 1, "a.txt", &d, &err), 0);
+	assert_string_equal(d.published, "2020-02-19");
+	clean_free(&d);
 	/* metadata beats the text */
 	const char t3[] = "<html><head><meta property=\"article:published_time\" content=\"2020-06-01\">"
 	                  "</head><body><p>GENEVA, May 30 (Levant Wire) - The mission met the council in 2020 "
