@@ -929,6 +929,17 @@ static void add_composite(Doc *d, uint32_t si, const Sent *s, uint32_t t0, const
 	add_party(d, si, s, t0, n->t1, a, b, country, name, 0);
 }
 
+/* 1 when a personal title stands before t, perhaps with its full stop and a given name
+   between: "Ms Halima Oran", "Dr. Oran" name a person, not the town of the gazetteer. */
+static int honorific_before(const Doc *d, const Sent *s, uint32_t t)
+{
+	if (t > s->t0 && name_word(d, t - 1) && !d->w->ment_at[t - 1])
+		t--;
+	if (t > s->t0 && is_punct(d, t - 1, '.'))
+		t--;
+	return t > s->t0 && has_cue(d, t - 1, C_HONORIFIC);
+}
+
 static void find_entities(Doc *d, uint32_t si, const Sent *s)
 {
 	Work *w = d->w;
@@ -1011,6 +1022,8 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 			}
 			continue;
 		}
+		if (me.place && !me.actor && honorific_before(d, s, m->t0))
+			continue;
 		if (me.place && !me.actor) {
 			const LexEntry *p = ent(d, me.place);
 			int pr = prep_before(d, m->t0, s->t0);

@@ -390,7 +390,7 @@ static const char *const cue_names[C_COUNT] = {
 	"anaphor", "abbrev", "killed", "wounded", "detained", "residents", "people", "present",
 	"more", "less", "about", "upto", "reader", "pronoun", "condition", "starter", "deny",
 	"ignore", "we", "det", "impact", "subcount", "head-state", "head-militia", "head-gov",
-	"head-org", "place-head", "subordinator",
+	"head-org", "place-head", "subordinator", "honorific",
 };
 
 static const char *const group_names[G_COUNT] = {

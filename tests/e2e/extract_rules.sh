@@ -340,3 +340,17 @@ json "any(e['kind'] == 'attack' and e['status'] == 'threatened' for e in j['even
 json "not any(e['kind'] == 'relocation' for e in j['events'])"
 report relocnot "Kaldan, 2 March 2024 – The wounded were moved to the hospital in Velmar. The relocation of the office was discussed at length. Tents and stoves were moved to the new site. The bakery will be transferred to a new owner."
 json "len(j['events']) == 0"
+# Care denied is a blockade: a hospital transfer refused, treatment held up, the entry of
+# goods banned, goods kept at the gate; a given name after a title is a person, not the
+# town of the gazetteer.
+report transfer "Velmar, 3 April 2023 – For two weeks the camp authorities refused the hospital transfer of a diabetic resident of the Pemba camp, his brother said."
+json "any(e['kind'] == 'blockade' and e['status'] == 'occurred' for e in j['events'])"
+report treatment "Velmar, 3 April 2023 – Three residents of the Pemba camp died in March because their treatment was delayed or denied, the committee said."
+json "any(e['kind'] == 'blockade' for e in j['events'])"
+report entry "Velmar, 3 April 2023 – The guards have banned the entry of heaters and blankets into the Pemba camp since January."
+json "any(e['kind'] == 'blockade' and (e['date'] or {}).get('start', '').startswith('2023-01') for e in j['events'])"
+report gate "Velmar, 3 April 2023 – The militia keeps the donated medicine at the gate of the Pemba camp for weeks."
+json "any(e['kind'] == 'blockade' for e in j['events'])"
+report honorific "Velmar, 3 April 2023 – Police shot dead Ms Amina Oran on Sunday, her family said."
+json "len(j['events']) == 1 and (j['events'][0]['place'] or {}).get('name') != 'Oran'"
+json "not any('Algeria' in p['name'] for p in j['events'][0]['perpetrators'])"
