@@ -81,8 +81,12 @@ char *blob_steal(Blob *b)
 
 void blob_html(Blob *b, const char *s, size_t n)
 {
+	/* the bytes that need escaping, looked up rather than switched on for every byte */
+	static const unsigned char special[256] = {[0] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1};
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (!special[(unsigned char)s[i]])
+			continue;
 		const char *rep = NULL;
 		switch (s[i]) {
 		case '&': rep = "&amp;"; break;

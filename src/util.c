@@ -228,6 +228,16 @@ int utf8_strict(const void *p, size_t n)
 {
 	const unsigned char *s = p;
 	for (size_t i = 0; i < n;) {
+		/* eight bytes of ASCII without a NUL at a time: most text is that (it took a tenth
+		   of an incident page's instructions byte by byte) */
+		if (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
+				i += 8;
+				continue;
+			}
+		}
 		unsigned c = s[i];
 		size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
 		if (!k || c == 0 || i + k > n)

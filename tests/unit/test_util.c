@@ -1,7 +1,8 @@
 /*
 ** test_util.c — helpers of util.c: format_g17 against printf's "%.17g", byte for byte
 ** (record digests hash numbers as that format wrote them: any difference would make
-** vigil verify report every record with a coordinate as changed).
+** vigil verify report every record with a coordinate as changed); utf8_strict on every
+** position of a bad byte or NUL, inside and after its eight-bytes-at-a-time ASCII runs.
 */
 #include "testing.h"
 
@@ -9,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 static void check(double x)
 {
@@ -55,11 +57,42 @@ static void test_g17_random(void **state)
 	}
 }
 
+/* utf8_strict agrees with a byte-by-byte reading wherever in a long ASCII text the
+   fault is: a NUL, a lone continuation byte, a cut sequence, an overlong form, a
+   surrogate; good two-, three- and four-byte sequences pass anywhere. */
+static void test_utf8_strict(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *seq;
+		size_t len;
+		int ok;
+	} cases[] = {
+		{"\0", 1, 0},         {"\x80", 1, 0},         {"\xC3", 1, 0},      {"\xC0\xAF", 2, 0},
+		{"\xED\xA0\x80", 3, 0}, {"\xF4\x90\x80\x80", 4, 0}, {"\xC3\xA9", 2, 1}, {"\xE2\x80\xA6", 3, 1},
+		{"\xF0\x9F\x98\x80", 4, 1},
+	};
+	char text[64];
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		for (size_t at = 0; at + cases[c].len <= sizeof text; at++) {
+			memset(text, 'a', sizeof text);
+			memcpy(text + at, cases[c].seq, cases[c].len);
+			/* a cut sequence at the very end is bad too; a good one is good anywhere */
+			assert_int_equal(utf8_strict(text, sizeof text), cases[c].ok);
+			assert_int_equal(utf8_strict(text, at + cases[c].len), cases[c].ok);
+		}
+	}
+	memset(text, 'a', sizeof text);
+	assert_int_equal(utf8_strict(text, sizeof text), 1);
+	assert_int_equal(utf8_strict("\xC3\xA9", 1), 0); /* cut short by the length */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_g17_values),
 		cmocka_unit_test(test_g17_random),
+		cmocka_unit_test(test_utf8_strict),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
