@@ -8,6 +8,14 @@
 ** copied nor freed under the lock while someone still sends them. An entry is good while
 ** the generation it was made at is the current one and it is younger than its time to
 ** live; the generation moves on every change, so a stale page is never served.
+**
+** A page is kept only when it is asked for a second time while the first is remembered
+** (the hash of each key put is noted in a table of SEEN slots, the newest in each):
+** pages read once in a long while — a random incident of a hundred thousand — would
+** only push out the pages many people read, and filling and emptying the cache with
+** them cost more than it saved (random /incident/N of 100,000 with a 16 MB cache:
+** 0.084-0.094 ms of server CPU a request against 0.071-0.078 without the cache, with
+** _int_malloc at 5.8% of the server's time against 1.2%: a heap churned by 5 kB bodies).
 */
 #include "webcache.h"
 #include "util.h"
@@ -45,6 +53,9 @@ static Entry *buckets[BUCKETS];
 static Entry *newest, *oldest;
 static size_t used, limit;
 static _Atomic uint64_t generation = 1;
+
+#define SEEN 65536
+static _Atomic uint64_t seen[SEEN]; /* the hash of the last key put in each slot */
 
 void webcache_init(size_t bytes)
 {
@@ -160,9 +171,12 @@ void webcache_put(const char *key, uint64_t gen, int status, const char *ctype, 
 	size_t size = len + strlen(key) + (headers ? headers->len : 0) + sizeof(Entry);
 	if (!limit || size > limit / 8 || gen != webcache_generation())
 		return;
+	uint64_t h = hash_of(key);
+	if (atomic_exchange(&seen[(h >> 16) % SEEN], h) != h)
+		return; /* the first time in a while: remembered, not kept */
 	Entry *e = xcalloc(1, sizeof *e);
 	e->key = xstrdup(key);
-	e->hash = hash_of(key);
+	e->hash = h;
 	e->gen = gen;
 	e->made = time(NULL);
 	e->size = size;

@@ -41,7 +41,8 @@ void webcache_changed(void);
 int webcache_get(const char *key, WebCached *out);
 /* Lets go of a reference to a body; a libmicrohttpd free callback, hence the void *. */
 void webcache_release(void *body);
-/* Keeps a response made at generation gen (read before the page was made). */
+/* Keeps a response made at generation gen (read before the page was made) — from the
+   second time the same key is put in a while: a page asked for once is not kept. */
 void webcache_put(const char *key, uint64_t gen, int status, const char *ctype, const void *body,
                   size_t len, const Blob *headers);
 void webcache_free(void);
