@@ -895,6 +895,17 @@ static size_t date_core(const char *s, size_t n, size_t i, Ymd ref, int after_pr
 				}
 				return 0;
 			}
+			if (e2 > e && strcmp(w2, "weekend") == 0 && after_prep) {
+				/* "over the weekend", "at the weekend": the last one, Saturday and Sunday */
+				d->flags |= DS_RELATIVE;
+				if (ref_day(ref)) {
+					d->start = weekday_before(ref, 6);
+					Ymd sun = ymd_add_days(d->start, 1);
+					if (ymd_cmp(sun, ref) <= 0)
+						d->end = sun;
+				}
+				return e2;
+			}
 			if (e2 > e && (strcmp(w2, "coming") == 0 || strcmp(w2, "next") == 0)) {
 				/* "the coming days", "the next few weeks": ahead, no date */
 				char w3[12];
@@ -1009,8 +1020,10 @@ static size_t range_end(const char *s, size_t n, size_t i, Ymd ref, const char *
 	if (!k || !b.start.y || !d->start.y)
 		return 0;
 	/* "January to March 2013": the year written on the second only */
-	if ((d->flags & DS_INFERRED) && !(b.flags & DS_INFERRED) && !b.start.d == !d->start.d)
+	if ((d->flags & DS_INFERRED) && !(b.flags & DS_INFERRED) && !b.start.d == !d->start.d) {
 		d->start.y = b.start.y;
+		d->flags &= ~DS_INFERRED;
+	}
 	if (ymd_cmp(b.start, d->start) < 0)
 		return 0;
 	d->end = b.end.y ? b.end : b.start;
@@ -1027,7 +1040,7 @@ static int may_start_date(const char *s, size_t n)
 	static const char *const starters[] = {
 		"a", "an", "around", "at", "before", "beginning", "between", "by", "coming", "during",
 		"earlier", "early", "eight", "eleven", "end", "five", "four", "from", "in", "last", "late",
-		"later", "mid", "next", "nine", "of", "on", "one", "past", "previous", "seven", "since",
+		"later", "mid", "next", "nine", "of", "on", "one", "over", "past", "previous", "seven", "since",
 		"six", "start", "ten", "the", "this", "three", "throughout", "till", "today", "tomorrow",
 		"tonight", "twelve", "two", "until", "yesterday", "zero",
 	};
@@ -1058,7 +1071,7 @@ static int may_start_date(const char *s, size_t n)
 size_t date_phrase(const char *s, size_t n, Ymd ref, DateSpan *out)
 {
 	static const char *const plain_preps[] = {"on", "in", "at", "during", "of", "throughout", "around",
-	                                          "from", "between", NULL};
+	                                          "from", "between", "over", NULL};
 	if (n && is_alpha(s[0]) && !may_start_date(s, n))
 		return 0;
 	DateSpan d = {{0, 0, 0}, {0, 0, 0}, 0};
@@ -1099,6 +1112,9 @@ size_t date_phrase(const char *s, size_t n, Ymd ref, DateSpan *out)
 		return 0;
 	if (from == 1 || from == 2 || !(d.end.y)) {
 		size_t r = range_end(s, n, k, ref, from == 2 ? "and" : from == 1 ? "to" : "to", &d);
+		/* "in June and July 2009": two months are the span from one to the other */
+		if (!r && !from && !d.end.y && d.start.m && !d.start.d && !(d.flags & (DS_SINCE | DS_UNTIL)))
+			r = range_end(s, n, k, ref, "and", &d);
 		if (r)
 			k = r;
 	}

@@ -280,9 +280,10 @@ static int is_clause_break(const Doc *d, uint32_t t)
 	    (tok_eq(d, t - 1, "known") || tok_eq(d, t - 1, "such") || tok_eq(d, t - 1, "referred") ||
 	     tok_eq(d, t - 1, "described") || tok_eq(d, t - 1, "same") || tok_eq(d, t - 1, "designated")))
 		return 0;
-	/* "since it was set up", "after the last troops withdrew": a clause of its own */
+	/* "since it was set up", "after the last troops withdrew": a clause of its own; "since
+	   the beginning of March", "before the end of the year" are dates */
 	return has_cue(d, t, C_SUBORDINATOR) && t + 1 < d->w->tok.n &&
-	       (d->w->ti[t + 1].cue & (BIT(C_PRONOUN) | BIT(C_WE) | BIT(C_DET)));
+	       (d->w->ti[t + 1].cue & (BIT(C_PRONOUN) | BIT(C_WE) | BIT(C_DET))) && !(d->w->ti[t].cover & CV_DATE);
 }
 
 static int is_comma(const Doc *d, uint32_t t)
@@ -2270,6 +2271,11 @@ static int day_after_previous(const Doc *d, const Sent *s)
 		return 0;
 	if (tok_eq(d, a, "the") && (tok_eq(d, a + 1, "next") || tok_eq(d, a + 1, "following")) && day_part(d, a + 2))
 		return 1;
+	/* the same words inside the sentence: "the power was cut the following morning" */
+	for (uint32_t t = s->t0 + 1; t + 2 < s->t1; t++)
+		if (tok_eq(d, t, "the") && (tok_eq(d, t + 1, "next") || tok_eq(d, t + 1, "following")) &&
+		    day_part(d, t + 2))
+			return 1;
 	return -1;
 }
 
@@ -2405,9 +2411,23 @@ static void read_events(Doc *d, uint32_t si)
 		const DateIt *di = &w->date.v[k];
 		Trig *best = NULL;
 		uint32_t bd = UINT32_MAX;
+		/* the clause a date belongs to: "in January, when a strike killed four": the
+		   clause it opens; "has killed nine since it broke out on Saturday": the one its
+		   clause of beginning follows */
+		int dcl = w->ti[di->t0].clause, began = 0;
+		{
+			uint32_t u = di->t1;
+			if (u < s->t1 && is_comma(d, u))
+				u++;
+			if (u < s->t1 && tok_eq(d, u, "when") && dcl < 255)
+				dcl++;
+			for (uint32_t v = di->t0; v > s->t0 && w->ti[v - 1].clause == w->ti[di->t0].clause && !began; v--)
+				began = tok_eq(d, v - 1, "began") || tok_eq(d, v - 1, "begun") || tok_eq(d, v - 1, "started") ||
+				        tok_eq(d, v - 1, "broke") || tok_eq(d, v - 1, "erupted");
+		}
 		for (uint32_t j = it->trig0; j < it->trig1; j++) {
 			Trig *tr = &w->trig.v[j];
-			if (tr->dropped || w->ti[tr->t0].clause != w->ti[di->t0].clause)
+			if (tr->dropped || (w->ti[tr->t0].clause != dcl && !(began && tr->t0 < di->t0 && w->ti[tr->t0].clause + 1 == dcl)))
 				continue;
 			/* a date far from it dates something else (an opening date is taken below);
 			   after the trigger, names in between do not count ("the shelling of Camp
@@ -2640,6 +2660,30 @@ static void read_events(Doc *d, uint32_t si)
 					break;
 			}
 		}
+		if (!em.ev.date_start.y && em.ev.status == ST_OCCURRED) {
+			/* "On 27 August soldiers came to our village. They set fire to the houses
+			   first.": the day or month a sentence of the paragraph just before gave its
+			   narrative (not a dateline, a source's day, a span from "since" or ahead) */
+			for (uint32_t sj = si, back = 0; !em.ev.date_start.y && sj > 0 && back < 3; back++) {
+				sj--;
+				if (w->sent.v[sj].block != s->block)
+					break;
+				const SentItems *pj = &w->si.v[sj];
+				for (uint32_t k = pj->date1; k > pj->date0; k--) {
+					const DateIt *di = &w->date.v[k - 1];
+					if (di->dateline || di->speech || !di->d.start.m || (di->d.flags & (DS_SINCE | DS_UNTIL | DS_FUTURE)) ||
+					    (d->ref.y && ymd_cmp(di->d.start, d->ref) > 0))
+						continue;
+					em.ev.date_start = di->d.start;
+					em.ev.date_end = di->d.end;
+					if (di->d.start.d && !di->d.end.y && day_after_previous(d, s) == 1)
+						em.ev.date_start = ymd_add_days(di->d.start, 1); /* "the following morning" */
+					em.ev.date_flags = (uint8_t)(di->d.flags | DS_INFERRED);
+					em.ev.date_borrowed = 1;
+					break;
+				}
+			}
+		}
 		/* place: its own, else the sentence's best */
 		int32_t pk = first->place;
 		for (uint32_t j = it->trig0; j < it->trig1 && pk < 0; j++)
@@ -2839,7 +2883,8 @@ static int dates_merge(const ExEvent *a, const ExEvent *b)
 {
 	if (a->status == ST_THREATENED)
 		return 1; /* a threat repeated with another deadline is the same threat */
-	if (!a->date_start.y || !b->date_start.y || a->date_ongoing || b->date_ongoing)
+	if (!a->date_start.y || !b->date_start.y || a->date_ongoing || b->date_ongoing || a->date_borrowed ||
+	    b->date_borrowed)
 		return 1;
 	Ymd ae = a->date_end.y ? a->date_end : a->date_start, be = b->date_end.y ? b->date_end : b->date_start;
 	if ((a->date_flags & DS_SINCE) || (b->date_flags & DS_SINCE))
@@ -2875,12 +2920,14 @@ static void merge_event(Extraction *x, ExEvent *into, const ExEvent *e)
 	if (!into->place.name || (e->place.name && !e->place.inferred &&
 	                          (into->place.inferred || place_rank(e->place.type) > place_rank(into->place.type))))
 		into->place = e->place;
-	if (e->date_start.y && (!into->date_start.y || into->date_ongoing ||
-	                        (!e->date_ongoing && date_precision(e->date_start) > date_precision(into->date_start)))) {
+	if (e->date_start.y && (!into->date_start.y || into->date_ongoing || (into->date_borrowed && !e->date_borrowed) ||
+	                        (!e->date_ongoing && (!e->date_borrowed || into->date_borrowed) &&
+	                         date_precision(e->date_start) > date_precision(into->date_start)))) {
 		into->date_start = e->date_start;
 		into->date_end = e->date_end;
 		into->date_flags = e->date_flags;
 		into->date_ongoing = e->date_ongoing;
+		into->date_borrowed = e->date_borrowed;
 	}
 	for (int i = 0; i < e->nperps; i++)
 		party_push(into->perps, &into->nperps, EX_MAX_PARTIES, &e->perps[i], x);
@@ -2950,7 +2997,7 @@ static void merge_events(Doc *d)
 		}
 		/* an undated telling ("Residents said the men were beaten and houses were
 		   searched") goes on with the latest incident it can be, not the first */
-		if (j < x->nevents && !e->date_start.y)
+		if (j < x->nevents && (!e->date_start.y || e->date_borrowed))
 			for (size_t k = x->nevents; k > j + 1; k--) {
 				ExEvent *o = &x->events[k - 1];
 				if (o->status == e->status && events_kinds_merge(o, e) && places_merge(x, &o->place, &e->place)) {

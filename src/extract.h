@@ -101,6 +101,7 @@ typedef struct ExEvent {
 	uint8_t date_flags; /* DS_* of the date */
 	uint8_t date_ongoing; /* dated to the report because it is going on */
 	uint8_t ultimatum;  /* an order to leave with a menace: a threatened attack */
+	uint8_t date_borrowed; /* dated by an earlier sentence of its paragraph: gives way */
 	Ymd date_start, date_end;
 	ExPlace place;
 	ExParty perps[EX_MAX_PARTIES];

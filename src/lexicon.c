@@ -642,6 +642,7 @@ static int row_country(Lexicon *lx, const Row *r, Blob *err)
 	lx->entries[de].country = (int16_t)ci;
 	lx->entries[de].flags |= LF_DEMONYM;
 	lx->entries[de].name = c->name;
+	uint32_t people = 0;
 	/* names: column 1 and the alternatives of column 2 */
 	for (int col = 1; col <= 3; col++) {
 		if (is_dash(r, col))
@@ -660,6 +661,16 @@ static int row_country(Lexicon *lx, const Row *r, Blob *err)
 					return -1;
 				if (col == 3 && add_phrase(lx, s + i, j - i, de, err) != 0)
 					return -1;
+				/* its people in the plural ("Afghans", "Iraqis", "Eritreans"): people */
+				if (col == 3 && j - i < 60 && (s[j - 1] == 'n' || s[j - 1] == 'i') && !memchr(s + i, ' ', j - i)) {
+					char pl[64];
+					memcpy(pl, s + i, j - i);
+					pl[j - i] = 's';
+					if (!people)
+						people = entry_new(lx, LX_CUE, C_PEOPLE);
+					if (add_phrase(lx, pl, j - i + 1, people, err) != 0)
+						return -1;
+				}
 			}
 			i = j + 1;
 		}

@@ -354,3 +354,25 @@ json "any(e['kind'] == 'blockade' for e in j['events'])"
 report honorific "Velmar, 3 April 2023 – Police shot dead Ms Amina Oran on Sunday, her family said."
 json "len(j['events']) == 1 and (j['events'][0]['place'] or {}).get('name') != 'Oran'"
 json "not any('Algeria' in p['name'] for p in j['events'][0]['perpetrators'])"
+
+# Dates an incident is given beyond its own clause: the day a sentence of its paragraph
+# just gave its narrative ("the following morning": the day after); the day its fighting
+# "broke out"; the month a ", when" clause hangs on; the weekend; "since the beginning
+# of" is a date, no clause of its own.
+report paradate "Kaldan, 20 May 2024 – On 12 May, in the afternoon, soldiers came to the Ostra camp with a list of names. They set fire to the tents at the north end first and shot at the people who ran.
+
+The army has not commented."
+json "any(e['kind'] in ('attack', 'killing') and e['date'] and e['date']['start'] == '2024-05-12' for e in j['events'])"
+report nextmorning "Kaldan, 20 May 2024 – On 12 May officials told the residents of the Ostra camp that the camp would be closed. Water to the camp was cut off the following morning."
+json "any(e['kind'] in ('blockade', 'siege') and e['date'] and e['date']['start'] == '2024-05-13' for e in j['events'])"
+report brokeout "Kaldan, Monday 20 May 2024 – Fighting between two armed factions in the Ostra camp has killed at least six people since it broke out on Saturday, camp sources said."
+json "any(e['date'] and e['date']['start'] == '2024-05-18' for e in j['events'])"
+report whenclause "Kaldan, 20 May 2024 – There was no shelling of the Ostra camp last week, unlike in March, when a shell hit the school and killed two children."
+json "any(e['date'] and e['date']['start'] == '2024-03' for e in j['events'])"
+json "not any(e['date'] and e['date']['start'].startswith('2024-05') for e in j['events'] if e['status'] == 'occurred')"
+report weekend "Kaldan, Tuesday 21 May 2024 – Police forcibly moved several hundred refugees from the Ostra crossing to a camp inland over the weekend."
+json "any(e['kind'] == 'relocation' and e['date'] and e['date']['start'] == '2024-05-18' for e in j['events'])"
+report sincebegin "Kaldan, 20 May 2024 – Troops have encircled the Ostra camp since the beginning of March."
+json "any(e['kind'] == 'siege' and e['date'] and e['date']['start'].startswith('2024-03') for e in j['events'])"
+report plural "Kaldan, 20 May 2024 – The interior ministry has repeated that all undocumented Eritreans must leave the country by 6 June."
+json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' and e['date']['start'] == '2024-06-06' for e in j['events'])"

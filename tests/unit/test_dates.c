@@ -168,6 +168,14 @@ static void test_spans(void **state)
 	assert_string_equal(phrase("February 9 rocket", ref, NULL, NULL), "2013-02-09");
 	assert_string_equal(phrase("Wednesday, March 6, Iranian", ref, NULL, NULL), "2013-03-06");
 	assert_string_equal(phrase("in July 2010 the", ref, NULL, NULL), "2010-07");
+	/* two months joined by "and" are a span; a count after "and" is none */
+	assert_string_equal(phrase("in June and July 2009 soldiers", ref, NULL, NULL), "2009-06..2009-07");
+	assert_string_equal(phrase("in June and 300 people", ref, NULL, NULL), "2012-06");
+	/* the weekend after a preposition: the last one, Saturday and Sunday (7 March 2013 is a
+	   Thursday) */
+	assert_string_equal(phrase("over the weekend, police", ref, NULL, NULL), "2013-03-02..2013-03-03");
+	assert_string_equal(phrase("at the weekend", ref, NULL, NULL), "2013-03-02..2013-03-03");
+	assert_string_equal(phrase("over 300 people", ref, NULL, NULL), "");
 	/* out of range, impossible */
 	assert_string_equal(phrase("in 1850", ref, NULL, NULL), "?");
 	assert_string_equal(phrase("on February 30, 2013", ref, NULL, NULL), "");
@@ -187,7 +195,7 @@ static void test_first_words(void **state)
 		"earlier today", "early 2011", "eight days ago", "eleven months ago", "end of March 2011",
 		"five days ago", "four weeks ago", "from January to March 2011", "in 2009", "last week",
 		"late March 2011", "later this week", "mid-2011", "next month", "nine days ago", "of 2009",
-		"on Friday", "one year ago", "past week", "previous month", "seven days ago", "since 2010",
+		"on Friday", "one year ago", "over the weekend", "past week", "previous month", "seven days ago", "since 2010",
 		"six days ago", "start of 2010", "ten days ago", "the 1970s", "this year", "three days ago",
 		"throughout 2011", "till March", "today", "tomorrow", "tonight", "twelve days ago",
 		"two days ago", "until 2011", "yesterday", "zero days ago", "Sept. 5, 2011", "Thurs 5 January",
