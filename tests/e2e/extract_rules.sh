@@ -340,6 +340,7 @@ json "any(e['kind'] == 'attack' and e['status'] == 'threatened' for e in j['even
 json "not any(e['kind'] == 'relocation' for e in j['events'])"
 report relocnot "Kaldan, 2 March 2024 – The wounded were moved to the hospital in Velmar. The relocation of the office was discussed at length. Tents and stoves were moved to the new site. The bakery will be transferred to a new owner."
 json "len(j['events']) == 0"
+
 # Care denied is a blockade: a hospital transfer refused, treatment held up, the entry of
 # goods banned, goods kept at the gate; a given name after a title is a person, not the
 # town of the gazetteer.
