@@ -162,6 +162,7 @@ typedef struct Doc {
 	Extraction *x;
 	int32_t main_place; /* index of the report's main place item, -1 */
 	int32_t last_camp, last_town; /* last place items of each sort (anaphors) */
+	int32_t letter_to; /* the party a letter's salutation addresses ("Dear Secretary-General,"), -1 */
 } Doc;
 
 /* ---- parts of a big text ---- */
@@ -1901,6 +1902,10 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 		while (e < s->t1 && !(w->ti[e - 1].cue_end & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))))
 			e++;
 		int noun = (c & BIT(C_APPEAL_NOUN)) && !(c & BIT(C_APPEAL));
+		/* "I am sending a copy of this letter to X": X gets a copy, nothing is asked of X */
+		if (noun && t >= s->t0 + 2 && (tok_eq(d, t - 2, "copy") || tok_eq(d, t - 2, "copies") ||
+		                               (t >= s->t0 + 3 && (tok_eq(d, t - 3, "copy") || tok_eq(d, t - 3, "copies")))))
+			continue;
 		if (noun) {
 			/* "letters to X", "a petition to encourage X": addressees after "to" */
 			uint32_t k = e;
@@ -1942,6 +1947,13 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			party_push(am.ap.to, &am.ap.nto, EX_MAX_PARTIES * 2, &ep, d->x);
 		}
 		t = ds > t ? ds - 1 : t;
+	}
+	/* "I urge you to …" in a letter: you are whom its salutation addresses */
+	if (reader && am.ap.nto == 0 && d->letter_to >= 0) {
+		ExParty ep;
+		party_copy(d, &w->party.v[d->letter_to], &ep);
+		party_push(am.ap.to, &am.ap.nto, EX_MAX_PARTIES * 2, &ep, d->x);
+		reader = 0;
 	}
 	/* "calls on A to do this, and on B to do that" */
 	for (uint32_t t = dem; t + 1 < s->t1; t++) {
@@ -3235,6 +3247,26 @@ static Ymd date_from_text(Doc *d)
 	return none;
 }
 
+/* A letter's salutation, "Dear Secretary-General," or "Dear President Dorran,": the one
+   addressee it names is who "you" is in the letter's appeals. */
+static void find_salutation(Doc *d)
+{
+	Work *w = d->w;
+	d->letter_to = -1;
+	for (uint32_t si = 0; si < w->sent.n && si < 40; si++) {
+		const Sent *s = &w->sent.v[si];
+		const SentItems *it = &w->si.v[si];
+		if (s->t1 <= s->t0 + 1 || s->t1 > s->t0 + 12 || !tok_eq(d, s->t0, "dear"))
+			continue;
+		for (uint32_t p = it->party0; p < it->party1; p++)
+			if (party_is_addressee(&w->party.v[p])) {
+				d->letter_to = (int32_t)p;
+				return;
+			}
+		return;
+	}
+}
+
 void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *published, Extraction *x)
 {
 	Work *w = x->work;
@@ -3249,7 +3281,7 @@ void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *pu
 	x->nsentences = 0;
 	if (len > (1u << 30))
 		len = 1u << 30; /* offsets are 32-bit; no report comes near */
-	Doc d = {lx, text, len, {0, 0, 0}, w, x, -1, -1, -1};
+	Doc d = {lx, text, len, {0, 0, 0}, w, x, -1, -1, -1, -1};
 	Ymd ref;
 	if (published && ymd_parse_iso(published, &ref))
 		d.ref = ref;
@@ -3268,6 +3300,7 @@ void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *pu
 	for (uint32_t si = 0; si < w->sent.n; si++)
 		read_sentence(&d, si);
 	find_main_place(&d);
+	find_salutation(&d);
 	for (uint32_t si = 0; si < w->sent.n; si++) {
 		size_t before = w->apm.n;
 		read_events(&d, si);

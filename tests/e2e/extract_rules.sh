@@ -377,3 +377,17 @@ report sincebegin "Kaldan, 20 May 2024 – Troops have encircled the Ostra camp 
 json "any(e['kind'] == 'siege' and e['date'] and e['date']['start'].startswith('2024-03') for e in j['events'])"
 report plural "Kaldan, 20 May 2024 – The interior ministry has repeated that all undocumented Eritreans must leave the country by 6 June."
 json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' and e['date']['start'] == '2024-06-06' for e in j['events'])"
+
+# In a letter, "you" is whom the salutation addresses; a copy sent to someone asks them
+# nothing.
+report letter "Velmar, 3 April 2023
+
+Dear Secretary-General,
+
+The residents of the Pemba camp have had no clean water for a month. I urge you to send a mission to the camp without delay.
+
+I am sending a copy of this letter to the Minister of Foreign Affairs.
+
+Yours sincerely,
+Tomas Reed"
+json "len(j['appeals']) == 1 and 'Secretary-General' in j['appeals'][0]['to'][0]['name']"
