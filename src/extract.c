@@ -1152,6 +1152,14 @@ static void find_entities(Doc *d, uint32_t si, const Sent *s)
 		uint32_t e = cap_run(d, t, s->t1);
 		if (e == t)
 			continue;
+		/* "Camp 15", "Camp 9" (numbered camps); "Camp" alone names no place */
+		if (tok_eq(d, t, "camp") && e == t + 1) {
+			if (e < s->t1 && (w->tok.v[e].flags & TK_NUM) && !(w->ti[e].cover & CV_DATE)) {
+				add_place(d, si, s, t, e + 1, 0, P_CAMP, -1, surface(d, t, e + 1));
+				t = e;
+			}
+			continue;
+		}
 		uint64_t last = w->ti[e - 1].cue;
 		uint32_t k = e;
 		int camp = tok_eq(d, t, "camp") && e > t + 1;
@@ -1490,9 +1498,29 @@ static Trig *trig_at(Doc *d, const SentItems *it, uint32_t t)
 /* Occurred or threatened: threat cues before the trigger in its phrase ("intends to
    attack", "a deadline for the closure of"), or after it ("an attack is imminent"); a
    trigger right after another shares its status ("to attack … with rockets"). */
+/* "the next morning", "the next day": a time told, not a threat to come. */
+static int next_time(Doc *d, const Sent *s, uint32_t j)
+{
+	static const char *const words[] = {"morning", "day", "night", "evening", "afternoon", "dawn", NULL};
+	if (!tok_eq(d, j, "next") || j + 1 >= s->t1 || j == s->t0 || !tok_eq(d, j - 1, "the"))
+		return 0;
+	for (int i = 0; words[i]; i++)
+		if (tok_eq(d, j + 1, words[i]))
+			return 1;
+	return 0;
+}
+
 static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *tr)
 {
 	Work *w = d->w;
+	/* a weapon as the subject of a modal: "rockets may again be fired on the camp",
+	   "more shells will fall" */
+	for (uint32_t j = tr->t1; tr->weak && j < s->t1 && j < tr->t1 + 2; j++) {
+		if (w->tok.v[j].flags & TK_PUNCT)
+			break;
+		if (has_cue(d, j, C_THREAT))
+			return ST_THREATENED;
+	}
 	for (uint32_t j = tr->t0, steps = 0; j > s->t0 && steps < 9; steps++) {
 		j--;
 		if (is_clause_break(d, j) || is_comma(d, j) || (w->tok.v[j].flags & TK_PUNCT && w->tok.v[j].punct == '"') ||
@@ -1504,7 +1532,7 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 				return p->status;
 			continue;
 		}
-		if (w->ti[j].cue_end & (BIT(C_THREAT) | BIT(C_CONDITION)))
+		if ((w->ti[j].cue_end & (BIT(C_THREAT) | BIT(C_CONDITION))) && !next_time(d, s, j))
 			return ST_THREATENED;
 		/* "to expel": an aim, unless "continued to", "began to" */
 		const Tok *tk = &w->tok.v[tr->t0];

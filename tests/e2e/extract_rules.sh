@@ -391,3 +391,22 @@ I am sending a copy of this letter to the Minister of Foreign Affairs.
 Yours sincerely,
 Tomas Reed"
 json "len(j['appeals']) == 1 and 'Secretary-General' in j['appeals'][0]['to'][0]['name']"
+
+# Threats told as what may come: a weapon with a modal, strikes that "will follow", an
+# offensive "in the coming days", a vow to retake a town; "the next morning" is no threat.
+report modal "Velmar, 3 April 2023 – Officers have let it be known that rockets may again be fired on the Pemba camp if the residents do not leave."
+json "any(e['kind'] == 'shelling' and e['status'] == 'threatened' for e in j['events'])"
+report follow "Velmar, 3 April 2023 – The militia said on its website that further attacks on Pemba will follow."
+json "len(j['events']) == 1 and j['events'][0]['status'] == 'threatened'"
+report coming "Velmar, 3 April 2023 – Commanders told families in the Ostra district to leave before an offensive in the coming days."
+json "any(e['kind'] == 'attack' and e['status'] == 'threatened' for e in j['events'])"
+report retake "Velmar, 3 April 2023 – The government has vowed to retake the town of Ostra before the winter."
+json "any(e['kind'] == 'attack' and e['status'] == 'threatened' for e in j['events'])"
+report nextday "Velmar, 3 April 2023 – Gunmen seized four men at the Pemba camp on Sunday; two were freed the next morning with injuries from beatings."
+json "all(e['status'] == 'occurred' for e in j['events'])"
+# People missing after they were taken; numbered camps are places, "Camp" alone is not,
+# and "a fire on Thursday" is no firing on anyone.
+report whereabouts "Velmar, 3 April 2023 – Three residents of the Pemba camp were stopped at a checkpoint on Friday. Their whereabouts are unknown."
+json "any(e['kind'] == 'abduction' for e in j['events'])"
+report numbered "Velmar, 3 April 2023 – Armed men abducted two teachers in Camp 12 on Monday. A fire on Thursday destroyed 30 shelters in Camp 4."
+json "len(j['events']) == 1 and j['events'][0]['place']['name'] == 'Camp 12'"
