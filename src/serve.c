@@ -501,35 +501,44 @@ static void dispatch(Conn *c)
 			return;
 		}
 	}
+	/* The pages anyone may cache, and the exports, only read: one read transaction for all
+	   their queries (one snapshot, and the file locks taken once). */
+	int reading = (r->cache || r->handler == page_export) && get && store_read_begin(q->st) == 0;
 	if (r->cache && get && webcache_enabled() && (q->role == ROLE_NONE || (q->api && q->bearer))) {
 		/* a commit by another connection (another process) since this thread last
-		   looked makes every cached page stale. The version is read before the
-		   generation, and the page's snapshot (below) after both: a page can be newer
-		   than the generation it is kept under, never older. A hit opens no
-		   transaction. */
+		   looked makes every cached page stale. The generation is read first, then the
+		   version: the first read of the page's own transaction, so the version of the
+		   snapshot the page is made from. When it has not moved, every commit before that
+		   snapshot moved the generation on before it was read, so a page can be newer
+		   than the generation it is kept under, never older. When it has moved, the
+		   generation moves on and this one page is made without the cache (a commit
+		   after its snapshot could already be counted in the generation read now). A
+		   miss used to take two transactions (the check's file locks, then the page's):
+		   3 system calls and a transaction start of about 10k instructions fewer. */
 		static _Thread_local long long seen_version = -1;
+		uint64_t gen = webcache_generation();
 		long long v = store_data_version(q->st);
 		if (v != seen_version) {
 			webcache_changed();
 			seen_version = v;
+		} else {
+			Blob key = BLOB_INIT;
+			/* the Host is part of the key: the feeds link to the site by it, and a request
+			   with a forged Host must not leave its links in the page everyone else gets */
+			const char *host = req_host(q);
+			blob_appendf(&key, "%d %d %s %s?", q->api, q->role, host ? host : "", q->url);
+			req_query_string(q, &key, NULL);
+			c->cache_gen = gen;
+			if (webcache_get(blob_str(&key), &c->cached)) {
+				c->from_cache = 1;
+				blob_free(&key);
+				if (reading)
+					store_read_end(q->st);
+				return;
+			}
+			c->cache_key = blob_steal(&key);
 		}
-		Blob key = BLOB_INIT;
-		/* the Host is part of the key: the feeds link to the site by it, and a request with
-		   a forged Host must not leave its links in the page everyone else gets */
-		const char *host = req_host(q);
-		blob_appendf(&key, "%d %d %s %s?", q->api, q->role, host ? host : "", q->url);
-		req_query_string(q, &key, NULL);
-		c->cache_gen = webcache_generation();
-		if (webcache_get(blob_str(&key), &c->cached)) {
-			c->from_cache = 1;
-			blob_free(&key);
-			return;
-		}
-		c->cache_key = blob_steal(&key);
 	}
-	/* The pages anyone may cache, and the exports, only read: one read transaction for all
-	   their queries (one snapshot, and the file locks taken once). */
-	int reading = (r->cache || r->handler == page_export) && get && store_read_begin(q->st) == 0;
 	q->status = 200;
 	int status = r->handler(q);
 	q->status = status;
