@@ -544,7 +544,7 @@ static void dispatch(Conn *c)
 	q->status = status;
 	if (!get)
 		webcache_changed(); /* whatever a POST did, cached pages may be stale */
-	if (!q->data && !q->ctype && !q->location)
+	if (!q->data && !q->ctype && !q->location && !q->model)
 		q->data = json_object();
 	q->twin = r->twin;
 	if (!q->api && !q->ctype && !q->location && !q->errored && r->view)
