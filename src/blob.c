@@ -161,6 +161,26 @@ void blob_url(Blob *b, const char *s, size_t n)
 	}
 }
 
+/* blob_html of a NUL-terminated string: the runs between the bytes to escape found with
+   strcspn (a vector search) rather than a byte at a time. */
+static void html_cstr(Blob *b, const char *s)
+{
+	for (;;) {
+		size_t run = strcspn(s, "&<>\"'");
+		blob_append(b, s, run);
+		s += run;
+		switch (*s) {
+		case 0: return;
+		case '&': blob_append(b, "&amp;", 5); break;
+		case '<': blob_append(b, "&lt;", 4); break;
+		case '>': blob_append(b, "&gt;", 4); break;
+		case '"': blob_append(b, "&quot;", 6); break;
+		default: blob_append(b, "&#39;", 5); break;
+		}
+		s++;
+	}
+}
+
 /*
 ** The formatter. It walks fmt, copies literal text, and hands each conversion to
 ** snprintf with the matching va_arg type, except %s and %c, which go through the
@@ -177,6 +197,16 @@ static void vformat(Blob *b, int html, const char *fmt, va_list ap)
 			return;
 		}
 		blob_append(b, p, (size_t)(pct - p));
+		if (pct[1] == 's') {
+			/* a plain %s, the commonest conversion, before any parsing of flags */
+			const char *s = va_arg(ap, const char *);
+			if (html)
+				html_cstr(b, s ? s : "");
+			else
+				blob_puts(b, s ? s : "");
+			p = pct + 2;
+			continue;
+		}
 		const char *q = pct + 1;
 		char spec[32];
 		size_t sn = 0;
@@ -226,12 +256,10 @@ static void vformat(Blob *b, int html, const char *fmt, va_list ap)
 		   arithmetic and the snprintf a conversion otherwise costs */
 		if (plain && conv == 's') {
 			const char *s = va_arg(ap, const char *);
-			if (!s)
-				s = "";
 			if (html)
-				blob_html(b, s, strlen(s));
+				html_cstr(b, s ? s : "");
 			else
-				blob_puts(b, s);
+				blob_puts(b, s ? s : "");
 			continue;
 		}
 		if (plain && (((conv == 'd' || conv == 'i') && (lmod == 0 || lmod == 3 || lmod == 4)) ||

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 static void test_appendf(void **state)
 {
@@ -51,6 +52,38 @@ static void test_html_escapes_every_string(void **state)
 	blob_free(&b);
 }
 
+/* The formatter's plain %s (a vector search for the bytes to escape) writes what
+   blob_html and the %.*s path write, wherever the special bytes are in a long string. */
+static void test_html_plain_s_agrees(void **state)
+{
+	(void)state;
+	const char specials[] = "&<>\"'";
+	char text[80];
+	for (size_t k = 0; k < sizeof specials - 1; k++)
+		for (size_t at = 0; at < sizeof text - 1; at += 7) {
+			memset(text, 'x', sizeof text - 1);
+			text[sizeof text - 1] = 0;
+			text[at] = specials[k];
+			text[(at * 3 + 5) % (sizeof text - 1)] = specials[(k + 1) % (sizeof specials - 1)];
+			Blob a = BLOB_INIT, e = BLOB_INIT, p = BLOB_INIT;
+			html_appendf(&a, "<%s>", text);
+			blob_putc(&e, '<');
+			blob_html(&e, text, strlen(text));
+			blob_putc(&e, '>');
+			html_appendf(&p, "<%.*s>", (int)strlen(text), text);
+			assert_string_equal(blob_str(&a), blob_str(&e));
+			assert_string_equal(blob_str(&p), blob_str(&e));
+			assert_null(strchr(blob_str(&a) + 1, '<'));
+			blob_free(&a);
+			blob_free(&e);
+			blob_free(&p);
+		}
+	Blob b = BLOB_INIT;
+	html_appendf(&b, "%s|%s", "a'b\"c", "");
+	assert_string_equal(blob_str(&b), "a&#39;b&quot;c|");
+	blob_free(&b);
+}
+
 static void test_json_and_url(void **state)
 {
 	(void)state;
@@ -87,6 +120,7 @@ int main(void)
 		cmocka_unit_test(test_appendf),
 		cmocka_unit_test(test_appendf_plain_integers),
 		cmocka_unit_test(test_html_escapes_every_string),
+		cmocka_unit_test(test_html_plain_s_agrees),
 		cmocka_unit_test(test_json_and_url),
 		cmocka_unit_test(test_growth_and_steal),
 	};
