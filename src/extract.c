@@ -113,6 +113,7 @@ typedef struct EvMent {
 	uint32_t place_item; /* index+1 of its place item, 0: none */
 	uint8_t anaphoric;   /* named as one already told: "the strike", "this attack" */
 	uint8_t another;     /* named as one more: "another shell", "a second strike" */
+	uint8_t also;        /* "they also took away …": one more act, another incident if of another kind */
 } EvMent;
 
 typedef struct AppMent {
@@ -1532,6 +1533,12 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 				return p->status;
 			continue;
 		}
+		/* "armed men thought to be members of the ELN attacked": who they are said to be */
+		if (tok_eq(d, j, "be") && j >= s->t0 + 2 && tok_eq(d, j - 1, "to") &&
+		    (tok_eq(d, j - 2, "thought") || tok_eq(d, j - 2, "believed") || tok_eq(d, j - 2, "said") ||
+		     tok_eq(d, j - 2, "reported") || tok_eq(d, j - 2, "alleged") || tok_eq(d, j - 2, "known") ||
+		     tok_eq(d, j - 2, "understood") || tok_eq(d, j - 2, "claiming") || tok_eq(d, j - 2, "claimed")))
+			continue;
 		if ((w->ti[j].cue_end & (BIT(C_THREAT) | BIT(C_CONDITION))) && !next_time(d, s, j))
 			return ST_THREATENED;
 		/* "to expel": an aim, unless "continued to", "began to" */
@@ -2137,7 +2144,15 @@ static int place_fit(Doc *d, const Trig *tr, const Place *pl)
 	if ((tr->kind == K_BLOCKADE || tr->kind == K_SIEGE) && pl->prep == PP_TO)
 		return 4; /* "unable to deliver food to the camp": where goods are kept from */
 	int score = pl->prep == PP_LOC ? 4 : pl->prep == PP_NONE ? 3 : 2;
-	(void)d;
+	/* "the Kabelawa site, about 50 kilometres north of Diffa": a point of reference, named
+	   to say where the place is; it is the incident's only when no other is named */
+	if (pl->t0 >= 2 && (tok_eq(d, pl->t0 - 1, "of") || tok_eq(d, pl->t0 - 1, "from")))
+		for (uint32_t u = pl->t0 - 1, k = 0; u > 0 && k < 3; k++) {
+			u--;
+			if (tok_eq(d, u, "km") || tok_eq(d, u, "kilometres") || tok_eq(d, u, "kilometers") ||
+			    tok_eq(d, u, "miles") || tok_eq(d, u, "kms"))
+				return 1;
+		}
 	return score;
 }
 
@@ -2274,10 +2289,42 @@ static int general_statement(Doc *d, const Sent *s, const Trig *tr)
 static int member_of(Doc *d, const SentItems *it, const Party *pa)
 {
 	uint32_t k = pa->t0;
-	if (!(pa->flags & (PF_FROM | PF_OF)) || !(pa->named || pa->actor) || (pa->flags & PF_COUNTRY))
+	if (!(pa->named || pa->actor) || (pa->flags & PF_COUNTRY))
 		return 0;
 	if (k > 0 && tok_eq(d, k - 1, "the"))
 		k--;
+	/* "Gunmen believed to belong to ISWAP", "suspected of belonging to", "thought to be
+	   members of", "linked to", "loyal to": who they are taken to be */
+	uint32_t h = k;
+	if (h >= 3 && tok_eq(d, h - 1, "of") && tok_eq(d, h - 2, "members"))
+		h -= 2;
+	if (h >= 3 && tok_eq(d, h - 1, "to") && (tok_eq(d, h - 2, "belong") || tok_eq(d, h - 2, "belonging") ||
+	                                          tok_eq(d, h - 2, "linked") || tok_eq(d, h - 2, "loyal") ||
+	                                          tok_eq(d, h - 2, "affiliated")))
+		h -= 2;
+	else if (h >= 3 && tok_eq(d, h - 1, "with") && tok_eq(d, h - 2, "affiliated"))
+		h -= 2;
+	else if (h >= 3 && tok_eq(d, h - 1, "be") && tok_eq(d, h - 2, "to"))
+		h -= 1; /* "thought to be", "believed to be" */
+	else
+		h = 0;
+	if (h) {
+		if (h >= 2 && tok_eq(d, h - 1, "to"))
+			h--;
+		if (h >= 2 && tok_eq(d, h - 1, "of") && h >= 3 && tok_eq(d, h - 2, "suspected"))
+			h--;
+		if (h >= 2 && (tok_eq(d, h - 1, "believed") || tok_eq(d, h - 1, "thought") || tok_eq(d, h - 1, "suspected") ||
+		               tok_eq(d, h - 1, "said") || tok_eq(d, h - 1, "reported") || tok_eq(d, h - 1, "alleged")))
+			h--;
+		for (uint32_t q = it->party0; q < it->party1; q++) {
+			const Party *o = &d->w->party.v[q];
+			if (o->t1 == h && o != pa && perp_group(o->group) && !(o->flags & (PF_LOC | PF_FROM | PF_TO | PF_TARGET | PF_OF)))
+				return 1;
+		}
+		return 0;
+	}
+	if (!(pa->flags & (PF_FROM | PF_OF)))
+		return 0;
 	if (k < 2 || !(tok_eq(d, k - 1, "from") || tok_eq(d, k - 1, "of")))
 		return 0;
 	for (uint32_t q = it->party0; q < it->party1; q++) {
@@ -2579,6 +2626,11 @@ static void read_events(Doc *d, uint32_t si)
 		em.ev.status = first->status;
 		em.anaphoric = 0;
 		em.another = 0;
+		em.also = 0;
+		for (uint32_t j = first->t0, k = 0; j > s->t0 && k < 3 && !em.also; k++) {
+			j--;
+			em.also = tok_eq(d, j, "also");
+		}
 		{
 			uint32_t b = first->t0;
 			while (b > s->t0 && (w->ti[b - 1].cover & CV_DATE))
@@ -2826,6 +2878,24 @@ static void read_events(Doc *d, uint32_t si)
 			party_push(e->perps, &e->nperps, EX_MAX_PARTIES, &ep, d->x);
 		}
 	}
+	/* "The attackers … They also took away eleven women": "they" opening the sentence
+	   are those who did the incident told just before */
+	if (base > 0 && (tok_eq(d, s->t0, "they") || (tok_eq(d, s->t0, "the") && s->t0 + 1 < s->t1 &&
+	                                               (tok_eq(d, s->t0 + 1, "attackers") || tok_eq(d, s->t0 + 1, "assailants") ||
+	                                                tok_eq(d, s->t0 + 1, "gunmen")))))
+		for (int g = 0; g < ngroups; g++) {
+			ExEvent *e = &w->evm.v[base + g].ev;
+			const ExEvent *pv = &w->evm.v[base - 1].ev;
+			if (pv->evidence[0].sentence + 2 < si || !pv->nperps || e->status != ST_OCCURRED)
+				continue;
+			int generic = 1;
+			for (int k = 0; k < e->nperps; k++)
+				generic &= e->perps[k].group == G_ARMED_GROUP && !strcmp(ex_str(d->x, e->perps[k].name), "gunmen");
+			if (!generic)
+				continue;
+			for (int k = 0; k < pv->nperps; k++)
+				party_push(e->perps, &e->nperps, EX_MAX_PARTIES, &pv->perps[k], d->x);
+		}
 	/* "the government of Kenya announced that it will close the camp": the one who
 	   speaks is the one who acts when a pronoun takes it up after "that" */
 	for (int g = 0; g < ngroups; g++) {
@@ -3032,7 +3102,8 @@ static void merge_events(Doc *d)
 		for (j = 0; j < x->nevents; j++) {
 			ExEvent *o = &x->events[j];
 			if (o->status == e->status && events_kinds_merge(o, e) && places_merge(x, &o->place, &e->place) &&
-			    dates_merge(o, e) && !(w->evm.v[i].another && e->status == ST_OCCURRED && !headline_only(d, o)))
+			    dates_merge(o, e) && !(w->evm.v[i].another && e->status == ST_OCCURRED && !headline_only(d, o)) &&
+			    !(w->evm.v[i].also && o->kind != e->kind))
 				break;
 		}
 		/* an undated telling ("Residents said the men were beaten and houses were
@@ -3106,6 +3177,23 @@ static void merge_events(Doc *d)
 		if (best < 2)
 			doc_country = -1;
 	}
+	/* the one state whose forces the report names with their state, when it names one
+	   only ("Israeli forces raided the camp in Tulkarm"): unqualified forces in another
+	   state's place are its forces, not the place's state's */
+	int16_t doc_forces = -1;
+	for (size_t i = 0; i < w->party.n; i++) {
+		const Party *pa = &w->party.v[i];
+		/* a generic noun qualified by its state ("Israeli soldiers"), not a force that has
+		   a state of its own ("Quds Force", named in a report on what Iraq's police did) */
+		if (pa->group != G_STATE_FORCES || pa->country < 0 || pa->compose || (pa->role & PR_SOURCE) ||
+		    !pa->actor || !(ent(d, pa->actor)->flags & LF_COMPOSE))
+			continue;
+		if (doc_forces >= 0 && doc_forces != pa->country) {
+			doc_forces = -2;
+			break;
+		}
+		doc_forces = pa->country;
+	}
 	/* a force named without its state: the state of the place ("police (Iraq)"), else
 	   the report's */
 	for (size_t i = 0; i < x->nevents; i++) {
@@ -3122,14 +3210,26 @@ static void merge_events(Doc *d)
 		int16_t ec = e->place.country >= 0 ? e->place.country : doc_country;
 		/* beside a state's forces named with their state ("Israeli forces … soldiers
 		   imposed a curfew"), unqualified forces of the same incident are that state's */
+		int named = 0;
 		for (int k = 0; k < e->nperps; k++)
 			if (e->perps[k].country >= 0 && !e->perps[k].inferred && state_group(e->perps[k].group)) {
 				ec = e->perps[k].country;
+				named = 1;
 				break;
 			}
 		const LexCountry *c = lexicon_country(d->lx, ec);
+		const LexCountry *fc = !named && doc_forces >= 0 && doc_forces != ec ? lexicon_country(d->lx, doc_forces) : NULL;
 		for (int k = 0; k < e->nperps; k++) {
 			ExParty *p = &e->perps[k];
+			if (p->country < 0 && fc && p->group == G_STATE_FORCES) {
+				Blob t = BLOB_INIT;
+				blob_appendf(&t, "%s (%s)", ex_str(x, p->name), lstr(d, fc->name));
+				p->name = str_add(x, blob_str(&t), t.len);
+				blob_free(&t);
+				p->country = doc_forces;
+				p->inferred = 1;
+				continue;
+			}
 			if (p->country >= 0 || !c || !state_group(p->group))
 				continue;
 			Blob t = BLOB_INIT; /* the name is in x->strs, which the append may move */

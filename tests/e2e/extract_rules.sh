@@ -410,3 +410,20 @@ report whereabouts "Velmar, 3 April 2023 – Three residents of the Pemba camp w
 json "any(e['kind'] == 'abduction' for e in j['events'])"
 report numbered "Velmar, 3 April 2023 – Armed men abducted two teachers in Camp 12 on Monday. A fire on Thursday destroyed 30 shelters in Camp 4."
 json "len(j['events']) == 1 and j['events'][0]['place']['name'] == 'Camp 12'"
+
+# Who did it: a town named as a point of reference ("about 40 kilometres north of Velmar")
+# is not where it happened; "They also took away …" is one more incident by those of the
+# one before; named groups (data/actors.tsv) and the group gunmen are believed to belong
+# to; forces in a capital of the gazetteer are that state's; unqualified forces are those
+# of the one state whose forces the report names with their state.
+report kmref "Kaldan, 22 April 2024 – Gunmen believed to belong to the Lord's Resistance Army attacked the Ostra displacement site, about 40 kilometres north of Velmar, on Monday night, killing four people. They also took away six women."
+json "any(e['kind'] == 'attack' and e['place']['name'] == 'Ostra displacement site' for e in j['events'])"
+json "any(e['kind'] == 'abduction' and any('LRA' in p['name'] for p in e['perpetrators']) for e in j['events'])"
+json "all(any('LRA' in p['name'] for p in e['perpetrators']) for e in j['events'])"
+report capital "Kaldan, 22 April 2024 – Police cleared a square in central Lisbon on Thursday and detained 30 migrants."
+json "any(p['name'] == 'police (Portugal)' for e in j['events'] for p in e['perpetrators'])"
+report oneforces "Kaldan, 22 April 2024 – Turkish troops shelled villages near Aleppo on Monday. On Tuesday, soldiers raided the Ostra camp north of Aleppo and detained 12 men."
+json "any(e['kind'] == 'raid' and any(p['name'] == 'troops (Turkey)' for p in e['perpetrators']) for e in j['events'])"
+json "not any(p['name'].endswith('(Syria)') for e in j['events'] for p in e['perpetrators'])"
+report believed "Kaldan, 22 April 2024 – Armed men thought to be members of the ELN attacked the Ostra camp on Monday night."
+json "any(e['status'] == 'occurred' and any(p['name'].startswith('ELN') for p in e['perpetrators']) for e in j['events'])"
