@@ -161,6 +161,19 @@ void blob_url(Blob *b, const char *s, size_t n)
 	}
 }
 
+/* A signed decimal integer. */
+static void put_decimal(Blob *b, long long v)
+{
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	char digits[24], *d = digits + sizeof digits;
+	do
+		*--d = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--d = '-';
+	blob_append(b, d, (size_t)(digits + sizeof digits - d));
+}
+
 /* blob_html of a NUL-terminated string: the runs between the bytes to escape found with
    strcspn (a vector search) rather than a byte at a time. */
 static void html_cstr(Blob *b, const char *s)
@@ -205,6 +218,13 @@ static void vformat(Blob *b, int html, const char *fmt, va_list ap)
 			else
 				blob_puts(b, s ? s : "");
 			p = pct + 2;
+			continue;
+		}
+		if (pct[1] == 'd' || (pct[1] == 'l' && pct[2] == 'l' && pct[3] == 'd')) {
+			/* and a plain %d or %lld, the ids and counts of every page */
+			long long v = pct[1] == 'd' ? va_arg(ap, int) : va_arg(ap, long long);
+			put_decimal(b, v);
+			p = pct + (pct[1] == 'd' ? 2 : 4);
 			continue;
 		}
 		const char *q = pct + 1;

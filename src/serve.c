@@ -795,12 +795,16 @@ static int access_fd = 2;
 /* Appends s to b with control characters, quotes and backslashes as \xNN. */
 static void log_escaped(Blob *b, const char *s)
 {
-	for (; s && *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch < 0x20 || ch == 0x7f || ch == '"' || ch == '\\')
-			blob_appendf(b, "\\x%02x", ch);
-		else
-			blob_putc(b, ch);
+	while (s && *s) {
+		size_t run = 0; /* the bytes that stay as they are, appended at once */
+		while (s[run] && (unsigned char)s[run] >= 0x20 && s[run] != 0x7f && s[run] != '"' && s[run] != '\\')
+			run++;
+		blob_append(b, s, run);
+		s += run;
+		if (!*s)
+			break;
+		blob_appendf(b, "\\x%02x", (unsigned char)*s);
+		s++;
 	}
 }
 
