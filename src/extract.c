@@ -674,6 +674,45 @@ static void find_counts(Doc *d, uint32_t si, const Sent *s)
 		int64_t v;
 		int least;
 		uint32_t n = number_at(d, t, s->t1, &v, &least);
+		if (!n && (tok_eq(d, t, "a") || tok_eq(d, t, "an"))) {
+			/* "killing a man and wounding a woman and her daughter": one person, or two
+			   joined by "and", counted by what befell them */
+			uint32_t u = t + 1, np = 0;
+			for (int k = 0; k < 2 && np < 2 && u < s->t1; k++) {
+				uint32_t h = u;
+				if (h + 1 < s->t1 && !(w->ti[h].cue & BIT(C_PEOPLE)) && (w->tok.v[h].flags & TK_WORD) &&
+				    !(w->tok.v[h].flags & TK_CAP) && !w->ti[h].trig && !w->ti[h].cue)
+					h++; /* "a young man", "an elderly woman" */
+				if (h >= s->t1 || !(w->ti[h].cue & BIT(C_PEOPLE)) || (w->ti[h].cover & CV_PARTY) ||
+				    d->text[w->tok.v[h].end - 1] == 's')
+					break;
+				np++;
+				u = h + 1;
+				if (u + 2 < s->t1 && tok_eq(d, u, "and") &&
+				    (tok_eq(d, u + 1, "her") || tok_eq(d, u + 1, "his") || tok_eq(d, u + 1, "their") ||
+				     tok_eq(d, u + 1, "a") || tok_eq(d, u + 1, "an")))
+					u += 2;
+				else
+					break;
+			}
+			if (np) {
+				int add;
+				uint32_t b = t + 1;
+				while (b < s->t1 && !(w->ti[b].cue & BIT(C_PEOPLE)))
+					b++;
+				int role = count_role(d, t, b + 1, s->t0, s->t1, &add);
+				if (role == R_KILLED || role == R_WOUNDED) {
+					/* vague: a figure written elsewhere for the incident wins ("six
+					   residents were killed … a man who died in hospital") */
+					CountIt c = {t, u, si, np, np, (uint8_t)role, (uint8_t)add, 1};
+					VEC_PUSH(&w->count, c);
+					for (uint32_t q = t; q < u; q++)
+						w->ti[q].cover |= CV_COUNT;
+					t = u - 1;
+				}
+				continue;
+			}
+		}
 		if (!n) {
 			/* "no one was killed": a count of nought */
 			if (has_cue(d, t, C_ZERO)) {

@@ -427,3 +427,13 @@ json "any(e['kind'] == 'raid' and any(p['name'] == 'troops (Turkey)' for p in e[
 json "not any(p['name'].endswith('(Syria)') for e in j['events'] for p in e['perpetrators'])"
 report believed "Kaldan, 22 April 2024 – Armed men thought to be members of the ELN attacked the Ostra camp on Monday night."
 json "any(e['status'] == 'occurred' and any(p['name'].startswith('ELN') for p in e['perpetrators']) for e in j['events'])"
+
+# Counts of one person, or two joined by "and" ("killing a man and wounding a woman and
+# her daughter", "One young man was shot dead"); such a figure gives way to one written
+# for the same incident elsewhere.
+report aman "Kaldan, 22 April 2024 – A shell hit a bus stop in the Ostra district on Sunday, killing a man and wounding a woman and her daughter."
+json "len(j['events']) == 1 and j['events'][0]['killed']['min'] == 1 and j['events'][0]['wounded']['min'] == 2"
+report oneman "Kaldan, 22 April 2024 – Police raided the Ostra camp on Sunday. One young man was shot dead and at least 15 people were injured during the raid."
+json "any(e['killed'] and e['killed']['min'] == 1 and e['wounded']['min'] == 15 for e in j['events'])"
+report aman2 "Kaldan, 22 April 2024 – Mortar shells hit the Ostra camp on Sunday. Six residents were killed and 20 were wounded. A seventh death, that of a man who died in hospital on Monday, could not be confirmed."
+json "any(e['killed'] and e['killed']['min'] == 6 for e in j['events'])"
