@@ -389,6 +389,16 @@ static int prep_before(const Doc *d, uint32_t t, uint32_t s0)
 		if (ce & BIT(C_TO))
 			return C_TO;
 		if (ce & BIT(C_LOC)) {
+			/* "taken to a specialist hospital in Baghdad": where a patient was to go */
+			for (uint32_t k = j, back = 0, hosp = 0; k > s0 + 1 && back < 4; back++) {
+				k--;
+				if (tok_eq(d, k, "hospital") || tok_eq(d, k, "hospitals") || tok_eq(d, k, "clinic"))
+					hosp = 1;
+				else if (hosp && (d->w->ti[k].cue_end & BIT(C_DET)) && tok_eq(d, k - 1, "to"))
+					return C_TO;
+				else if (d->w->tok.v[k].flags & TK_PUNCT)
+					break;
+			}
 			/* "fired from positions on the ridge", "from their bases in the hills" */
 			for (uint32_t k = j, back = 0; k > s0 && back < 3; back++) {
 				k--;
@@ -1538,10 +1548,15 @@ static Trig *trig_at(Doc *d, const SentItems *it, uint32_t t)
 /* Occurred or threatened: threat cues before the trigger in its phrase ("intends to
    attack", "a deadline for the closure of"), or after it ("an attack is imminent"); a
    trigger right after another shares its status ("to attack … with rockets"). */
-/* "the next morning", "the next day": a time told, not a threat to come. */
+/* "the next morning", "the next day", "facing the gate": a time or a place told, not a
+   threat to come. */
 static int next_time(Doc *d, const Sent *s, uint32_t j)
 {
 	static const char *const words[] = {"morning", "day", "night", "evening", "afternoon", "dawn", NULL};
+	/* "trenches facing the camp's gate": where, not what is feared */
+	if ((tok_eq(d, j, "facing") || tok_eq(d, j, "faces") || tok_eq(d, j, "face")) && j + 1 < s->t1 &&
+	    tok_eq(d, j + 1, "the"))
+		return 1;
 	if (!tok_eq(d, j, "next") || j + 1 >= s->t1 || j == s->t0 || !tok_eq(d, j - 1, "the"))
 		return 0;
 	for (int i = 0; words[i]; i++)
@@ -2302,6 +2317,10 @@ static int general_statement(Doc *d, const Sent *s, const Trig *tr)
 	static const char *const law[] = {"crime", "crimes", "prohibited", "illegal", "unlawful", "forbidden", NULL};
 	static const char *const trend[] = {"risen", "rising", "increased", "increasing", "doubled", "soared",
 	                                    "surged", "fallen", "declined", "decreased", NULL};
+	/* "as in previous attacks", "unlike past raids": incidents of before, not told here */
+	if (tr->t0 > s->t0 && (tok_eq(d, tr->t0 - 1, "previous") || tok_eq(d, tr->t0 - 1, "past")) &&
+	    !(tr->t1 < s->t1 && (tok_eq(d, tr->t1, "on") || tok_eq(d, tr->t1, "of") || tok_eq(d, tr->t1, "in"))))
+		return 1;
 	if (tr->t0 > s->t0 && (d->w->ti[tr->t0 - 1].cue & (BIT(C_DET) | BIT(C_PRONOUN))))
 		return 0;
 	for (uint32_t u = tr->t1; u < s->t1 && u < tr->t1 + 9; u++) {
@@ -2445,7 +2464,14 @@ static void read_events(Doc *d, uint32_t si)
 		tr->dropped = 0;
 		tr->group = -1;
 		tr->date = tr->place = -1;
-		if ((tr->needcamp && !camp_follows(d, it, tr)) || trig_negated(d, s, tr) || against_state(d, it, tr) ||
+		/* "the road to the camp has been closed": the camp is not closed, the road is */
+		int inside = 0;
+		for (uint32_t k2 = it->trig0; k2 < it->trig1 && tr->needcamp; k2++) {
+			const Trig *o = &w->trig.v[k2];
+			if (k2 != k && !o->needcamp && o->t0 <= tr->t0 && o->t1 >= tr->t1 && o->t1 - o->t0 > tr->t1 - tr->t0)
+				inside = 1;
+		}
+		if (inside || (tr->needcamp && !camp_follows(d, it, tr)) || trig_negated(d, s, tr) || against_state(d, it, tr) ||
 		    (tr->kind == K_OTHER && !people_follow(d, it, tr)) || (tr->needpeople && !people_moved(d, it, s, tr)) ||
 		    general_statement(d, s, tr)) {
 			tr->dropped = 1;
@@ -2475,7 +2501,9 @@ static void read_events(Doc *d, uint32_t si)
 			tr->kind = K_ATTACK;
 			tr->ultimatum = 1;
 		}
-		tr->weak = (uint8_t)(tr->weak && !weapon_used(d, s, tr));
+		/* a weapon threatened is named for what it will do ("further strikes on the camp
+		   will follow") */
+		tr->weak = (uint8_t)(tr->weak && !weapon_used(d, s, tr) && tr->status != ST_THREATENED);
 		if (tr->t0 > s->t0 && (tok_eq(d, tr->t0 - 1, "this") || tok_eq(d, tr->t0 - 1, "such") ||
 		                       tok_eq(d, tr->t0 - 1, "these"))) {
 			/* "this massacre": the one told before, whatever it was */
@@ -2679,6 +2707,14 @@ static void read_events(Doc *d, uint32_t si)
 			if (b > s->t0 && (tok_eq(d, b - 1, "another") || tok_eq(d, b - 1, "second") || tok_eq(d, b - 1, "third") ||
 			                  tok_eq(d, b - 1, "further") || tok_eq(d, b - 1, "separate")))
 				em.another = 1;
+			/* "young men … are often taken away for questioning": what happens again and
+			   again, not more of the incident just told */
+			static const char *const habit[] = {"often", "regularly", "routinely", "frequently", "repeatedly",
+			                                    "usually", "sometimes", NULL};
+			for (uint32_t u = first->t0 > s->t0 + 6 ? first->t0 - 6 : s->t0; u < first->t0; u++)
+				for (int i = 0; habit[i]; i++)
+					if (tok_eq(d, u, habit[i]) && w->ti[u].clause == w->ti[first->t0].clause)
+						em.another = 1;
 		}
 		/* date: its own, for a threat only one ahead ("by the end of 2011") */
 		int32_t dk = first->date;

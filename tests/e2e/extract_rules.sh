@@ -437,3 +437,27 @@ report oneman "Kaldan, 22 April 2024 – Police raided the Ostra camp on Sunday.
 json "any(e['killed'] and e['killed']['min'] == 1 and e['wounded']['min'] == 15 for e in j['events'])"
 report aman2 "Kaldan, 22 April 2024 – Mortar shells hit the Ostra camp on Sunday. Six residents were killed and 20 were wounded. A seventh death, that of a man who died in hospital on Monday, could not be confirmed."
 json "any(e['killed'] and e['killed']['min'] == 6 for e in j['events'])"
+
+# Troops taking up positions around a camp besiege it; a road closed to traffic is a
+# blockade, also behind trenches "facing the gate"; rockets "falling on" a camp are a
+# shelling; men "taken away" are abducted, "taken away for questioning" arrested, and what
+# "often" happens is no part of the incident just told; "previous attacks" are not this
+# report's; the town of a hospital a patient was to be taken to is not where it happened.
+report positions "Velmar, 3 April 2023 – Since Sunday two army battalions have taken up positions around the Pemba camp."
+json "any(e['kind'] == 'siege' and e['status'] == 'occurred' for e in j['events'])"
+report roadclosed "Velmar, 3 April 2023 – Soldiers have dug trenches facing the camp's gate, and the road to the Pemba camp has been closed to all traffic."
+json "len(j['events']) == 1 and j['events'][0]['kind'] == 'blockade' and j['events'][0]['status'] == 'occurred'"
+report falling "Velmar, 3 April 2023 – On Sunday residents counted at least 12 rockets falling on the Pemba camp."
+json "any(e['kind'] == 'shelling' and e['status'] == 'occurred' for e in j['events'])"
+report takenaway2 "Velmar, 3 April 2023 – A spokesman for the Pemba camp said six men had been taken away in handcuffs."
+json "any(e['kind'] == 'abduction' for e in j['events'])"
+report habitual "Velmar, 3 April 2023 – On Sunday a sniper shot dead a woman queueing for bread at the Pemba camp. Young men who reach the checkpoint are often taken away for questioning."
+json "len(j['events']) == 2 and any(e['kind'] == 'arrest' for e in j['events'])"
+report previous "Velmar, 3 April 2023 – The residents of the Pemba camp fear an assault tonight, as in previous attacks."
+json "len(j['events']) == 1 and j['events'][0]['status'] == 'threatened'"
+report hospital "STATEMENT OF THE PEMBA CAMP COMMITTEE
+
+Pemba camp, Velmar, 3 April 2023
+
+A resident of the Pemba camp died on Sunday. For ten days his doctors asked the guards to let him be taken to a hospital in Ostra. The guards also banned the entry of heaters."
+json "all(e['place']['name'] != 'Ostra' for e in j['events'])"
