@@ -54,7 +54,7 @@ static Entry *newest, *oldest;
 static size_t used, limit;
 static _Atomic uint64_t generation = 1;
 
-#define SEEN 65536
+#define SEEN 4096 /* a page comes back within a few thousand others, or is not worth keeping */
 static _Atomic uint64_t seen[SEEN]; /* the hash of the last key put in each slot */
 
 void webcache_init(size_t bytes)
