@@ -7,8 +7,10 @@
 ** a field (kept as a claim with a reason) and merge incidents here.
 **
 ** The JSON of an incident is the object export.c's incident_json() writes for `vigil
-** incident --json` and the exports, so the API, the command line and the files agree;
-** incident_model() builds it directly (web_records.sh checks they are equal).
+** incident --json` and the exports, so the API, the command line and the files agree:
+** the page of one incident writes it with incident_json() itself (from plain structs, see
+** "one incident" below); the lists build it as jansson objects with incident_model()
+** (web_records.sh checks both against the command line).
 */
 #include "export.h"
 #include "records.h"
