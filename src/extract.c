@@ -2707,6 +2707,14 @@ static void read_events(Doc *d, uint32_t si)
 			if (b > s->t0 && (tok_eq(d, b - 1, "another") || tok_eq(d, b - 1, "second") || tok_eq(d, b - 1, "third") ||
 			                  tok_eq(d, b - 1, "further") || tok_eq(d, b - 1, "separate")))
 				em.another = 1;
+			/* "This is the second attack on the camp this year": the incident just told,
+			   counted */
+			if (em.another && b >= s->t0 + 3 && tok_eq(d, b - 2, "the") &&
+			    (tok_eq(d, b - 3, "is") || tok_eq(d, b - 3, "was")) &&
+			    (b - 3 == s->t0 || tok_eq(d, b - 4, "this") || tok_eq(d, b - 4, "it"))) {
+				em.another = 0;
+				em.anaphoric = 1;
+			}
 			/* "young men … are often taken away for questioning": what happens again and
 			   again, not more of the incident just told */
 			static const char *const habit[] = {"often", "regularly", "routinely", "frequently", "repeatedly",
@@ -3097,7 +3105,10 @@ static int events_kinds_merge(const ExEvent *a, const ExEvent *b)
 
 static void merge_event(Extraction *x, ExEvent *into, const ExEvent *e)
 {
-	if (kind_prio(e->kind) > kind_prio(into->kind))
+	/* an arrest told first stays one when the men are then "taken away" (and a
+	   disappearance told first stays one when they are then "detained") */
+	int held = (into->kind == K_ARREST && e->kind == K_ABDUCTION) || (into->kind == K_ABDUCTION && e->kind == K_ARREST);
+	if (kind_prio(e->kind) > kind_prio(into->kind) && !held)
 		into->kind = e->kind;
 	into->ultimatum |= e->ultimatum;
 	if (into->ultimatum)
@@ -3105,7 +3116,11 @@ static void merge_event(Extraction *x, ExEvent *into, const ExEvent *e)
 	if (!into->place.name || (e->place.name && !e->place.inferred &&
 	                          (into->place.inferred || place_rank(e->place.type) > place_rank(into->place.type))))
 		into->place = e->place;
-	if (e->date_start.y && (!into->date_start.y || into->date_ongoing || (into->date_borrowed && !e->date_borrowed) ||
+	/* a year alone ("the second attack this year") says nothing new of a day in it */
+	int within = date_precision(e->date_start) == 1 && !e->date_end.y && into->date_start.y == e->date_start.y &&
+	             date_precision(into->date_start) > 1;
+	if (e->date_start.y && !within &&
+	    (!into->date_start.y || into->date_ongoing || (into->date_borrowed && !e->date_borrowed) ||
 	                        (!e->date_ongoing && (!e->date_borrowed || into->date_borrowed) &&
 	                         date_precision(e->date_start) > date_precision(into->date_start)))) {
 		into->date_start = e->date_start;

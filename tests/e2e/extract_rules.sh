@@ -461,3 +461,10 @@ Pemba camp, Velmar, 3 April 2023
 
 A resident of the Pemba camp died on Sunday. For ten days his doctors asked the guards to let him be taken to a hospital in Ostra. The guards also banned the entry of heaters."
 json "all(e['place']['name'] != 'Ostra' for e in j['events'])"
+
+# An arrest told first stays an arrest when the men are then "taken away"; "This is the
+# second attack this year" counts the incident just told, and keeps its day.
+report arrestfirst "Velmar, 3 April 2023 – Police arrested about 40 refugees in a sweep through the Pemba camp on Sunday. Officers went from shelter to shelter and took away men who had no papers."
+json "len(j['events']) == 1 and j['events'][0]['kind'] == 'arrest'"
+report nth "Velmar, 3 April 2023 – Rockets hit the Pemba camp on Sunday, killing two residents. This is the second attack on the camp this year."
+json "len(j['events']) == 1 and j['events'][0]['date']['start'] == '2023-04-02'"
