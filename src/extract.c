@@ -91,6 +91,7 @@ typedef struct DateIt {
 	DateSpan d;
 	uint8_t dateline; /* "GENEVA (20 June 2023) –", "PARIS, Jan 6 (Reuters) –": when it was filed */
 	uint8_t speech;   /* "the mission said on Friday": when it was told, not when it happened */
+	Ymd ref;          /* the date a missing year or a relative date was resolved against */
 } DateIt;
 
 enum { R_NONE, R_KILLED, R_WOUNDED, R_DETAINED, R_RESIDENTS };
@@ -164,6 +165,8 @@ typedef struct Doc {
 	int32_t main_place; /* index of the report's main place item, -1 */
 	int32_t last_camp, last_town; /* last place items of each sort (anaphors) */
 	int32_t letter_to; /* the party a letter's salutation addresses ("Dear Secretary-General,"), -1 */
+	Ymd bref;          /* the date a block opens with ("20 April 2012. The government …"), */
+	uint32_t bref_block; /* and that block: its other dates are read against it */
 } Doc;
 
 /* ---- parts of a big text ---- */
@@ -450,6 +453,11 @@ static void find_dates(Doc *d, uint32_t si, const Sent *s)
 	Work *w = d->w;
 	const Tok *tok = w->tok.v;
 	uint32_t send = s->end;
+	/* a chronology's entry: a block opening with a date with its year ("20 April 2012.
+	   The spokesman announced that the residents must leave by 20 July") is the date its
+	   other dates without a year, and its relative dates, are read against */
+	int opens = si == 0 || w->sent.v[si - 1].block != s->block;
+	Ymd ref = !opens && d->bref_block == s->block ? d->bref : d->ref;
 	for (uint32_t t = s->t0; t < s->t1; t++) {
 		const Tok *k = &tok[t];
 		if (!(k->flags & TK_WORD))
@@ -458,7 +466,7 @@ static void find_dates(Doc *d, uint32_t si, const Sent *s)
 		if (c >= 0x80)
 			continue;
 		DateSpan ds;
-		size_t n = date_phrase(d->text + k->start, send - k->start, d->ref, &ds);
+		size_t n = date_phrase(d->text + k->start, send - k->start, ref, &ds);
 		if (!n)
 			continue;
 		uint32_t end = k->start + (uint32_t)n, u = t;
@@ -468,7 +476,7 @@ static void find_dates(Doc *d, uint32_t si, const Sent *s)
 			w->ti[t].cover |= CV_DATE; /* no date, and no part of a name either */
 			continue;
 		}
-		DateIt di = {t, u, si, ds, 0};
+		DateIt di = {t, u, si, ds, 0, 0, ref};
 		/* a date in parentheses, or before "(Agency) –" or a dash, near the start */
 		if (t < s->t0 + 8) {
 			uint32_t v = u;
@@ -494,6 +502,13 @@ static void find_dates(Doc *d, uint32_t si, const Sent *s)
 				v--;
 			if (v > s->t0 && (w->ti[v - 1].cue_end & BIT(C_SOURCE)) && !tok_eq(d, v - 1, "to"))
 				di.speech = 1;
+		}
+		if (opens && t == s->t0 && !di.dateline && ds.start.y && ds.start.m && !ds.end.y &&
+		    !(ds.flags & (DS_INFERRED | DS_RELATIVE | DS_SINCE | DS_UNTIL | DS_FUTURE))) {
+			d->bref = ds.start;
+			if (!d->bref.d) /* "March 2012.": its last day */
+				d->bref.d = days_in_month(d->bref.y, d->bref.m);
+			d->bref_block = s->block;
 		}
 		VEC_PUSH(&w->date, di);
 		for (uint32_t v = t; v < u; v++)
@@ -2424,6 +2439,14 @@ static int day_after_previous(const Doc *d, const Sent *s)
 	return -1;
 }
 
+/* Is sentence sj, before sentence s, told with it: in its paragraph, or the last
+   sentence of the paragraph just before ("… fired on the shelters for an hour.¶ They
+   also took away eleven women.")? */
+static int told_before(const Work *w, uint32_t sj, const Sent *s)
+{
+	return w->sent.v[sj].block == s->block || w->sent.v[sj + 1].block == s->block;
+}
+
 static void read_events(Doc *d, uint32_t si)
 {
 	Work *w = d->w;
@@ -2477,9 +2500,13 @@ static void read_events(Doc *d, uint32_t si)
 			tr->dropped = 1;
 			continue;
 		}
+		/* "from the start of the raid": as "during the raid" */
+		int start_of = tr->t0 >= s->t0 + 4 && tok_eq(d, tr->t0 - 1, "the") && tok_eq(d, tr->t0 - 2, "of") &&
+		               (tok_eq(d, tr->t0 - 3, "start") || tok_eq(d, tr->t0 - 3, "beginning") ||
+		                tok_eq(d, tr->t0 - 3, "outset"));
 		if (tr->t0 >= s->t0 + 2 && tok_eq(d, tr->t0 - 1, "the") &&
 		    (tok_eq(d, tr->t0 - 2, "during") || tok_eq(d, tr->t0 - 2, "after") || tok_eq(d, tr->t0 - 2, "since") ||
-		     tok_eq(d, tr->t0 - 2, "following") || tok_eq(d, tr->t0 - 2, "before")) &&
+		     tok_eq(d, tr->t0 - 2, "following") || tok_eq(d, tr->t0 - 2, "before") || start_of) &&
 		    !(tr->t1 < s->t1 && (tok_eq(d, tr->t1, "of") || tok_eq(d, tr->t1, "on") || tok_eq(d, tr->t1, "in") ||
 		                         tok_eq(d, tr->t1 - 1, "of") || (w->ti[tr->t1].cover & CV_DATE)))) {
 			/* "Soldiers who arrived during the attack", "The threat came after the
@@ -2488,7 +2515,7 @@ static void read_events(Doc *d, uint32_t si)
 			for (size_t k2 = 0; k2 < w->evm.n; k2++)
 				if (w->evm.v[k2].ev.kind == tr->kind) {
 					told = 1;
-					if (tok_eq(d, tr->t0 - 2, "during"))
+					if (tok_eq(d, tr->t0 - 2, "during") || start_of)
 						during = (int32_t)k2;
 				}
 			if (told) {
@@ -2783,8 +2810,9 @@ static void read_events(Doc *d, uint32_t si)
 			/* a deadline without its year is the next such day: "by 31 March" in a
 			   report of February is this March, not last year's (one passed within two months, "by
 			   Sunday" told on Tuesday, stays) */
-			if (em.ev.status == ST_THREATENED && (dsv.flags & DS_INFERRED) && d->ref.y && dsv.start.y &&
-			    dsv.start.m && ymd_cmp(dsv.start, ymd_add_days(d->ref, -60)) < 0 && !(dsv.flags & DS_SINCE)) {
+			Ymd dref = w->date.v[dk].ref;
+			if (em.ev.status == ST_THREATENED && (dsv.flags & DS_INFERRED) && dref.y && dsv.start.y &&
+			    dsv.start.m && ymd_cmp(dsv.start, ymd_add_days(dref, -60)) < 0 && !(dsv.flags & DS_SINCE)) {
 				dsv.start.y++;
 				if (dsv.end.y)
 					dsv.end.y++;
@@ -2841,7 +2869,7 @@ static void read_events(Doc *d, uint32_t si)
 			   narrative (not a dateline, a source's day, a span from "since" or ahead) */
 			for (uint32_t sj = si, back = 0; !em.ev.date_start.y && sj > 0 && back < 3; back++) {
 				sj--;
-				if (w->sent.v[sj].block != s->block)
+				if (!told_before(w, sj, s))
 					break;
 				const SentItems *pj = &w->si.v[sj];
 				for (uint32_t k = pj->date1; k > pj->date0; k--) {
@@ -2854,7 +2882,14 @@ static void read_events(Doc *d, uint32_t si)
 					if (di->d.start.d && !di->d.end.y && day_after_previous(d, s) == 1)
 						em.ev.date_start = ymd_add_days(di->d.start, 1); /* "the following morning" */
 					em.ev.date_flags = (uint8_t)(di->d.flags | DS_INFERRED);
-					em.ev.date_borrowed = 1;
+					/* the date an entry of a chronology or a testimony opens with holds
+					   ("25 July 2012. About 200 police searched the camp"); another
+					   sentence's gives way */
+					int told = 0; /* an incident of its own takes that date */
+					for (size_t q = 0; q < w->evm.n && !told; q++)
+						told = w->evm.v[q].ev.evidence[0].sentence == sj;
+					em.ev.date_borrowed = told || !(di->t0 == w->sent.v[sj].t0 && w->sent.v[sj].block == s->block &&
+					                                (sj == 0 || w->sent.v[sj - 1].block != s->block));
 					break;
 				}
 			}
@@ -2870,7 +2905,7 @@ static void read_events(Doc *d, uint32_t si)
 		   shot at them.") */
 		for (uint32_t sj = si, back = 0; pk < 0 && sj > 0 && back < 2; back++) {
 			sj--;
-			if (w->sent.v[sj].block != s->block)
+			if (!told_before(w, sj, s))
 				break;
 			const SentItems *pj = &w->si.v[sj];
 			for (uint32_t p = pj->place1; p > pj->place0; p--) {
@@ -3198,6 +3233,21 @@ static void merge_events(Doc *d)
 		}
 		/* an undated telling ("Residents said the men were beaten and houses were
 		   searched") goes on with the latest incident it can be, not the first */
+		if (j < x->nevents && (!e->date_start.y || e->date_borrowed)) {
+			/* the one told in the sentence just before, when it can be ("On Wednesday,
+			   border guards opened fire ….¶ Relatives said five men were killed") */
+			uint32_t sen = e->evidence[0].sentence;
+			for (size_t k = 0; k < x->nevents; k++) {
+				ExEvent *o = &x->events[k];
+				int last = 0;
+				for (int q = 0; q < o->nevidence; q++)
+					last |= o->evidence[q].sentence + 1 == sen;
+				if (last && o->status == e->status && events_kinds_merge(o, e) && places_merge(x, &o->place, &e->place)) {
+					j = k;
+					goto found;
+				}
+			}
+		}
 		if (j < x->nevents && (!e->date_start.y || e->date_borrowed))
 			for (size_t k = x->nevents; k > j + 1; k--) {
 				ExEvent *o = &x->events[k - 1];
@@ -3206,6 +3256,7 @@ static void merge_events(Doc *d)
 					break;
 				}
 			}
+	found:;
 		/* a title names the place loosely ("strike on Tripoli centre" for a centre in
 		   Tajoura, east of Tripoli): the body's first telling of the same kind is it */
 		int loose = 0;
@@ -3499,7 +3550,7 @@ void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *pu
 	x->nsentences = 0;
 	if (len > (1u << 30))
 		len = 1u << 30; /* offsets are 32-bit; no report comes near */
-	Doc d = {lx, text, len, {0, 0, 0}, w, x, -1, -1, -1, -1};
+	Doc d = {lx, text, len, {0, 0, 0}, w, x, -1, -1, -1, -1, {0, 0, 0}, UINT32_MAX};
 	Ymd ref;
 	if (published && ymd_parse_iso(published, &ref))
 		d.ref = ref;

@@ -378,6 +378,10 @@ void split_sentences(const Lexicon *lx, const char *text, const Tok *tok, size_t
 		}
 		s0 = j;
 		i = j - 1;
+		/* a blank line after the full stop: the next sentence opens a new block (the cut
+		   above does not see it, the sentence being already ended) */
+		if (j < ntok && (tok[j].flags & TK_PARA) && out->n)
+			block++;
 	}
 	(void)text;
 }

@@ -468,3 +468,21 @@ report arrestfirst "Velmar, 3 April 2023 – Police arrested about 40 refugees i
 json "len(j['events']) == 1 and j['events'][0]['kind'] == 'arrest'"
 report nth "Velmar, 3 April 2023 – Rockets hit the Pemba camp on Sunday, killing two residents. This is the second attack on the camp this year."
 json "len(j['events']) == 1 and j['events'][0]['date']['start'] == '2023-04-02'"
+
+# A chronology: each paragraph opening with a date is an entry of its own (a blank line
+# after a full stop starts a new paragraph); the entry's date dates what it tells and is
+# the date its dates without a year are read against ("must leave by 20 July", told in an
+# entry of April 2012 in a report of September, is July 2012); "carried out a search" is
+# a raid.
+report chrono "Report on the Ostra camp
+
+Velmar, 30 September 2012
+
+17 February 2012. The first convoy of 400 residents left the old camp for the Ostra camp. At the gate the police searched every bag for eleven hours.
+
+20 April 2012. The government spokesman announced that the residents still in the old camp must leave by 20 July.
+
+25 July 2012. About 200 police and soldiers carried out a search of the Ostra camp that lasted until the evening."
+json "any(e['kind'] == 'raid' and e['date'] and e['date']['start'] == '2012-02-17' for e in j['events'])"
+json "any(e['kind'] == 'raid' and e['date'] and e['date']['start'] == '2012-07-25' for e in j['events'])"
+json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' and e['date']['start'] == '2012-07-20' for e in j['events'])"
