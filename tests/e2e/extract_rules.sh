@@ -486,3 +486,8 @@ Velmar, 30 September 2012
 json "any(e['kind'] == 'raid' and e['date'] and e['date']['start'] == '2012-02-17' for e in j['events'])"
 json "any(e['kind'] == 'raid' and e['date'] and e['date']['start'] == '2012-07-25' for e in j['events'])"
 json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' and e['date']['start'] == '2012-07-20' for e in j['events'])"
+
+# UN agencies addressed are named, not one "UN agency".
+report agency "Velmar, 3 April 2023 – The governor has asked the World Food Programme to fly food into Ostra, and the committee urged UNICEF to reopen the school."
+json "any('World Food Programme' in t['name'] for a in j['appeals'] for t in a['to'])"
+json "any('UNICEF' in t['name'] for a in j['appeals'] for t in a['to'])"
