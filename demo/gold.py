@@ -105,6 +105,7 @@ RETOLD = {
         _opt(*_TRANSFER, "the governor's order to empty the camp")],
     "12-appeal-letter-sg-president": [
         _opt(*_BLOCKADE, "Since 14 January 2024 the Provincial Security Command has blockaded the camp"),
+        _opt(["blockade", "killing"], "occurred", "Two patients in need of dialysis, Mr Yusuf Darga and Ms Halima Oran, died on 19 and 21 January after their transfer to hospital was refused"),
         _opt(*_ULTIMATUM, "ordered the residents to leave the camp by 15 February and threatened them"),
         _opt(*_SHELLING, "about twenty mortar rounds fired from the Tel Ashur ridge"),
         _opt(*_TRANSFER, "ordered the closure of the camp by 31 March"),
