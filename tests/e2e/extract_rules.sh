@@ -462,6 +462,10 @@ Pemba camp, Velmar, 3 April 2023
 A resident of the Pemba camp died on Sunday. For ten days his doctors asked the guards to let him be taken to a hospital in Ostra. The guards also banned the entry of heaters."
 json "all(e['place']['name'] != 'Ostra' for e in j['events'])"
 
+# goods kept out are named by what they are: tankers, heating oil, kerosene, insulin …
+report tankers "Velmar, 3 April 2023 – Soldiers at the gate of the Pemba camp yesterday turned back two tankers of kerosene bought by the residents."
+json "len(j['events']) == 1 and j['events'][0]['kind'] == 'blockade' and j['events'][0]['place']['name'] == 'Pemba camp'"
+
 # An arrest told first stays an arrest when the men are then "taken away"; "This is the
 # second attack this year" counts the incident just told, and keeps its day.
 report arrestfirst "Velmar, 3 April 2023 – Police arrested about 40 refugees in a sweep through the Pemba camp on Sunday. Officers went from shelter to shelter and took away men who had no papers."
