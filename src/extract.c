@@ -1970,6 +1970,13 @@ static int32_t resolve_subject(Doc *d, uint32_t si)
 	return d->w->si.v[si - 1].subject;
 }
 
+/* "a copy of this letter to", "copying this letter to", "copied this letter to": who gets a
+   copy is not whom the letter asks. */
+static int is_copy(Doc *d, uint32_t t)
+{
+	return tok_eq(d, t, "copy") || tok_eq(d, t, "copies") || tok_eq(d, t, "copying") || tok_eq(d, t, "copied");
+}
+
 /* The appeal of a sentence. Returns 0 when there is none, 1 when there is one (its
    demand starts at *demand_from), 2 when it is a request or order by a party in power
    (not an appeal, but what it asks for has not happened: *demand_from is set too). */
@@ -2007,8 +2014,7 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			e++;
 		int noun = (c & BIT(C_APPEAL_NOUN)) && !(c & BIT(C_APPEAL));
 		/* "I am sending a copy of this letter to X": X gets a copy, nothing is asked of X */
-		if (noun && t >= s->t0 + 2 && (tok_eq(d, t - 2, "copy") || tok_eq(d, t - 2, "copies") ||
-		                               (t >= s->t0 + 3 && (tok_eq(d, t - 3, "copy") || tok_eq(d, t - 3, "copies")))))
+		if (noun && t >= s->t0 + 2 && (is_copy(d, t - 2) || (t >= s->t0 + 3 && is_copy(d, t - 3))))
 			continue;
 		if (noun) {
 			/* "letters to X", "a petition to encourage X": addressees after "to" */

@@ -289,6 +289,13 @@ report titled "Kaldan, 4 May 2022 – Soldiers detained 14 men in the Ostra camp
 json "any(any(t['name'] == 'ASEAN' for t in a['to']) and any(t['name'] == 'ICRC' for t in a['to']) for a in j['appeals'])"
 report mission "Kaldan, 4 May 2022 – Gunmen attacked the Ostra camp near Velmar on Saturday, killing three people. Camp leaders called on MINUSCA to protect the camp."
 json "any(any(t['name'] == 'UN peacekeeping mission (MINUSCA)' for t in a['to']) for a in j['appeals'])"
+# A recommendation is an appeal to whom it names ("we recommend that UNHCR …"); "call your
+# Senators" addresses the U.S. Congress.
+report recommend "Kaldan, 4 May 2022 – Soldiers searched the Ostra camp for six hours on Monday. We recommend that UNHCR visit the camp every week and that the ICRC be present at any further search."
+json "len(j['appeals']) == 1 and any('UNHCR' in t['name'] for t in j['appeals'][0]['to'])"
+json "any(t['name'] == 'ICRC' for t in j['appeals'][0]['to'])"
+report callyour "Kaldan, 4 May 2022 – The Ostra camp has had no fuel for a month. Call your Representative and both of your Senators and ask them to raise the camp at the next hearing."
+json "len(j['appeals']) == 1 and j['appeals'][0]['to'][0]['name'] == 'U.S. Congress'"
 
 # "for" inside a title ("the Cabinet Secretary for the Interior") does not start what is
 # asked; after "written to" the addressees follow at once, and "sent to is the place where
@@ -391,6 +398,17 @@ I am sending a copy of this letter to the Minister of Foreign Affairs.
 Yours sincerely,
 Tomas Reed"
 json "len(j['appeals']) == 1 and 'Secretary-General' in j['appeals'][0]['to'][0]['name']"
+report copying "Velmar, 3 April 2023
+
+Dear Commissioner,
+
+Families in the Pemba camp have been without water since March. I ask you to send an engineer to the camp this week.
+
+I am copying this letter to the Minister of Foreign Affairs.
+
+Yours sincerely,
+Tomas Reed"
+json "not any(t['name'] == 'foreign minister' for a in j['appeals'] for t in a['to'])"
 
 # Threats told as what may come: a weapon with a modal, strikes that "will follow", an
 # offensive "in the coming days", a vow to retake a town; "the next morning" is no threat.
