@@ -169,12 +169,11 @@ json_t *incident_model(Store *st, const Incident *in, int with_claims)
 	return o;
 }
 
-void incident_label(Blob *out, json_t *inc)
+/* "Shelling at Camp Meridian, 2021-06-12": an incident named by its kind, place and days. */
+static void label_text(Blob *out, const char *kind, const char *status, const char *place,
+                       const char *date, const char *end)
 {
-	const char *kind = js(inc, "kind"), *place = js(jo(inc, "place"), "name");
-	const char *date = js(jo(inc, "date"), "start"), *end = js(jo(inc, "date"), "end");
-	int threat = js(inc, "status") && strcmp(js(inc, "status"), "threatened") == 0;
-	if (threat)
+	if (status && strcmp(status, "threatened") == 0)
 		blob_appendf(out, "Threatened %s", kind ? kind : "incident");
 	else if (kind && *kind)
 		blob_appendf(out, "%c%s", kind[0] >= 'a' && kind[0] <= 'z' ? kind[0] - 32 : kind[0], kind + 1);
@@ -186,24 +185,44 @@ void incident_label(Blob *out, json_t *inc)
 		blob_appendf(out, ", %s%s%s", date, end ? " to " : "", end ? end : "");
 }
 
+static void label_of(Blob *out, const Incident *in)
+{
+	label_text(out, in->kind, in->status, in->place, in->date_start, in->date_end);
+}
+
+void incident_label(Blob *out, json_t *inc)
+{
+	label_text(out, js(inc, "kind"), js(inc, "status"), js(jo(inc, "place"), "name"),
+	           js(jo(inc, "date"), "start"), js(jo(inc, "date"), "end"));
+}
+
+/* "7–8+ (3 sources, 2 independent)": a figure's range, and its sources when asked. */
+static void count_of(Blob *out, const Count *c, int with_sources)
+{
+	if (c->min < 0)
+		return;
+	if (c->max > c->min)
+		blob_appendf(out, "%lld–%lld", c->min, c->max);
+	else
+		blob_appendf(out, "%lld", c->min);
+	if (c->open)
+		blob_putc(out, '+');
+	if (!with_sources)
+		return;
+	long long s = c->sources, ind = c->independent;
+	if (c->edited)
+		blob_appendf(out, " (edited; %lld source%s)", s, s == 1 ? "" : "s");
+	else if (s)
+		blob_appendf(out, " (%lld source%s, %lld independent)", s, s == 1 ? "" : "s", ind);
+}
+
 void count_text(Blob *out, json_t *c, int with_sources)
 {
 	if (!json_is_object(c))
 		return;
-	long long min = ji(c, "min"), max = json_is_integer(jo(c, "max")) ? ji(c, "max") : -1;
-	if (max > min)
-		blob_appendf(out, "%lld–%lld", min, max);
-	else
-		blob_appendf(out, "%lld", min);
-	if (json_is_true(jo(c, "open")))
-		blob_putc(out, '+');
-	if (!with_sources)
-		return;
-	long long s = ji(c, "sources"), ind = ji(c, "independent");
-	if (json_is_true(jo(c, "edited")))
-		blob_appendf(out, " (edited; %lld source%s)", s, s == 1 ? "" : "s");
-	else if (s)
-		blob_appendf(out, " (%lld source%s, %lld independent)", s, s == 1 ? "" : "s", ind);
+	Count k = {ji(c, "min"), json_is_integer(jo(c, "max")) ? ji(c, "max") : -1, json_is_true(jo(c, "open")),
+	           (int)ji(c, "sources"), (int)ji(c, "independent"), json_is_true(jo(c, "edited"))};
+	count_of(out, &k, with_sources);
 }
 
 /* --- the list -------------------------------------------------------------------------- */
@@ -816,43 +835,6 @@ int page_incident(Req *q)
 	q->model = m;
 	q->model_free = incident_page_free;
 	return 200;
-}
-
-/* "Shelling at Camp Meridian, 2021-06-12", as incident_label() names the JSON of one. */
-static void label_of(Blob *out, const Incident *in)
-{
-	const char *kind = in->kind, *place = in->place, *date = in->date_start, *end = in->date_end;
-	int threat = in->status && strcmp(in->status, "threatened") == 0;
-	if (threat)
-		blob_appendf(out, "Threatened %s", kind ? kind : "incident");
-	else if (kind && *kind)
-		blob_appendf(out, "%c%s", kind[0] >= 'a' && kind[0] <= 'z' ? kind[0] - 32 : kind[0], kind + 1);
-	else
-		blob_puts(out, "Incident");
-	if (place && *place)
-		blob_appendf(out, " at %s", place);
-	if (date)
-		blob_appendf(out, ", %s%s%s", date, end ? " to " : "", end ? end : "");
-}
-
-/* count_text() of a Count. */
-static void count_of(Blob *out, const Count *c, int with_sources)
-{
-	if (c->min < 0)
-		return;
-	if (c->max > c->min)
-		blob_appendf(out, "%lld–%lld", c->min, c->max);
-	else
-		blob_appendf(out, "%lld", c->min);
-	if (c->open)
-		blob_putc(out, '+');
-	if (!with_sources)
-		return;
-	long long s = c->sources, ind = c->independent;
-	if (c->edited)
-		blob_appendf(out, " (edited; %lld source%s)", s, s == 1 ? "" : "s");
-	else if (s)
-		blob_appendf(out, " (%lld source%s, %lld independent)", s, s == 1 ? "" : "s", ind);
 }
 
 /* Whether two claims give the same value: the same text, or the same count. A claim
