@@ -124,6 +124,7 @@ typedef struct AppMent {
 	uint8_t cont;     /* continues the previous sentence's appeal ("asking them to") */
 	uint8_t has_date;
 	uint8_t we;       /* "we ask": the author, who may have named itself just before */
+	uint8_t heading;  /* "To the Government of Iraq: stop …": one item of a list */
 } AppMent;
 
 #define DEFVEC(T) typedef struct T##Vec { T *v; size_t n, cap; } T##Vec
@@ -1997,6 +1998,26 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			break;
 		}
 	}
+	/* a recommendation headed by whom it asks, with no verb: "To the Government of Iraq: stop
+	   obstructing medical treatment ..." (the colon follows the addressee, and something
+	   is asked after it) */
+	int heading = 0;
+	uint32_t h = s->t1; /* the "To", which may start a line after a heading ("Recommendations") */
+	for (uint32_t k = s->t0; c0 == s->t1 && k < s->t0 + 4 && k < s->t1; k++)
+		if ((k == s->t0 || (w->tok.v[k].flags & TK_NL)) && tok_eq(d, k, "to") && (w->tok.v[k].flags & TK_CAP)) {
+			h = k;
+			break;
+		}
+	if (h < s->t1 && s->t1 > h + 4 && !is_punct(d, h + 1, ':'))
+		for (uint32_t t = h + 2; t < s->t1 && t < h + 14; t++)
+			if (is_punct(d, t, ':')) {
+				if (t + 2 < s->t1 && !(w->tok.v[t + 1].flags & TK_PUNCT)) {
+					c0 = h;
+					cls = C_APPEAL;
+					heading = 1;
+				}
+				break;
+			}
 	if (c0 == s->t1)
 		return 0;
 	*cue_at = c0;
@@ -2007,10 +2028,11 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 	/* addressees after each appeal cue, up to its demand */
 	for (uint32_t t = c0; t < s->t1; t++) {
 		uint64_t c = w->ti[t].cue;
-		if (!(c & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))))
+		if (!(c & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))) && !(heading && t == c0))
 			continue;
 		uint32_t e = t + 1;
-		while (e < s->t1 && !(w->ti[e - 1].cue_end & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))))
+		while (e < s->t1 && !(heading && t == c0) &&
+		       !(w->ti[e - 1].cue_end & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))))
 			e++;
 		int noun = (c & BIT(C_APPEAL_NOUN)) && !(c & BIT(C_APPEAL));
 		/* "I am sending a copy of this letter to X": X gets a copy, nothing is asked of X */
@@ -2108,6 +2130,7 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 		}
 	}
 	am.we = (uint8_t)we;
+	am.heading = (uint8_t)heading;
 	am.sent = si;
 	am.block = s->block;
 	/* "asked the headquarters to have agents fly over": asked of someone we do not know as
@@ -3442,6 +3465,20 @@ static void drop_headline_events(Doc *d)
 	x->nevents = n;
 }
 
+/* Whether an appeal asks only others than an earlier one does: "To the Government of Iraq:
+   …" then "To UNHCR: …", "Write to the Secretary of State …" then "Call your Senators …"
+   are two appeals, not one. */
+static int new_addressees(const Extraction *x, const ExAppeal *o, const ExAppeal *a)
+{
+	if (!a->nto || !o->nto)
+		return 0;
+	for (int k = 0; k < a->nto; k++)
+		for (int j = 0; j < o->nto; j++)
+			if (strcmp(ex_str(x, a->to[k].name), ex_str(x, o->to[j].name)) == 0)
+				return 0;
+	return 1;
+}
+
 static void merge_appeals(Doc *d)
 {
 	Work *w = d->w;
@@ -3455,13 +3492,16 @@ static void merge_appeals(Doc *d)
 		/* "We ask …" right after an appeal: the same appellant goes on */
 		if (!into && !am->by_key && i > 0 && x->nappeals) {
 			const AppMent *prev = &w->apm.v[i - 1];
-			if (am->sent <= prev->sent + 2 && am->block <= prev->block + 1)
+			if (am->sent <= prev->sent + 2 && am->block <= prev->block + 1 &&
+			    !(am->heading && new_addressees(x, &x->appeals[x->nappeals - 1], a)))
 				into = &x->appeals[x->nappeals - 1];
 		}
-		/* appeals with no appellant named: the author's, one per date */
+		/* appeals with no appellant named: the author's, one per date (each item of a list of
+		   recommendations to different addressees its own) */
 		for (size_t j = 0; !into && !am->by_key && j < x->nappeals; j++) {
 			ExAppeal *o = &x->appeals[j];
-			if (!o->nby && ymd_cmp(o->date, a->date) == 0 && date_precision(o->date) == date_precision(a->date))
+			if (!o->nby && ymd_cmp(o->date, a->date) == 0 && date_precision(o->date) == date_precision(a->date) &&
+			    !(am->heading && new_addressees(x, o, a)))
 				into = o;
 		}
 		for (size_t j = 0; !into && j < x->nappeals; j++) {

@@ -294,6 +294,17 @@ json "any(any(t['name'] == 'UN peacekeeping mission (MINUSCA)' for t in a['to'])
 report recommend "Kaldan, 4 May 2022 – Soldiers searched the Ostra camp for six hours on Monday. We recommend that UNHCR visit the camp every week and that the ICRC be present at any further search."
 json "len(j['appeals']) == 1 and any('UNHCR' in t['name'] for t in j['appeals'][0]['to'])"
 json "any(t['name'] == 'ICRC' for t in j['appeals'][0]['to'])"
+# Recommendations headed by whom they ask, with no verb: each item its own appeal; a
+# heading with no addressee ("To date: ...") is none.
+report reclist "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday.
+
+Recommendations
+To the Government of Kenya: end the searches of the camp and let medicine in.
+To the UN High Commissioner for Refugees: visit the camp every week.
+To the EU member states: offer places to the families of the camp.
+To date: no answer has come from the ministry."
+json "len(j['appeals']) == 3"
+json "[a['to'][0]['name'] for a in j['appeals']] == ['Kenyan government', 'UN High Commissioner for Refugees (UNHCR)', 'European Union']"
 report callyour "Kaldan, 4 May 2022 – The Ostra camp has had no fuel for a month. Call your Representative and both of your Senators and ask them to raise the camp at the next hearing."
 json "len(j['appeals']) == 1 and j['appeals'][0]['to'][0]['name'] == 'U.S. Congress'"
 
