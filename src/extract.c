@@ -1740,6 +1740,10 @@ static int against_state(Doc *d, const SentItems *it, const Trig *tr)
 		/* "on" and "at" say what was hit only right after the trigger */
 		if (!(pa->flags & PF_TARGET) && pa->t0 > tr->t1 + 2)
 			continue;
+		/* goods or people stopped "at the army checkpoint": where the forces deny, not
+		   what they suffer */
+		if (!(pa->flags & PF_TARGET) && (tr->kind == K_BLOCKADE || tr->kind == K_SIEGE))
+			continue;
 		if (state_group(pa->group) || pa->group == G_MILITIA || pa->group == G_ARMED_GROUP)
 			state = 1;
 		else if (pa->group == G_PROTECTED)
