@@ -2243,6 +2243,14 @@ static int place_fit(Doc *d, const Trig *tr, const Place *pl)
 		return pl->prep == PP_FROM ? 4 : 3;
 	if (pl->prep == PP_FROM)
 		return -1; /* where shots came from is not where they fell */
+	/* "taken to the hospital in Dovrek after the police held the ambulance": where the
+	   patient was going, not where care was denied */
+	if ((tr->kind == K_BLOCKADE || tr->kind == K_SIEGE) && pl->t0 >= 2 && tok_eq(d, pl->t0 - 1, "in"))
+		for (uint32_t u = pl->t0 - 1, k = 0; u > 0 && k < 3; k++) {
+			u--;
+			if (tok_eq(d, u, "hospital") || tok_eq(d, u, "hospitals") || tok_eq(d, u, "clinic"))
+				return -1;
+		}
 	if ((tr->kind == K_BLOCKADE || tr->kind == K_SIEGE) && pl->prep == PP_TO)
 		return 4; /* "unable to deliver food to the camp": where goods are kept from */
 	int score = pl->prep == PP_LOC ? 4 : pl->prep == PP_NONE ? 3 : 2;

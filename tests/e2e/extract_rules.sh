@@ -377,6 +377,8 @@ report share "Velmar, 3 April 2023 – Since January the guards have let in only
 json "any(e['kind'] == 'blockade' and e['status'] == 'occurred' for e in j['events'])"
 report ambulance "Velmar, 3 April 2023 – Soldiers at the gate of the Pemba camp held the ambulance for three hours on Sunday; the boy inside died before it reached Velmar."
 json "any(e['kind'] == 'blockade' for e in j['events'])"
+report hospitaltown "Velmar, 3 April 2023 – Soldiers shelled the Pemba camp on Sunday. Four of the wounded were taken to the district hospital in Ostra after the soldiers held the ambulances at the gate for two hours."
+json "not any(e['kind'] == 'blockade' and (e['place'] or {}).get('name') == 'Ostra' for e in j['events'])"
 report convoy "Velmar, 3 April 2023 – A convoy of trucks with flour for the Pemba camp was held at a checkpoint for eleven hours on Monday, the agency said."
 json "any(e['kind'] == 'blockade' for e in j['events'])"
 report permission "Velmar, 3 April 2023 – An old woman died in the Pemba camp on Friday after waiting two weeks for permission to be taken to the hospital in Velmar."
