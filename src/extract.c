@@ -168,6 +168,8 @@ typedef struct Doc {
 	int32_t letter_to; /* the party a letter's salutation addresses ("Dear Secretary-General,"), -1 */
 	Ymd bref;          /* the date a block opens with ("20 April 2012. The government …"), */
 	uint32_t bref_block; /* and that block: its other dates are read against it */
+	Ymd line_date;     /* with no publication date: the first full date near the top, even
+	                      on a line of its own ("Wednesday, 24 July 2013"); dates appeals only */
 } Doc;
 
 /* ---- parts of a big text ---- */
@@ -2205,7 +2207,7 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 		break;
 	}
 	if (!am.has_date)
-		am.ap.date = d->ref;
+		am.ap.date = d->ref.y ? d->ref : d->line_date; /* an appeal is made when it is written */
 	if (dem < s->t1) {
 		uint32_t a = dem;
 		if (tok_eq(d, a, "to") || tok_eq(d, a, "that") || tok_eq(d, a, "for"))
@@ -3550,7 +3552,7 @@ static void merge_appeals(Doc *d)
 /* When the cleaner found no publication date: the first full date near the top of the
    report ("Sana'a, 9 August 2018", "GENEVA (20 June 2023)"), not a date standing alone on
    its line (a site's banner shows the day the page was saved). */
-static Ymd date_from_text(Doc *d)
+static Ymd date_from_text(Doc *d, int banner_too)
 {
 	Work *w = d->w;
 	Ymd none = {0, 0, 0};
@@ -3567,7 +3569,7 @@ static Ymd date_from_text(Doc *d)
 		for (size_t i = 0; i < n; i++)
 			if ((i < at || i >= at + k) && ((p[i] | 32) >= 'a' && (p[i] | 32) <= 'z'))
 				other++;
-		if (other <= (h.weekday >= 0 ? 9 : 0))
+		if (other <= (h.weekday >= 0 ? 9 : 0) && !banner_too)
 			continue;
 		return h.date;
 	}
@@ -3615,7 +3617,9 @@ void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *pu
 	tokenize(lx, text, len, &w->tok);
 	split_sentences(lx, text, w->tok.v, w->tok.n, &w->sent);
 	if (!d.ref.y)
-		d.ref = date_from_text(&d);
+		d.ref = date_from_text(&d, 0);
+	if (!d.ref.y)
+		d.line_date = date_from_text(&d, 1);
 	x->ref = d.ref;
 	x->nsentences = w->sent.n;
 	if (w->tok.n + 1 > w->capti) {

@@ -430,6 +430,14 @@ I am sending a copy of this letter to the Minister of Foreign Affairs.
 Yours sincerely,
 Tomas Reed"
 json "len(j['appeals']) == 1 and 'Secretary-General' in j['appeals'][0]['to'][0]['name']"
+# An appeal with no date of its own is made the day it is written, even when that day
+# stands on a line of its own under the heading.
+report dateline "Statement of the Pemba camp committee
+
+Aired: Thursday 6 April 2023, 07:40
+
+The committee asks UNHCR to send a mission to the camp."
+json "len(j['appeals']) == 1 and j['appeals'][0]['date'] == '2023-04-06'"
 report copying "Velmar, 3 April 2023
 
 Dear Commissioner,
