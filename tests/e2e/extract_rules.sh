@@ -326,6 +326,13 @@ report road "Kaldan, 5 March 2025 – The Pemba camp has received no aid convoys
 json "any(e['kind'] == 'blockade' for e in j['events'])"
 
 # The group the acting men come from acts: "Armed men from the FPRC", "Fighters of the ELN".
+# Named forces and groups of the regions the corpus reports on: the Asayish (Kurdish internal
+# security), "the CODECO militia" as one group, not CODECO and militias.
+report asayish "Kaldan, 9 May 2022 – The Asayish raided the Ostra camp on Sunday and detained 25 men."
+json "any(p['name'].startswith('Asayish') for e in j['events'] for p in e['perpetrators'])"
+report codeco "Kaldan, 9 May 2022 – The CODECO militia attacked the Ostra camp on Saturday, killing five people."
+json "any(p['name'] == 'CODECO' for e in j['events'] for p in e['perpetrators'])"
+json "not any(p['name'] == 'militias' for e in j['events'] for p in e['perpetrators'])"
 report memberof "Kaldan, 9 May 2022 – Armed men from the FPRC attacked the Ostra camp on Saturday, killing five people."
 json "any(p['name'] == 'FPRC (CAR)' for e in j['events'] for p in e['perpetrators'])"
 report memberof2 "Kaldan, 9 May 2022 – Fighters of the ELN attacked the Ostra camp on Saturday, killing five people."
