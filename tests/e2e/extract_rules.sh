@@ -456,6 +456,9 @@ I am copying this letter to the Minister of Foreign Affairs.
 Yours sincerely,
 Tomas Reed"
 json "not any(t['name'] == 'foreign minister' for a in j['appeals'] for t in a['to'])"
+# "wrote on Thursday to X": when stands between the verb and its addressee
+report wroteon "Velmar, 3 April 2023 – Twenty members of the Ostran parliament wrote on Thursday to the UN Secretary-General asking him to send monitors to the Pemba camp."
+json "len(j['appeals']) == 1 and j['appeals'][0]['to'][0]['name'] == 'UN Secretary-General'"
 
 # Threats told as what may come: a weapon with a modal, strikes that "will follow", an
 # offensive "in the coming days", a vow to retake a town; "the next morning" is no threat.
