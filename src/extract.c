@@ -2026,6 +2026,16 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			}
 	if (c0 == s->t1)
 		return 0;
+	/* a parliamentary written question: "To ask the Secretary of State for …, what
+	   representations he has made …" asks a minister for an answer, not for an act */
+	if (cls == C_APPEAL && c0 == s->t0 + 1 && tok_eq(d, s->t0, "to") && tok_eq(d, c0, "ask"))
+		for (uint32_t t = c0 + 2; t + 1 < s->t1 && t < c0 + 24; t++)
+			if (is_comma(d, t)) {
+				static const char *const wh[] = {"what", "whether", "how", "when", "if", "why", "which", "who"};
+				for (size_t i = 0; i < sizeof wh / sizeof *wh; i++)
+					if (tok_eq(d, t + 1, wh[i]))
+						return 0;
+			}
 	*cue_at = c0;
 	AppMent am;
 	memset(&am, 0, sizeof am);

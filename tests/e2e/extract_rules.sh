@@ -459,6 +459,14 @@ json "not any(t['name'] == 'foreign minister' for a in j['appeals'] for t in a['
 # "wrote on Thursday to X": when stands between the verb and its addressee
 report wroteon "Velmar, 3 April 2023 – Twenty members of the Ostran parliament wrote on Thursday to the UN Secretary-General asking him to send monitors to the Pemba camp."
 json "len(j['appeals']) == 1 and j['appeals'][0]['to'][0]['name'] == 'UN Secretary-General'"
+# a parliamentary written question asks a minister for an answer, not for an act; the
+# answer's "urged the Government of X" is an appeal
+report parlq "Question tabled on 3 April 2023
+
+To ask the Secretary of State for Foreign Affairs, what representations he has made to the Government of Ostra about the shelling of the Pemba camp.
+
+Answered on 10 April 2023: Our Ambassador urged the Government of Ostra to protect the camp."
+json "len(j['appeals']) == 1 and 'Our Ambassador' in j['appeals'][0]['evidence'][0]['quote']"
 
 # Threats told as what may come: a weapon with a modal, strikes that "will follow", an
 # offensive "in the coming days", a vow to retake a town; "the next morning" is no threat.
