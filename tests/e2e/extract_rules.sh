@@ -467,6 +467,11 @@ To ask the Secretary of State for Foreign Affairs, what representations he has m
 
 Answered on 10 April 2023: Our Ambassador urged the Government of Ostra to protect the camp."
 json "len(j['appeals']) == 1 and 'Our Ambassador' in j['appeals'][0]['evidence'][0]['quote']"
+# "Secretary of State for …" is a British cabinet title, not the US Secretary of State
+report ukfs "London, 3 April 2023
+
+We urge the Secretary of State for Foreign and Commonwealth Affairs to raise the shelling of the Pemba camp with the Government of Ostra."
+json "len(j['appeals']) == 1 and j['appeals'][0]['to'][0]['country'] == 'GBR'"
 
 # Threats told as what may come: a weapon with a modal, strikes that "will follow", an
 # offensive "in the coming days", a vow to retake a town; "the next morning" is no threat.
