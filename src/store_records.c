@@ -2296,6 +2296,7 @@ int store_record_digests_range(Store *st, const char *type, long long lo, long l
 	sqlite3_bind_int64(q, 1, lo);
 	sqlite3_bind_int64(q, 2, hi);
 	Blob h = BLOB_INIT;
+	int bad = 1;
 	DigestCols dc, dcc[2] = {{0}, {0}};
 	digest_cols_init(&dc, q, "id");
 	for (int c = 0; c < 2 && rt->child[c]; c++) {
@@ -2303,21 +2304,21 @@ int store_record_digests_range(Store *st, const char *type, long long lo, long l
 		snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE %s BETWEEN ?1 AND ?2 ORDER BY %s, rowid",
 		         rt->child[c], rt->child_key[c], rt->child_key[c]);
 		if (!(child[c] = store_stmt(st, sql)))
-			goto fail;
+			goto done;
 		sqlite3_bind_int64(child[c], 1, lo);
 		sqlite3_bind_int64(child[c], 2, hi);
 		digest_cols_init(&dcc[c], child[c], rt->child_key[c]);
 		if (dcc[c].key < 0) {
 			blob_reset(&st->err);
 			blob_appendf(&st->err, "table %s has no column %s", rt->child[c], rt->child_key[c]);
-			goto fail;
+			goto done;
 		}
 		crc[c] = sqlite3_step(child[c]);
 	}
 	if (dc.key < 0) {
 		blob_reset(&st->err);
 		blob_appendf(&st->err, "table %s has no column id", rt->table);
-		goto fail;
+		goto done;
 	}
 	int rc, stop = 0;
 	sqlite3_int64 (*column_int64)(sqlite3_stmt *, int) = sqlite3_column_int64;
@@ -2342,9 +2343,10 @@ int store_record_digests_range(Store *st, const char *type, long long lo, long l
 		crypto_generichash(d, sizeof d, (const unsigned char *)h.data, h.len, NULL, 0);
 		stop = fn(rt->type, id, version, d, ctx);
 	}
-	int bad = !stop && rc != SQLITE_DONE;
+	bad = !stop && rc != SQLITE_DONE;
 	if (bad)
 		store_fail(st, "digest records");
+done: /* bad stays 1 when a statement could not be made */
 	blob_free(&h);
 	digest_cols_free(&dc);
 	digest_cols_free(&dcc[0]);
@@ -2353,15 +2355,6 @@ int store_record_digests_range(Store *st, const char *type, long long lo, long l
 	store_release(st, child[0]);
 	store_release(st, child[1]);
 	return bad ? -1 : 0;
-fail:
-	blob_free(&h);
-	digest_cols_free(&dc);
-	digest_cols_free(&dcc[0]);
-	digest_cols_free(&dcc[1]);
-	store_release(st, q);
-	store_release(st, child[0]);
-	store_release(st, child[1]);
-	return -1;
 }
 
 int store_record_digests(Store *st, const char *type, RecordVersionFn pick, RecordDigestFn fn, void *ctx)
