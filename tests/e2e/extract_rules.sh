@@ -459,6 +459,8 @@ json "not any(t['name'] == 'foreign minister' for a in j['appeals'] for t in a['
 # "wrote on Thursday to X": when stands between the verb and its addressee
 report wroteon "Velmar, 3 April 2023 – Twenty members of the Ostran parliament wrote on Thursday to the UN Secretary-General asking him to send monitors to the Pemba camp."
 json "len(j['appeals']) == 1 and j['appeals'][0]['to'][0]['name'] == 'UN Secretary-General'"
+report wrotemorning "Velmar, 3 April 2023 – The camp committee wrote again this morning to the High Commissioner for Refugees about the water cuts in the Pemba camp."
+json "len(j['appeals']) == 1 and 'UNHCR' in j['appeals'][0]['to'][0]['name']"
 # a parliamentary written question asks a minister for an answer, not for an act; the
 # answer's "urged the Government of X" is an appeal
 report parlq "Question tabled on 3 April 2023
