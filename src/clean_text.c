@@ -357,6 +357,77 @@ static int banner_date(const char *s, size_t n, Ymd *out)
 	return 1;
 }
 
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Whether s has a lower-case ASCII letter (or, with any, any letter or digit). */
+static int has_lower(const char *s, size_t n, int any)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] >= 'a' && s[i] <= 'z') || (any && isalnum((unsigned char)s[i])))
+			return 1;
+	return 0;
+}
+
+/* The column a hard-wrapped text was wrapped at, or 0 when it was not: most lines of
+   more than 40 characters (words, not rules) end in the last quarter before one column W,
+   from 50 to 130 (a greedy wrap at W leaves each line between W minus a word and W), with at
+   most one long line in ten past it (a URL, a table row, a heading set on its own). A text
+   written one paragraph a line has no such column: its long lines run to hundreds. */
+static size_t wrap_width(const TLine *v, size_t nl, const char *s)
+{
+	size_t *len = xmalloc((nl ? nl : 1) * sizeof *len), k = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (v[i].flags & (L_BLANK | L_DROP))
+			continue;
+		size_t chars = utf8_count(s + v[i].a, v[i].z - v[i].a);
+		if (chars > 40 && has_lower(s + v[i].a, v[i].z - v[i].a, 0)) /* no rule of ==== */
+			len[k++] = chars;
+	}
+	size_t w = 0;
+	if (k >= 3) {
+		qsort(len, k, sizeof *len, cmp_size);
+		w = len[k - 1 - k / 10]; /* the longest, a tenth of outliers aside */
+		size_t near = 0;
+		for (size_t i = 0; i < k; i++)
+			near += len[i] * 4 >= w * 3 && len[i] <= w;
+		if (w < 50 || w > 130 || near * 10 < k * 6)
+			w = 0;
+	}
+	free(len);
+	return w;
+}
+
+/* Whether a line starts an item of a list: "- ", "* ", "• ", "1. ", "12) ". */
+static int list_item(const char *t, size_t n)
+{
+	if (n >= 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ')
+		return 1;
+	if (n >= 4 && memcmp(t, "\xe2\x80\xa2 ", 4) == 0)
+		return 1;
+	size_t d = 0;
+	while (d < n && d < 3 && isdigit((unsigned char)t[d]))
+		d++;
+	return d && d + 1 < n && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ';
+}
+
+/* Whether line b continues line a of a text wrapped at column w: the first word of b
+   would not have fitted at the end of a (with a tenth of w to spare: people and mail
+   programs wrap a little short of their column), and b starts no item of a list. */
+static int wrapped_into(const char *s, TLine a, TLine b, size_t w)
+{
+	const char *t = s + b.a;
+	size_t n = b.z - b.a, word = 0;
+	while (word < n && t[word] != ' ' && t[word] != '\t')
+		word++;
+	if (list_item(t, n) || !has_lower(t, n, 1) || !has_lower(s + a.a, a.z - a.a, 1))
+		return 0; /* a list goes on, or a rule of ==== */
+	return (utf8_count(s + a.a, a.z - a.a) + 1 + utf8_count(t, word)) * 10 > w * 9;
+}
+
 int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 {
 	(void)err;
@@ -519,20 +590,8 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 		i = j > i ? j : i + 1;
 	}
 
-	/* hard-wrapped? most long lines end near the same column */
-	size_t longl = 0, wrapped = 0, maxlen = 0;
-	for (size_t i = 0; i < nl; i++) {
-		if (v[i].flags & (L_BLANK | L_DROP))
-			continue;
-		size_t chars = utf8_count(LS(i), LN(i));
-		if (chars > maxlen)
-			maxlen = chars;
-		if (chars > 40) {
-			longl++;
-			wrapped += chars >= 55 && chars <= 80;
-		}
-	}
-	int hard_wrapped = longl >= 3 && wrapped * 10 >= longl * 6 && maxlen <= 100;
+	size_t wrap = wrap_width(v, nl, s);
+	int hard_wrapped = wrap > 0;
 
 	/* the title: the line under the breadcrumb, else the first short line; but a
 	   letterhead (a name of a few words, a masthead with the date, then the headline)
@@ -571,6 +630,7 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 	MText o = {0};
 	o.src_len = n;
 	int gap = 0, any = 0;
+	size_t prev = 0;
 	for (size_t i = 0; i < nl; i++) {
 		if (v[i].flags & L_BLANK) {
 			gap = 2;
@@ -580,8 +640,11 @@ int clean_text(const MText *u, MText *out, Meta *m, Blob *err)
 			gap = 2;
 			continue;
 		}
-		if (any)
-			mt_sep(&o, gap == 2 || !hard_wrapped ? "\n\n" : "\n", gap == 2 || !hard_wrapped ? 2 : 1);
+		if (any) {
+			int joined = gap != 2 && hard_wrapped && wrapped_into(s, v[prev], v[i], wrap);
+			mt_sep(&o, joined ? "\n" : "\n\n", joined ? 1 : 2);
+		}
+		prev = i;
 		size_t a = v[i].a, z = v[i].z;
 		size_t g = glued_dateline(s + a, z - a);
 		if (g) {

@@ -128,6 +128,42 @@ static void test_saved_statement(void **state)
 	blob_free(&b);
 }
 
+/* A letter wrapped by hand near column 95 (wider than mail's 72): the lines of a
+   paragraph join, the address lines, list items and rules stay lines of their own. */
+static void test_hard_wrapped(void **state)
+{
+	(void)state;
+	const char *t =
+	    "NORTHGATE LEGAL AID CENTRE\n"
+	    "12 Quay Street\n"
+	    "\n"
+	    "Dear Minister,\n"
+	    "\n"
+	    "1. We write on behalf of families at Camp Nadir, where the water supply was cut on Friday\n"
+	    "evening after the district council withdrew the tanker contract without notice to anyone\n"
+	    "living there. Since then, two hundred households have shared one standpipe at the gate.\n"
+	    "\n"
+	    "==============================================================\n"
+	    "- The clinic has had no clean water for three days and has closed its ward to new cases.\n"
+	    "- The school kitchen has stopped serving the midday meal to about four hundred pupils.\n"
+	    "\n"
+	    "2. We ask you to restore the contract before Monday, and to publish the reasons for its\n"
+	    "withdrawal so that the residents can answer them.\n";
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	assert_int_equal(clean_bytes(t, strlen(t), "letter.txt", &d, &err), 0);
+	assert_true(has(&d, "was cut on Friday\nevening after the district council"));
+	assert_true(has(&d, "without notice to anyone\nliving there."));
+	assert_true(has(&d, "publish the reasons for its\nwithdrawal"));
+	assert_true(has(&d, "NORTHGATE LEGAL AID CENTRE\n\n12 Quay Street"));
+	assert_true(has(&d, "======\n\n- The clinic"));
+	assert_true(has(&d, "new cases.\n\n- The school kitchen"));
+	Blob b = {(char *)t, strlen(t), 0};
+	check_map(&d, &b);
+	clean_free(&d);
+	blob_free(&err);
+}
+
 static void test_wire_copy(void **state)
 {
 	(void)state;
@@ -805,6 +841,7 @@ int main(void)
 		cmocka_unit_test(test_decode_every_position),
 		cmocka_unit_test(test_news_page),
 		cmocka_unit_test(test_saved_statement),
+		cmocka_unit_test(test_hard_wrapped),
 		cmocka_unit_test(test_wire_copy),
 		cmocka_unit_test(test_mail_plain),
 		cmocka_unit_test(test_mail_html),
