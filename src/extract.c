@@ -1583,6 +1583,16 @@ static int next_time(Doc *d, const Sent *s, uint32_t j)
 	return 0;
 }
 
+/* An opening quotation mark right before token t ('would be "emptied by force"'): the
+   words quoted still belong to the clause that quotes them. */
+static int quote_opens(const Doc *d, uint32_t t, uint32_t s0)
+{
+	if (t <= s0)
+		return 0;
+	const Tok *q = &d->w->tok.v[t - 1];
+	return (q->flags & TK_PUNCT) && (q->punct == PU_LQUOTE || (q->punct == '"' && !(d->w->tok.v[t].flags & TK_SPACE)));
+}
+
 static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *tr)
 {
 	Work *w = d->w;
@@ -1594,7 +1604,7 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 		if (has_cue(d, j, C_THREAT))
 			return ST_THREATENED;
 	}
-	for (uint32_t j = tr->t0, steps = 0; j > s->t0 && steps < 9; steps++) {
+	for (uint32_t j = tr->t0 - (uint32_t)quote_opens(d, tr->t0, s->t0), steps = 0; j > s->t0 && steps < 9; steps++) {
 		j--;
 		if (is_clause_break(d, j) || is_comma(d, j) || (w->tok.v[j].flags & TK_PUNCT && w->tok.v[j].punct == '"') ||
 		    has_cue(d, j, C_SUBORDINATOR) || tok_eq(d, j, "during"))
@@ -1611,7 +1621,9 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 		     tok_eq(d, j - 2, "reported") || tok_eq(d, j - 2, "alleged") || tok_eq(d, j - 2, "known") ||
 		     tok_eq(d, j - 2, "understood") || tok_eq(d, j - 2, "claiming") || tok_eq(d, j - 2, "claimed")))
 			continue;
-		if ((w->ti[j].cue_end & (BIT(C_THREAT) | BIT(C_CONDITION))) && !next_time(d, s, j))
+		/* "on 18 May": a month, not the verb "may" */
+		if ((w->ti[j].cue_end & (BIT(C_THREAT) | BIT(C_CONDITION))) && !next_time(d, s, j) &&
+		    !(w->ti[j].cover & CV_DATE))
 			return ST_THREATENED;
 		/* "to expel": an aim, unless "continued to", "began to" */
 		const Tok *tk = &w->tok.v[tr->t0];
@@ -1685,9 +1697,9 @@ static int camp_follows(Doc *d, const SentItems *it, const Trig *tr)
 			return 1;
 	}
 	/* "the facility to be closed", "the camp was dismantled" */
-	uint32_t s0 = d->w->sent.v[tr->sent].t0;
-	if (tr->t0 > s0 && (has_cue(d, tr->t0 - 1, C_PASSIVE) || tok_eq(d, tr->t0 - 1, "be")))
-		for (uint32_t t = tr->t0 - 1, k = 0; t > s0 && k < 5; k++) {
+	uint32_t s0 = d->w->sent.v[tr->sent].t0, t0 = tr->t0 - (uint32_t)quote_opens(d, tr->t0, s0);
+	if (t0 > s0 && (has_cue(d, t0 - 1, C_PASSIVE) || tok_eq(d, t0 - 1, "be")))
+		for (uint32_t t = t0 - 1, k = 0; t > s0 && k < 5; k++) {
 			t--;
 			if (tok_eq(d, t, "camp") || tok_eq(d, t, "facility") || tok_eq(d, t, "shelter") ||
 			    tok_eq(d, t, "settlement") || (d->w->ti[t].cover & CV_PLACE))

@@ -217,6 +217,13 @@ json "any(e['kind'] == 'arrest' and e['date']['start'] == '2019-09' for e in j['
 json "any(e['kind'] == 'abduction' and e['date']['start'] == '2019-10-02' for e in j['events'])"
 json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' for e in j['events'])"
 
+# Forcing a way through a perimeter is a raid; people seized and driven away to an unknown
+# destination are abducted; a quoted threat ('would be "emptied by force"') is still one.
+report seized "Kaldan, 20 May 2019 – At dawn on 18 May some two hundred police forced their way through the fence of the Ostra camp. Nine residents were seized by the police and driven away to an unknown destination. The commander said the camp would be \"emptied by force\" before 1 July."
+json "any(e['kind'] == 'raid' and e['status'] == 'occurred' for e in j['events'])"
+json "any(len(e['evidence']) == 2 and 'driven away' in e['evidence'][1]['quote'] for e in j['events'])"
+json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' and e['date']['start'] == '2019-07-01' for e in j['events'])"
+
 # "Soldiers who arrived during the attack … detained two": the attack told before is not
 # told again; the arrest takes its day and the soldiers.
 report during "Kaldan, 19 November 2022 – Around 30 settlers attacked the hamlet of Ostra on the afternoon of 17 November, residents said. Soldiers who arrived during the attack fired tear gas at the residents and detained two of them."
