@@ -146,6 +146,39 @@ void blob_json_str(Blob *b, const char *s)
 	blob_putc(b, '"');
 }
 
+void blob_ll(Blob *b, long long v)
+{
+	char tmp[24];
+	int n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		tmp[n++] = '-';
+	blob_reserve(b, (size_t)n);
+	while (n)
+		b->data[b->len++] = tmp[--n];
+	b->data[b->len] = 0;
+}
+
+void blob_json_num(Blob *b, long long v, long long min)
+{
+	if (v >= min)
+		blob_ll(b, v);
+	else
+		blob_puts(b, "null");
+}
+
+void blob_json_field(Blob *b, const char *key, const char *value)
+{
+	blob_putc(b, ',');
+	blob_putc(b, '"');
+	blob_puts(b, key);
+	blob_puts(b, "\":");
+	blob_json_str(b, value);
+}
+
 void blob_url(Blob *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";

@@ -40,6 +40,13 @@ void html_vappendf(Blob *b, const char *fmt, va_list ap);
 void blob_html(Blob *b, const char *s, size_t n);   /* & < > " ' escaped */
 void blob_json(Blob *b, const char *s, size_t n);   /* JSON string body, no quotes */
 void blob_json_str(Blob *b, const char *s);         /* "quoted" or null when s == NULL */
+/* A decimal number, what "%lld" writes (the exports write millions: printf was a third
+   of the JSON export's time). */
+void blob_ll(Blob *b, long long v);
+void blob_json_num(Blob *b, long long v, long long min); /* v, or null when v < min */
+/* ,"key":value — one member after the first of an object: value as blob_json_str()
+   writes it; key is a literal of the program (written as it is, not escaped). */
+void blob_json_field(Blob *b, const char *key, const char *value);
 void blob_url(Blob *b, const char *s, size_t n);    /* percent-encoding (RFC 3986) */
 
 #endif

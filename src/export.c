@@ -19,24 +19,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Appends a decimal number, what "%lld" writes (the exports write millions: printf was a
-   third of the JSON export's time). */
-static void put_ll(Blob *b, long long v)
-{
-	char tmp[24];
-	int n = 0;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	do
-		tmp[n++] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		tmp[n++] = '-';
-	blob_reserve(b, (size_t)n);
-	while (n)
-		b->data[b->len++] = tmp[--n];
-	b->data[b->len] = 0;
-}
-
 void count_json(Blob *b, const Count *c)
 {
 	if (c->min < 0) {
@@ -44,13 +26,13 @@ void count_json(Blob *b, const Count *c)
 		return;
 	}
 	blob_puts(b, "{\"min\":");
-	put_ll(b, c->min);
+	blob_ll(b, c->min);
 	blob_puts(b, ",\"max\":");
-	put_ll(b, c->max);
+	blob_ll(b, c->max);
 	blob_puts(b, c->open ? ",\"open\":true,\"sources\":" : ",\"open\":false,\"sources\":");
-	put_ll(b, c->sources);
+	blob_ll(b, c->sources);
 	blob_puts(b, ",\"independent\":");
-	put_ll(b, c->independent);
+	blob_ll(b, c->independent);
 	blob_puts(b, c->edited ? ",\"edited\":true}" : ",\"edited\":false}");
 }
 
@@ -74,21 +56,13 @@ static void names_json(Blob *b, const char *list)
 	blob_putc(b, ']');
 }
 
-static void num_or_null(Blob *b, long long v)
-{
-	if (v >= 0)
-		put_ll(b, v);
-	else
-		blob_puts(b, "null");
-}
-
 int claim_json(const Claim *c, void *ctx)
 {
 	Blob *b = ctx;
 	if (b->data[b->len - 1] != '[')
 		blob_putc(b, ',');
 	blob_puts(b, "{\"id\":");
-	put_ll(b, c->id);
+	blob_ll(b, c->id);
 	blob_puts(b, ",\"field\":\"");
 	blob_puts(b, c->field);
 	blob_puts(b, "\",\"value\":");
@@ -96,41 +70,36 @@ int claim_json(const Claim *c, void *ctx)
 		blob_json_str(b, c->value);
 	else if (c->min >= 0) {
 		blob_puts(b, "{\"min\":");
-		put_ll(b, c->min);
+		blob_ll(b, c->min);
 		blob_puts(b, ",\"max\":");
-		num_or_null(b, c->max);
+		blob_json_num(b, c->max, 0);
 		blob_putc(b, '}');
 	} else
 		blob_puts(b, "null");
 	if (c->report_id) {
 		blob_puts(b, ",\"report\":");
-		put_ll(b, c->report_id);
+		blob_ll(b, c->report_id);
 		blob_puts(b, ",\"proposal\":");
-		num_or_null(b, c->proposal_id ? c->proposal_id : -1);
-		blob_puts(b, ",\"publisher\":");
-		blob_json_str(b, c->publisher);
-		blob_puts(b, ",\"published\":");
-		blob_json_str(b, c->published);
+		blob_json_num(b, c->proposal_id ? c->proposal_id : -1, 0);
+		blob_json_field(b, "publisher", c->publisher);
+		blob_json_field(b, "published", c->published);
 		blob_puts(b, ",\"source_group\":");
-		put_ll(b, c->group);
-		blob_puts(b, ",\"quote\":");
-		blob_json_str(b, c->quote);
+		blob_ll(b, c->group);
+		blob_json_field(b, "quote", c->quote);
 		blob_puts(b, ",\"start\":");
-		num_or_null(b, c->start);
+		blob_json_num(b, c->start, 0);
 		blob_puts(b, ",\"end\":");
-		num_or_null(b, c->end);
+		blob_json_num(b, c->end, 0);
 		blob_puts(b, ",\"orig_start\":");
-		num_or_null(b, c->orig_start);
+		blob_json_num(b, c->orig_start, 0);
 		blob_puts(b, ",\"orig_end\":");
-		num_or_null(b, c->orig_end);
+		blob_json_num(b, c->orig_end, 0);
 	} else {
 		blob_puts(b, ",\"report\":null,\"edited_by\":");
 		blob_json_str(b, c->who);
-		blob_puts(b, ",\"reason\":");
-		blob_json_str(b, c->reason);
+		blob_json_field(b, "reason", c->reason);
 	}
-	blob_puts(b, ",\"at\":");
-	blob_json_str(b, c->at);
+	blob_json_field(b, "at", c->at);
 	blob_putc(b, '}');
 	return 0;
 }
@@ -140,7 +109,7 @@ static int link_json(long long appeal, long long incident, void *ctx)
 	Blob *b = ctx;
 	if (b->data[b->len - 1] != '[')
 		blob_putc(b, ',');
-	put_ll(b, appeal ? appeal : incident);
+	blob_ll(b, appeal ? appeal : incident);
 	return 0;
 }
 
@@ -156,31 +125,27 @@ int incident_json(Blob *b, Store *st, const Incident *in, int with_claims)
 static int incident_json_with(Blob *b, Store *st, const Incident *in, int with_claims, IncidentCursor *cur)
 {
 	blob_puts(b, "{\"id\":");
-	put_ll(b, in->id);
+	blob_ll(b, in->id);
 	blob_puts(b, ",\"kind\":\"");
 	blob_puts(b, in->kind);
 	blob_puts(b, "\",\"status\":\"");
 	blob_puts(b, in->status);
 	blob_puts(b, "\",\"date\":{\"start\":");
 	blob_json_str(b, in->date_start);
-	blob_puts(b, ",\"end\":");
-	blob_json_str(b, in->date_end);
+	blob_json_field(b, "end", in->date_end);
 	blob_puts(b, "},\"place\":{\"name\":");
 	blob_json_str(b, in->place);
-	blob_puts(b, ",\"country\":");
-	blob_json_str(b, in->country);
-	blob_puts(b, ",\"admin1\":");
-	blob_json_str(b, in->admin1);
-	blob_puts(b, ",\"admin2\":");
-	blob_json_str(b, in->admin2);
+	blob_json_field(b, "country", in->country);
+	blob_json_field(b, "admin1", in->admin1);
+	blob_json_field(b, "admin2", in->admin2);
 	if (in->has_coords)
 		blob_appendf(b, ",\"lat\":%.6f,\"lon\":%.6f", in->lat, in->lon);
 	else
 		blob_puts(b, ",\"lat\":null,\"lon\":null");
 	blob_puts(b, ",\"geo_precision\":");
-	num_or_null(b, in->geo_precision ? in->geo_precision : -1);
+	blob_json_num(b, in->geo_precision ? in->geo_precision : -1, 0);
 	blob_puts(b, ",\"record\":");
-	num_or_null(b, in->place_id ? in->place_id : -1);
+	blob_json_num(b, in->place_id ? in->place_id : -1, 0);
 	blob_puts(b, "},\"perpetrators\":");
 	names_json(b, in->perpetrators);
 	blob_puts(b, ",\"targets\":");
@@ -192,31 +157,25 @@ static int incident_json_with(Blob *b, Store *st, const Incident *in, int with_c
 	blob_puts(b, ",\"detained\":");
 	count_json(b, &in->detained);
 	blob_puts(b, ",\"sources\":");
-	put_ll(b, in->sources);
+	blob_ll(b, in->sources);
 	blob_puts(b, ",\"independent\":");
-	put_ll(b, in->independent);
-	blob_puts(b, ",\"description\":");
-	blob_json_str(b, in->description);
+	blob_ll(b, in->independent);
+	blob_json_field(b, "description", in->description);
 	if (in->threat) {
 		blob_puts(b, ",\"threat\":{\"state\":");
 		blob_json_str(b, in->threat);
-		blob_puts(b, ",\"announced\":");
-		blob_json_str(b, in->announced);
-		blob_puts(b, ",\"due\":");
-		blob_json_str(b, in->due);
+		blob_json_field(b, "announced", in->announced);
+		blob_json_field(b, "due", in->due);
 		blob_puts(b, ",\"fulfilled_by\":");
-		num_or_null(b, in->fulfilled_by ? in->fulfilled_by : -1);
-		blob_puts(b, ",\"note\":");
-		blob_json_str(b, in->threat_note);
+		blob_json_num(b, in->fulfilled_by ? in->fulfilled_by : -1, 0);
+		blob_json_field(b, "note", in->threat_note);
 		blob_putc(b, '}');
 	} else
 		blob_puts(b, ",\"threat\":null");
 	blob_puts(b, ",\"merged_into\":");
-	num_or_null(b, in->merged_into ? in->merged_into : -1);
-	blob_puts(b, ",\"created_at\":");
-	blob_json_str(b, in->created_at);
-	blob_puts(b, ",\"updated_at\":");
-	blob_json_str(b, in->updated_at);
+	blob_json_num(b, in->merged_into ? in->merged_into : -1, 0);
+	blob_json_field(b, "created_at", in->created_at);
+	blob_json_field(b, "updated_at", in->updated_at);
 	if (with_claims) {
 		blob_puts(b, ",\"appeals\":[");
 		if (cur ? store_incident_cursor_links(cur, in->id, link_json, b) != 0
@@ -239,18 +198,16 @@ static int source_json(const AppealSource *s, void *ctx)
 		blob_putc(b, ',');
 	blob_appendf(b, "{\"report\":%lld,\"publisher\":", s->report_id);
 	blob_json_str(b, s->publisher);
-	blob_puts(b, ",\"published\":");
-	blob_json_str(b, s->published);
-	blob_puts(b, ",\"quote\":");
-	blob_json_str(b, s->quote);
+	blob_json_field(b, "published", s->published);
+	blob_json_field(b, "quote", s->quote);
 	blob_puts(b, ",\"start\":");
-	num_or_null(b, s->start);
+	blob_json_num(b, s->start, 0);
 	blob_puts(b, ",\"end\":");
-	num_or_null(b, s->end);
+	blob_json_num(b, s->end, 0);
 	blob_puts(b, ",\"orig_start\":");
-	num_or_null(b, s->orig_start);
+	blob_json_num(b, s->orig_start, 0);
 	blob_puts(b, ",\"orig_end\":");
-	num_or_null(b, s->orig_end);
+	blob_json_num(b, s->orig_end, 0);
 	blob_putc(b, '}');
 	return 0;
 }
@@ -263,16 +220,13 @@ int appeal_json(Blob *b, Store *st, const Appeal *a)
 	names_json(b, a->by);
 	blob_puts(b, ",\"to\":");
 	names_json(b, a->to);
-	blob_puts(b, ",\"demand\":");
-	blob_json_str(b, a->demand);
+	blob_json_field(b, "demand", a->demand);
 	blob_puts(b, ",\"response\":{\"state\":");
 	blob_json_str(b, a->response);
-	blob_puts(b, ",\"date\":");
-	blob_json_str(b, a->response_date);
+	blob_json_field(b, "date", a->response_date);
 	blob_puts(b, ",\"report\":");
-	num_or_null(b, a->response_report ? a->response_report : -1);
-	blob_puts(b, ",\"note\":");
-	blob_json_str(b, a->response_note);
+	blob_json_num(b, a->response_report ? a->response_report : -1, 0);
+	blob_json_field(b, "note", a->response_note);
 	blob_puts(b, "},\"incidents\":[");
 	if (store_appeal_links_each(st, a->id, 0, link_json, b) != 0)
 		return -1;

@@ -184,14 +184,11 @@ static void json_document(Blob *b, const CleanDoc *doc, const Extraction *x)
 		ymd_format(x->ref, guess);
 	blob_puts(b, "\"document\":{\"title\":");
 	blob_json_str(b, doc->title);
-	blob_puts(b, ",\"published\":");
-	blob_json_str(b, doc->published ? doc->published : guess[0] ? guess : NULL);
+	blob_json_field(b, "published", doc->published ? doc->published : guess[0] ? guess : NULL);
 	if (guess[0])
 		blob_puts(b, ",\"published_from\":\"text\"");
-	blob_puts(b, ",\"publisher\":");
-	blob_json_str(b, doc->publisher);
-	blob_puts(b, ",\"author\":");
-	blob_json_str(b, doc->author);
+	blob_json_field(b, "publisher", doc->publisher);
+	blob_json_field(b, "author", doc->author);
 	blob_puts(b, "}");
 }
 

@@ -47,11 +47,9 @@ static void json_party(Blob *b, const Extraction *x, const ExParty *p, int full)
 	const LexCountry *c = lexicon_country(x->lx, p->country);
 	blob_puts(b, "{\"name\":");
 	blob_json_str(b, ex_str(x, p->name));
-	blob_puts(b, ",\"group\":");
-	blob_json_str(b, *group_name(p->group) ? group_name(p->group) : NULL);
+	blob_json_field(b, "group", *group_name(p->group) ? group_name(p->group) : NULL);
 	if (full) {
-		blob_puts(b, ",\"country\":");
-		blob_json_str(b, c ? c->iso3 : NULL);
+		blob_json_field(b, "country", c ? c->iso3 : NULL);
 		if (p->inferred)
 			blob_puts(b, ",\"inferred\":true");
 	}
@@ -101,12 +99,9 @@ static void json_place(Blob *b, const Extraction *x, const ExPlace *p)
 	const LexCountry *c = lexicon_country(x->lx, p->country);
 	blob_puts(b, "{\"name\":");
 	blob_json_str(b, ex_str(x, p->name));
-	blob_puts(b, ",\"type\":");
-	blob_json_str(b, *place_type_name(p->type) ? place_type_name(p->type) : NULL);
-	blob_puts(b, ",\"country\":");
-	blob_json_str(b, c ? c->iso3 : NULL);
-	blob_puts(b, ",\"admin1\":");
-	blob_json_str(b, e && e->admin1 ? lexicon_str(x->lx, e->admin1) : NULL);
+	blob_json_field(b, "type", *place_type_name(p->type) ? place_type_name(p->type) : NULL);
+	blob_json_field(b, "country", c ? c->iso3 : NULL);
+	blob_json_field(b, "admin1", e && e->admin1 ? lexicon_str(x->lx, e->admin1) : NULL);
 	if (e && !isnan(e->lat) && !isnan(e->lon))
 		blob_appendf(b, ",\"lat\":%.4f,\"lon\":%.4f", (double)e->lat, (double)e->lon);
 	else

@@ -244,14 +244,10 @@ void fetch_capture_json(const Fetched *f, Blob *out)
 {
 	blob_puts(out, "{\"content_type\":");
 	blob_json_str(out, f->content_type);
-	blob_puts(out, ",\"etag\":");
-	blob_json_str(out, f->etag);
-	blob_puts(out, ",\"fetched_at\":");
-	blob_json_str(out, f->fetched_at);
-	blob_puts(out, ",\"final_url\":");
-	blob_json_str(out, f->final_url);
-	blob_puts(out, ",\"last_modified\":");
-	blob_json_str(out, f->last_modified);
+	blob_json_field(out, "etag", f->etag);
+	blob_json_field(out, "fetched_at", f->fetched_at);
+	blob_json_field(out, "final_url", f->final_url);
+	blob_json_field(out, "last_modified", f->last_modified);
 	blob_appendf(out, ",\"status\":%ld,\"url\":", f->status);
 	blob_json_str(out, f->url);
 	blob_putc(out, '}');

@@ -496,16 +496,11 @@ static void json_meta(Blob *b, const CleanDoc *d)
 {
 	blob_puts(b, "\"title\":");
 	blob_json_str(b, d->title);
-	blob_puts(b, ",\"published\":");
-	blob_json_str(b, d->published);
-	blob_puts(b, ",\"publisher\":");
-	blob_json_str(b, d->publisher);
-	blob_puts(b, ",\"author\":");
-	blob_json_str(b, d->author);
-	blob_puts(b, ",\"language\":");
-	blob_json_str(b, d->language);
-	blob_puts(b, ",\"media_type\":");
-	blob_json_str(b, d->media_type);
+	blob_json_field(b, "published", d->published);
+	blob_json_field(b, "publisher", d->publisher);
+	blob_json_field(b, "author", d->author);
+	blob_json_field(b, "language", d->language);
+	blob_json_field(b, "media_type", d->media_type);
 }
 
 /* CPU seconds of this process: figures that hold on a busy machine. */

@@ -676,15 +676,6 @@ json_t *appeal_model(Store *st, const Appeal *a)
 	return o ? o : json_object();
 }
 
-/* An integer or null when v is below min. */
-static void num_json(Blob *b, long long v, long long min)
-{
-	if (v >= min)
-		blob_appendf(b, "%lld", v);
-	else
-		blob_puts(b, "null");
-}
-
 /* An incident as incident_json() writes it; with claims, each claim gets its "source". */
 static void incident_page_json_incident(Blob *b, Store *st, const IncidentPage *m, const Incident *in, int with_claims)
 {
@@ -722,27 +713,21 @@ static void incident_page_json(Blob *b, Store *st, const IncidentPage *m)
 		blob_appendf(b, "%s{\"report\":%lld,\"group\":%lld,\"quote\":", i ? "," : "", s->report, s->group);
 		blob_json_str(b, s->quote);
 		if (s->read) {
-			blob_puts(b, ",\"title\":");
-			blob_json_str(b, s->title);
-			blob_puts(b, ",\"publisher\":");
-			blob_json_str(b, s->publisher);
-			blob_puts(b, ",\"published\":");
-			blob_json_str(b, s->published);
-			blob_puts(b, ",\"source\":");
-			blob_json_str(b, s->source);
+			blob_json_field(b, "title", s->title);
+			blob_json_field(b, "publisher", s->publisher);
+			blob_json_field(b, "published", s->published);
+			blob_json_field(b, "source", s->source);
 		}
 		if (s->located) {
-			blob_puts(b, ",\"before\":");
-			blob_json_str(b, s->before);
-			blob_puts(b, ",\"after\":");
-			blob_json_str(b, s->after);
+			blob_json_field(b, "before", s->before);
+			blob_json_field(b, "after", s->after);
 			blob_puts(b, s->cut_before ? ",\"cut_before\":true" : ",\"cut_before\":false");
 			blob_puts(b, s->cut_after ? ",\"cut_after\":true" : ",\"cut_after\":false");
 		}
 		blob_puts(b, ",\"start\":");
-		num_json(b, s->start, 0);
+		blob_json_num(b, s->start, 0);
 		blob_puts(b, ",\"end\":");
-		num_json(b, s->end, 0);
+		blob_json_num(b, s->end, 0);
 		blob_putc(b, '}');
 	}
 	blob_puts(b, "],\"fulfils\":[");
@@ -771,17 +756,14 @@ static void incident_page_json(Blob *b, Store *st, const IncidentPage *m)
 		const PageHistory *h = &m->history[i];
 		blob_appendf(b, "%s{\"seq\":%lld,\"at\":", i ? "," : "", h->seq);
 		blob_json_str(b, h->at);
-		blob_puts(b, ",\"who\":");
-		blob_json_str(b, h->who);
-		blob_puts(b, ",\"action\":");
-		blob_json_str(b, h->action);
+		blob_json_field(b, "who", h->who);
+		blob_json_field(b, "action", h->action);
 		blob_puts(b, ",\"payload\":");
 		if (h->json)
 			blob_puts(b, h->payload);
 		else
 			blob_json_str(b, h->payload);
-		blob_puts(b, ",\"hash\":");
-		blob_json_str(b, h->hash);
+		blob_json_field(b, "hash", h->hash);
 		blob_putc(b, '}');
 	}
 	blob_puts(b, "]}\n");
