@@ -1996,6 +1996,49 @@ static int is_copy(Doc *d, uint32_t t)
 	return tok_eq(d, t, "copy") || tok_eq(d, t, "copies") || tok_eq(d, t, "copying") || tok_eq(d, t, "copied");
 }
 
+static int sent_headline(const Doc *d, uint32_t si);
+
+/* Whether sentence si starts a line as an item of a list does: a bullet, or a mark ('*',
+   '-', "1.", "(a)") before its first word. */
+static int line_item(const Doc *d, uint32_t si)
+{
+	const Work *w = d->w;
+	const Sent *s = &w->sent.v[si];
+	if (s->flags & SE_BULLET)
+		return 1;
+	if (s->t1 <= s->t0 + 1 || !(s->t0 == 0 || (w->tok.v[s->t0].flags & (TK_NL | TK_PARA))))
+		return 0;
+	uint32_t t = s->t0;
+	if (w->tok.v[t].flags & TK_NUM)
+		t++;
+	return (w->tok.v[t].flags & TK_PUNCT) && !is_punct(d, t, '"') && w->tok.v[t].punct != PU_LQUOTE;
+}
+
+/* Whether sentence si is an item of a list headed by what is asked: the first line above
+   it that is not an item is a heading ("WHAT WE ASK", "Our demands", "We call on:") with
+   an appeal's word in it. */
+static int under_asks_heading(Doc *d, uint32_t si)
+{
+	const Work *w = d->w;
+	if (!line_item(d, si))
+		return 0;
+	for (uint32_t j = si; j-- > 0 && j + 12 > si;) {
+		const Sent *h = &w->sent.v[j];
+		if (line_item(d, j))
+			continue;
+		if (h->t1 <= h->t0 || h->t1 > h->t0 + 8)
+			return 0;
+		if (!sent_headline(d, j) && !is_punct(d, h->t1 - 1, ':'))
+			return 0;
+		for (uint32_t t = h->t0; t < h->t1; t++)
+			if (has_cue(d, t, C_APPEAL) || has_cue(d, t, C_APPEAL_FOR) || tok_eq(d, t, "recommendations") ||
+			    tok_eq(d, t, "requests"))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* The appeal of a sentence. Returns 0 when there is none, 1 when there is one (its
    demand starts at *demand_from), 2 when it is a request or order by a party in power
    (not an appeal, but what it asks for has not happened: *demand_from is set too). */
@@ -2036,6 +2079,21 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 				}
 				break;
 			}
+	/* an item of such a list with no "To": "* The UN High Commissioner for Refugees to
+	   interview every resident ..." under "WHAT WE ASK" (whom it asks, then what) */
+	int item = 0;
+	if (c0 == s->t1 && it->party1 > it->party0 && under_asks_heading(d, si)) {
+		const Party *pa = &w->party.v[it->party0];
+		uint32_t lead = s->t0;
+		while (lead < pa->t0 && ((w->tok.v[lead].flags & TK_PUNCT) || tok_eq(d, lead, "the")))
+			lead++;
+		uint32_t ds = lead == pa->t0 && party_is_addressee(pa) ? demand_start(d, s, pa->t1) : s->t1;
+		if (ds < s->t1 && ds < pa->t1 + 5 && tok_eq(d, ds, "to")) {
+			c0 = pa->t0;
+			cls = C_APPEAL;
+			heading = item = 1;
+		}
+	}
 	if (c0 == s->t1)
 		return 0;
 	/* a parliamentary written question: "To ask the Secretary of State for …, what
@@ -2058,7 +2116,7 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 		uint64_t c = w->ti[t].cue;
 		if (!(c & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))) && !(heading && t == c0))
 			continue;
-		uint32_t e = t + 1;
+		uint32_t e = item && t == c0 ? t : t + 1;
 		while (e < s->t1 && !(heading && t == c0) &&
 		       !(w->ti[e - 1].cue_end & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))))
 			e++;

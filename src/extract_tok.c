@@ -314,6 +314,14 @@ static int can_start(const char *text, const Tok *t)
 	return is_upper(c) || is_digit(c) || c >= 0x80;
 }
 
+/* A '*' or '-' starting a line and followed by a space marks an item of a list, as a
+   bullet does ("* The UN High Commissioner for Refugees to ..."). */
+static int list_mark(const Tok *tok, size_t ntok, uint32_t i)
+{
+	return (tok[i].flags & TK_PUNCT) && (tok[i].punct == '*' || tok[i].punct == '-') && i + 1 < ntok &&
+	       (tok[i + 1].flags & TK_SPACE) && !(tok[i + 1].flags & TK_NL);
+}
+
 void split_sentences(const Lexicon *lx, const char *text, const Tok *tok, size_t ntok, SentVec *out)
 {
 	uint32_t block = 0, s0 = 0;
@@ -324,14 +332,16 @@ void split_sentences(const Lexicon *lx, const char *text, const Tok *tok, size_t
 		else if (i > s0 && (tok[i].flags & TK_PARA)) {
 			cut = 1;
 		} else if (i > s0 && (tok[i].flags & TK_NL) &&
-		           ((tok[i].flags & TK_PUNCT && tok[i].punct == PU_BULLET) || tok_is(&tok[i - 1], ':'))) {
+		           ((tok[i].flags & TK_PUNCT && tok[i].punct == PU_BULLET) || list_mark(tok, ntok, i) ||
+		            tok_is(&tok[i - 1], ':'))) {
 			cut = 1;
 		} else if (i - s0 >= MAX_SENT_TOKENS)
 			cut = 1;
 		if (cut) {
 			if (i > s0) {
 				Sent s = {s0, i, tok[s0].start, tok[i - 1].end, block, 0};
-				if (tok[s0].flags & TK_PUNCT && tok[s0].punct == PU_BULLET)
+				if ((tok[s0].flags & TK_PUNCT && tok[s0].punct == PU_BULLET) ||
+				    ((s0 == 0 || (tok[s0].flags & TK_NL)) && list_mark(tok, ntok, s0)))
 					s.flags |= SE_BULLET;
 				VEC_PUSH(out, s);
 			}
@@ -372,7 +382,8 @@ void split_sentences(const Lexicon *lx, const char *text, const Tok *tok, size_t
 		/* the closing quotes belong to this sentence */
 		if (j > s0) {
 			Sent s = {s0, j, tok[s0].start, tok[j - 1].end, block, 0};
-			if (tok[s0].flags & TK_PUNCT && tok[s0].punct == PU_BULLET)
+			if ((tok[s0].flags & TK_PUNCT && tok[s0].punct == PU_BULLET) ||
+			    ((s0 == 0 || (tok[s0].flags & TK_NL)) && list_mark(tok, ntok, s0)))
 				s.flags |= SE_BULLET;
 			VEC_PUSH(out, s);
 		}

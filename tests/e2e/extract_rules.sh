@@ -312,6 +312,20 @@ To the EU member states: offer places to the families of the camp.
 To date: no answer has come from the ministry."
 json "len(j['appeals']) == 3"
 json "[a['to'][0]['name'] for a in j['appeals']] == ['Kenyan government', 'UN High Commissioner for Refugees (UNHCR)', 'European Union']"
+# items under a heading of what is asked ("WHAT WE ASK") that start with whom they ask and
+# "to": each its own appeal; the same items under a heading that asks nothing are none
+report asklist "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday.
+
+WHAT WE ASK
+* The UN High Commissioner for Refugees to visit the camp every week.
+- The Government of Kenya to end the searches of the camp."
+json "[a['to'][0]['name'] for a in j['appeals']] == ['UN High Commissioner for Refugees (UNHCR)', 'Kenyan government']"
+report asklistno "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday.
+
+WHO WORKS HERE
+* The UN High Commissioner for Refugees to visit the camp every week.
+- The Government of Kenya to end the searches of the camp."
+json "len(j['appeals']) == 0"
 report callyour "Kaldan, 4 May 2022 – The Ostra camp has had no fuel for a month. Call your Representative and both of your Senators and ask them to raise the camp at the next hearing."
 json "len(j['appeals']) == 1 and j['appeals'][0]['to'][0]['name'] == 'U.S. Congress'"
 
