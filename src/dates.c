@@ -393,6 +393,7 @@ size_t date_scan(const char *s, size_t n, Ymd ref, DateHit *hit)
 				h.date = v;
 				h.has_year = 1;
 				h.numeric = 1;
+				h.ambiguous = sep == '/' && a <= 12 && b <= 12 && a != b;
 				*hit = h;
 				return j1 + 5;
 			}
@@ -415,6 +416,62 @@ size_t date_find(const char *s, size_t n, Ymd ref, size_t *at, DateHit *hit)
 		}
 	}
 	return 0;
+}
+
+int dates_day_first(const char *s, size_t n)
+{
+	int day = 0, month = 0, ambiguous = 0;
+	/* the numeric dates: "D/M/YYYY" or "M/D/YYYY" around each slash after a number */
+	for (const char *p = memchr(s, '/', n); p; p = memchr(p + 1, '/', n - (size_t)(p + 1 - s))) {
+		size_t i = (size_t)(p - s);
+		if (i == 0 || !is_digit(s[i - 1]) || (i >= 3 && is_digit(s[i - 3])))
+			continue;
+		int a = s[i - 1] - '0', b = 0;
+		if (i >= 2 && is_digit(s[i - 2]))
+			a += (s[i - 2] - '0') * 10;
+		size_t j = i + 1, k = 0;
+		while (j + k < n && k < 3 && is_digit(s[j + k]))
+			b = b * 10 + (s[j + k] - '0'), k++;
+		if (k < 1 || k > 2 || j + k + 4 >= n || s[j + k] != '/' || !is_digit(s[j + k + 1]) ||
+		    !is_digit(s[j + k + 4]) || (j + k + 5 < n && is_digit(s[j + k + 5])))
+			continue;
+		if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12))
+			continue;
+		if (a > 12)
+			day++;
+		else if (b > 12)
+			month++;
+		else if (a != b)
+			ambiguous++;
+		p += k + 1; /* not its second slash */
+	}
+	if (day || month)
+		return day > month;
+	if (!ambiguous)
+		return 0;
+	/* the dates written with a month name: a day before it or after it */
+	Ymd none = {0, 0, 0};
+	size_t off = 0, at;
+	DateHit h;
+	while (off < n) {
+		size_t k = date_find(s + off, n - off, none, &at, &h);
+		if (!k)
+			break;
+		if (!h.numeric && h.date.d) {
+			size_t i = off + at, wk;
+			if (weekday_at(s + i, n - i, &wk) >= 0) {
+				i += wk;
+				while (i < n && (s[i] == ',' || s[i] == ' '))
+					i++;
+			}
+			if (i < n && is_digit(s[i]))
+				day++;
+			else
+				month++;
+		}
+		off += at + k;
+	}
+	return day >= month;
 }
 
 /* ---- date expressions in running text (date_phrase) ---- */
@@ -685,6 +742,8 @@ static size_t absolute(const char *s, size_t n, size_t i, Ymd ref, DateSpan *d)
 		d->start = h.date;
 		if (!h.has_year)
 			d->flags |= DS_INFERRED;
+		if (h.ambiguous)
+			d->flags |= DS_AMBIGUOUS;
 		if (h.weekday >= 0 && !h.date.m)
 			return 0;
 		if (h.date.d && !h.has_year) {

@@ -23,6 +23,8 @@ typedef struct DateHit {
 	int has_year;    /* the year was written (not inferred) */
 	int weekday;     /* 0 Sunday .. 6 Saturday when a weekday name was written, else -1 */
 	int numeric;     /* written with digits only (06/01/2012): order may be ambiguous */
+	int ambiguous;   /* day and month could be either way round (10/07/2012): read month
+	                    first here; dates_day_first() tells how the text writes them */
 } DateHit;
 
 int ymd_valid(Ymd v);                         /* 1 when v is a real date at its precision */
@@ -52,6 +54,12 @@ size_t date_scan(const char *s, size_t n, Ymd ref, DateHit *hit);
    or 0 when none. Used for titles, metadata values and datelines. */
 size_t date_find(const char *s, size_t n, Ymd ref, size_t *at, DateHit *hit);
 
+/* 1 when the text writes its numeric dates day first (10/07/2012 is 10 July): a numeric
+   date that can only be read one way decides; else the order of its dates written with
+   a month name ("13 March" against "March 13"); else day first, as most of the world
+   writes them. 0 when they are month first or the text has no ambiguous numeric date. */
+int dates_day_first(const char *s, size_t n);
+
 /*
 ** Date expressions in running text (the extraction engine's part): relative dates
 ** ("yesterday", "on Friday", "last week", "at the end of last year", "three days ago"),
@@ -73,6 +81,7 @@ enum {
 	DS_FUTURE = 8,    /* points after the reference ("tomorrow", "next week", "in coming days") */
 	DS_WEEKDAY = 16,  /* a bare weekday, resolved to the latest such day on or before ref */
 	DS_INFERRED = 32, /* the year was not written */
+	DS_AMBIGUOUS = 64, /* a numeric date read month first that could be day first (DateHit) */
 };
 
 /* Recognises one date expression starting at s (at a word start), with its leading

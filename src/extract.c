@@ -170,6 +170,7 @@ typedef struct Doc {
 	uint32_t bref_block; /* and that block: its other dates are read against it */
 	Ymd line_date;     /* with no publication date: the first full date near the top, even
 	                      on a line of its own ("Wednesday, 24 July 2013"); dates appeals only */
+	int day_first;     /* the text writes numeric dates day first (dates_day_first) */
 } Doc;
 
 /* ---- parts of a big text ---- */
@@ -472,6 +473,12 @@ static void find_dates(Doc *d, uint32_t si, const Sent *s)
 		size_t n = date_phrase(d->text + k->start, send - k->start, ref, &ds);
 		if (!n)
 			continue;
+		if ((ds.flags & DS_AMBIGUOUS) && d->day_first) { /* "10/07/2012" in a log from Iraq */
+			int m = ds.start.m;
+			ds.start.m = ds.start.d;
+			ds.start.d = m;
+			ds.end.y = 0;
+		}
 		uint32_t end = k->start + (uint32_t)n, u = t;
 		while (u < s->t1 && tok[u].start < end)
 			u++;
@@ -911,6 +918,21 @@ static uint32_t surface(Doc *d, uint32_t t0, uint32_t t1)
 	return str_add(d->x, d->text + tok[t0].start, tok[t1 - 1].end - tok[t0].start);
 }
 
+/* A place named as a point of reference after a distance ("15 km north of Bunia", "a
+   town forty kilometres from Damascus"): it says where another place is. */
+static int distance_ref(const Doc *d, uint32_t t0)
+{
+	if (t0 < 2 || !(tok_eq(d, t0 - 1, "of") || tok_eq(d, t0 - 1, "from")))
+		return 0;
+	for (uint32_t u = t0 - 1, k = 0; u > 0 && k < 3; k++) {
+		u--;
+		if (tok_eq(d, u, "km") || tok_eq(d, u, "kilometres") || tok_eq(d, u, "kilometers") ||
+		    tok_eq(d, u, "miles") || tok_eq(d, u, "kms"))
+			return 1;
+	}
+	return 0;
+}
+
 static void add_place(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t t1, uint32_t entry,
                       int type, int country, uint32_t name)
 {
@@ -923,7 +945,7 @@ static void add_place(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t 
 		w->ti[u].cover |= CV_PLACE;
 	/* "the camp" is the camp being told about, not where people fled to or came from
 	   ("… and residents fled to the nearby Beddawi camp. Troops surrounded the camp") */
-	int aside = p.prep == PP_TO || p.prep == PP_FROM;
+	int aside = p.prep == PP_TO || p.prep == PP_FROM || distance_ref(d, t0);
 	if (type == P_CAMP && !(aside && d->last_camp >= 0))
 		d->last_camp = (int32_t)w->place.n - 1;
 	else if ((type == P_TOWN || type == P_CITY || type == P_DISTRICT) && !(aside && d->last_town >= 0))
@@ -1517,6 +1539,10 @@ static void find_main_place(Doc *d)
 		for (size_t j = 0; j < w->place.n; j++) {
 			const Place *q = &w->place.v[j];
 			if (q->in_party || !q->name)
+				continue;
+			/* not where people went or came from, nor a point of reference ("15 km north
+			   of Bunia"): the report is about what happened elsewhere */
+			if (distance_ref(d, q->t0))
 				continue;
 			if ((p->entry && q->entry == p->entry) || (!p->entry && !q->entry && strcasecmp(ex_str(d->x, p->name), ex_str(d->x, q->name)) == 0))
 				score += q->sent == 0 ? 2 : 1;
@@ -2338,13 +2364,8 @@ static int place_fit(Doc *d, const Trig *tr, const Place *pl)
 	int score = pl->prep == PP_LOC ? 4 : pl->prep == PP_NONE ? 3 : 2;
 	/* "the Kabelawa site, about 50 kilometres north of Diffa": a point of reference, named
 	   to say where the place is; it is the incident's only when no other is named */
-	if (pl->t0 >= 2 && (tok_eq(d, pl->t0 - 1, "of") || tok_eq(d, pl->t0 - 1, "from")))
-		for (uint32_t u = pl->t0 - 1, k = 0; u > 0 && k < 3; k++) {
-			u--;
-			if (tok_eq(d, u, "km") || tok_eq(d, u, "kilometres") || tok_eq(d, u, "kilometers") ||
-			    tok_eq(d, u, "miles") || tok_eq(d, u, "kms"))
-				return 1;
-		}
+	if (distance_ref(d, pl->t0))
+		return 1;
 	return score;
 }
 
@@ -3034,7 +3055,8 @@ static void read_events(Doc *d, uint32_t si)
 			for (uint32_t p = pj->place1; p > pj->place0; p--) {
 				const Place *pl = &w->place.v[p - 1];
 				if (pl->name && !pl->in_party && pl->type != P_COUNTRY && pl->prep != PP_FROM &&
-				    pl->prep != PP_TO) { /* not where people fled to or came from */
+				    pl->prep != PP_TO && !distance_ref(d, pl->t0)) {
+					/* not where people fled to or came from, nor a point of reference */
 					pk = (int32_t)(p - 1);
 					break;
 				}
@@ -3644,6 +3666,11 @@ static Ymd date_from_text(Doc *d, int banner_too)
 		size_t k = date_find(p, n, none, &at, &h);
 		if (!k || !h.has_year || !h.date.d || h.date.y < 1900 || h.date.y > 2100)
 			continue;
+		if (h.ambiguous && d->day_first) {
+			int m = h.date.m;
+			h.date.m = h.date.d;
+			h.date.d = m;
+		}
 		/* what else the line says: a banner is only its date */
 		size_t other = 0;
 		for (size_t i = 0; i < n; i++)
@@ -3694,6 +3721,7 @@ void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *pu
 	Ymd ref;
 	if (published && ymd_parse_iso(published, &ref))
 		d.ref = ref;
+	d.day_first = dates_day_first(text, len);
 	tokenize(lx, text, len, &w->tok);
 	split_sentences(lx, text, w->tok.v, w->tok.n, &w->sent);
 	if (!d.ref.y)

@@ -1498,6 +1498,37 @@ static int closing_org(const char *s, size_t n, const char **org, size_t *len)
 	return 1;
 }
 
+/* A publication date read month first from a numeric date ("Exported 11/07/2012 23:58")
+   in a text that writes its numeric dates day first (dates_day_first) is the other
+   reading, unless the text also writes that day in a way that cannot be read otherwise. */
+static void published_day_first(Meta *m, const char *text, size_t n)
+{
+	Ymd v;
+	if (!m->published || strlen(m->published) != 10 || !ymd_parse_iso(m->published, &v) || !v.d ||
+	    v.d > 12 || v.d == v.m || !dates_day_first(text, n))
+		return;
+	Ymd none = {0, 0, 0};
+	size_t off = 0, at;
+	int amb = 0, other = 0;
+	DateHit h;
+	while (off < n) {
+		size_t k = date_find(text + off, n - off, none, &at, &h);
+		if (!k)
+			break;
+		if (h.has_year && ymd_cmp(h.date, v) == 0 && h.date.d) {
+			if (h.ambiguous)
+				amb = 1;
+			else
+				other = 1;
+		}
+		off += at + k;
+	}
+	if (amb && !other) {
+		Ymd w = {v.y, v.d, v.m};
+		ymd_format(w, m->published); /* the same ten bytes */
+	}
+}
+
 void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 {
 	Line *lines = NULL;
@@ -1673,6 +1704,7 @@ void meta_finish(Meta *m, const char *text, size_t n, CleanDoc *d)
 		}
 	}
 
+	published_day_first(m, text, n);
 	normalize_lang(&m->language);
 	if (!m->language)
 		m->language = guess_lang(text, n);

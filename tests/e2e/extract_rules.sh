@@ -52,6 +52,16 @@ BANGKOK, Oct 11 (Delta Wire) – Soldiers of the Myanmar army shelled the Pemba 
 json "j['document']['published'] == '2023-10-11'"
 json "j['events'][0]['date']['start'] == '2023-10-09'"
 json "any('Myanmar' in p['name'] for p in j['events'][0]['perpetrators'])"
+# Numeric dates are read as the text writes them: day first (a log exported in Iraq),
+# unless a date that can only be month first says otherwise.
+report daylog "Camp committee chat log, exported 05/08/2012 10:00.
+
+[03/08/2012, 09:15] Gate: soldiers stopped the fuel tanker at the gate again.
+[04/08/2012, 18:40] Clinic: mortar rounds hit the Pemba camp, two residents wounded."
+json "j['document']['published'] == '2012-08-05'"
+json "any(e['kind'] == 'shelling' and e['date']['start'] == '2012-08-04' for e in j['events'])"
+report monthlog "Posted 12/21/2012. Mortar rounds hit the Pemba camp on 03/08/2012, wounding two residents."
+json "any(e['kind'] == 'shelling' and e['date']['start'] == '2012-03-08' for e in j['events'])"
 report state "Police raided the Pemba camp on Monday and detained 40 men, residents said. Human rights groups in Myanmar said the raids on camps in Myanmar must stop."
 json "j['events'][0]['perpetrators'][0]['name'] == 'police (Myanmar)'"
 report residents "The displaced people of Velmar camp have lived through a blockade of fuel and medicine since March, the committee said."
@@ -524,6 +534,12 @@ report kmref "Kaldan, 22 April 2024 – Gunmen believed to belong to the Lord's 
 json "any(e['kind'] == 'attack' and e['place']['name'] == 'Ostra displacement site' for e in j['events'])"
 json "any(e['kind'] == 'abduction' and any('LRA' in p['name'] for p in e['perpetrators']) for e in j['events'])"
 json "all(any('LRA' in p['name'] for p in e['perpetrators']) for e in j['events'])"
+# A town named as a point of reference is not "the town" told after it, nor the report's
+# main place however often the report names it so.
+report kmtown "Khalis is a farming town sixty kilometres from Baghdad. Since May soldiers have shelled the town every night, residents said."
+json "any(e['kind'] == 'shelling' and e['place']['name'] == 'Khalis' for e in j['events'])"
+report kmmain "Kaldan, 22 April 2024 – The Ostra displacement site lies 15 km north of Bunia. Families arrive each week from villages 30 km east of Bunia and 40 km west of Bunia. On Monday night gunmen opened fire on the families, killing three."
+json "any(e['kind'] == 'attack' and e['place']['name'] == 'Ostra displacement site' for e in j['events'])"
 report capital "Kaldan, 22 April 2024 – Police cleared a square in central Lisbon on Thursday and detained 30 migrants."
 json "any(p['name'] == 'police (Portugal)' for e in j['events'] for p in e['perpetrators'])"
 report oneforces "Kaldan, 22 April 2024 – Turkish troops shelled villages near Aleppo on Monday. On Tuesday, soldiers raided the Ostra camp north of Aleppo and detained 12 men."
