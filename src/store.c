@@ -251,6 +251,33 @@ int store_fail(Store *st, const char *what)
 	return -1;
 }
 
+/* Steps a write statement to its end and finalizes it. */
+int store_step_done(Store *st, sqlite3_stmt *q, const char *what)
+{
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, what);
+		store_release(st, q);
+		return -1;
+	}
+	store_release(st, q);
+	return 0;
+}
+
+/* Runs a walk: steps q, calling row(q, fn, ctx) for each row until it returns non-zero. */
+int store_walk(Store *st, sqlite3_stmt *q, const char *what,
+               int (*row)(sqlite3_stmt *q, void *fn, void *ctx), void *fn, void *ctx)
+{
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if (row(q, fn, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	store_release(st, q);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, what);
+}
+
 const char *store_error(Store *st)
 {
 	return blob_str(&st->err);
@@ -721,24 +748,21 @@ int store_report_text(Store *st, long long id, Blob *text, Blob *map)
 	return found;
 }
 
+int store_report_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	Report r;
+	store_report_row(q, &r);
+	int stop = ((int (*)(const Report *, void *))fn)(&r, ctx);
+	report_free(&r);
+	return stop;
+}
+
 int store_reports_each(Store *st, int (*fn)(const Report *r, void *ctx), void *ctx)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT " REPORT_COLS " FROM report ORDER BY id");
+	sqlite3_stmt *q = store_stmt(st, "SELECT " REPORT_COLS " FROM report ORDER BY id");
 	if (!q)
 		return -1;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		Report r;
-		store_report_row(q, &r);
-		int stop = fn(&r, ctx);
-		report_free(&r);
-		if (stop) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "list reports");
+	return store_walk(st, q, "list reports", store_report_cb, (void *)fn, ctx);
 }
 
 long long store_report_count(Store *st)

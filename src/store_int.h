@@ -25,6 +25,12 @@ void store_page_keys_free(Store *st);
 
 /* Records "what: sqlite's message" as the store's error and returns -1. */
 int store_fail(Store *st, const char *what);
+/* Steps a write statement to its end and hands it back; -1 with the error recorded. */
+int store_step_done(Store *st, sqlite3_stmt *q, const char *what);
+/* Steps q, calling row(q, fn, ctx) for each row until it returns non-zero, and hands q
+   back: 0, or -1 with "what: …" recorded. fn is the caller's callback, passed through. */
+int store_walk(Store *st, sqlite3_stmt *q, const char *what,
+               int (*row)(sqlite3_stmt *q, void *fn, void *ctx), void *fn, void *ctx);
 /* Runs SQL without results; -1 with the error recorded on failure. */
 int store_exec(Store *st, const char *sql);
 /* Prepares one statement, or records the error and returns NULL. */
@@ -45,5 +51,7 @@ char *store_col_text(sqlite3_stmt *q, int i);
 	"id, sha256, bytes, media_type, filename, source, received, added_by, added_at, title," \
 	" published, publisher, author, language"
 void store_report_row(sqlite3_stmt *q, Report *r);
+/* A store_walk row callback: the row as a Report to fn(const Report *, ctx). */
+int store_report_cb(sqlite3_stmt *q, void *fn, void *ctx);
 
 #endif

@@ -141,33 +141,6 @@ static void bind_num(sqlite3_stmt *q, int i, long long v)
 		sqlite3_bind_null(q, i);
 }
 
-/* Steps a write statement to its end and finalizes it. */
-static int step_done(Store *st, sqlite3_stmt *q, const char *what)
-{
-	int rc = sqlite3_step(q);
-	if (rc != SQLITE_DONE) {
-		store_fail(st, what);
-		store_release(st, q);
-		return -1;
-	}
-	store_release(st, q);
-	return 0;
-}
-
-/* Runs a walk: steps q, calling row(q, fn, ctx) for each row until it returns non-zero. */
-static int walk(Store *st, sqlite3_stmt *q, const char *what,
-                int (*row)(sqlite3_stmt *q, void *fn, void *ctx), void *fn, void *ctx)
-{
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		if (row(q, fn, ctx)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	store_release(st, q);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, what);
-}
-
 /* Seconds since 1970 of "YYYY-MM-DDTHH:MM:SSZ", 0 when it is not that. */
 static long long iso_unix(const char *s)
 {
@@ -452,7 +425,7 @@ static int incidents_from_key(Store *st, long long offset, long long limit, Inci
 		sqlite3_bind_int64(q, 4, skip);
 		/* the rows counted include those skipped: OFFSET steps over them unseen, so
 		   count what came and work out what is left */
-		if (walk(st, q, "list incidents", key_walk_cb, NULL, &w) != 0)
+		if (store_walk(st, q, "list incidents", key_walk_cb, NULL, &w) != 0)
 			return -1;
 		if (w.stopped || (limit >= 0 && w.rows >= limit))
 			return 1;
@@ -480,7 +453,7 @@ static int incidents_from_key(Store *st, long long offset, long long limit, Inci
 	sqlite3_bind_int64(q, 1, undated ? k->id[at] : INT64_MAX);
 	sqlite3_bind_int64(q, 2, limit);
 	sqlite3_bind_int64(q, 3, skip);
-	return walk(st, q, "list incidents", key_walk_cb, NULL, &w) != 0 ? -1 : 1;
+	return store_walk(st, q, "list incidents", key_walk_cb, NULL, &w) != 0 ? -1 : 1;
 }
 
 /* 1 when a filter is the plain newest-first list (no condition but the merged left out). */
@@ -509,7 +482,7 @@ int store_incidents_each(Store *st, const IncidentFilter *f, IncidentFn fn, void
 	bind_filter(q, f);
 	sqlite3_bind_int64(q, 12, f && f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int64(q, 13, f && f->offset > 0 ? f->offset : 0);
-	return walk(st, q, "list incidents", incident_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list incidents", incident_cb, (void *)fn, ctx);
 }
 
 long long store_incident_count(Store *st, const IncidentFilter *f)
@@ -532,7 +505,7 @@ int store_incident_new(Store *st, const char *kind, const char *status, const ch
 	store_bind_text(q, 1, kind);
 	store_bind_text(q, 2, status);
 	store_bind_text(q, 3, now);
-	if (step_done(st, q, "new incident"))
+	if (store_step_done(st, q, "new incident"))
 		return -1;
 	*id = sqlite3_last_insert_rowid(st->db);
 	return 0;
@@ -610,7 +583,7 @@ int store_incident_set_summary(Store *st, const Incident *in)
 	store_bind_text(q, 42, in->due);
 	store_bind_text(q, 43, in->updated_at);
 	blob_free(&key);
-	return step_done(st, q, "update incident");
+	return store_step_done(st, q, "update incident");
 }
 
 int store_incident_set_threat(Store *st, long long id, const char *threat, long long fulfilled_by,
@@ -625,7 +598,7 @@ int store_incident_set_threat(Store *st, long long id, const char *threat, long 
 	bind_id(q, 3, fulfilled_by);
 	store_bind_text(q, 4, note);
 	store_bind_text(q, 5, now);
-	return step_done(st, q, "update threat");
+	return store_step_done(st, q, "update threat");
 }
 
 int store_incident_set_merged(Store *st, long long id, long long into, const char *now)
@@ -636,7 +609,7 @@ int store_incident_set_merged(Store *st, long long id, long long into, const cha
 	sqlite3_bind_int64(q, 1, id);
 	bind_id(q, 2, into);
 	store_bind_text(q, 3, now);
-	return step_done(st, q, "merge incident");
+	return store_step_done(st, q, "merge incident");
 }
 
 typedef struct CandCtx {
@@ -674,7 +647,7 @@ int store_incident_candidates(Store *st, const char *status, long long place_id,
 	store_bind_text(q, 4, hi);
 	store_bind_text(q, 5, floor_day);
 	blob_free(&key);
-	return walk(st, q, "match incidents", incident_cb, (void *)fn, ctx);
+	return store_walk(st, q, "match incidents", incident_cb, (void *)fn, ctx);
 }
 
 typedef int (*SourcesFn)(long long incident, int reports, const char *names, void *ctx);
@@ -694,7 +667,7 @@ int store_incident_sources_each(Store *st, SourcesFn fn, void *ctx)
 	                                    " GROUP BY incident_id ORDER BY incident_id");
 	if (!q)
 		return -1;
-	return walk(st, q, "list sources", sources_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list sources", sources_cb, (void *)fn, ctx);
 }
 
 static int cited_cb(sqlite3_stmt *q, void *fn, void *ctx)
@@ -710,7 +683,7 @@ int store_cited_reports_each(Store *st, int (*fn)(long long report, void *ctx), 
 	                                    " ORDER BY 1");
 	if (!q)
 		return -1;
-	return walk(st, q, "list cited reports", cited_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list cited reports", cited_cb, (void *)fn, ctx);
 }
 
 /* ---- claims ---- */
@@ -793,7 +766,7 @@ int store_claims_each(Store *st, long long incident_id, ClaimFn fn, void *ctx)
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, incident_id);
-	return walk(st, q, "list claims", claim_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list claims", claim_cb, (void *)fn, ctx);
 }
 
 /* One statement for an incident's page: each claim (views into the row) with the cited
@@ -819,7 +792,7 @@ int store_claims_with_reports(Store *st, long long incident_id,
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, incident_id);
-	return walk(st, q, "list claims", claim_report_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list claims", claim_report_cb, (void *)fn, ctx);
 }
 
 struct IncidentCursor {
@@ -907,7 +880,7 @@ int store_claim_add(Store *st, const Claim *c, long long *id)
 	store_bind_text(q, 15, c->who);
 	store_bind_text(q, 16, c->reason);
 	store_bind_text(q, 17, c->at);
-	if (step_done(st, q, "add claim"))
+	if (store_step_done(st, q, "add claim"))
 		return -1;
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
@@ -924,7 +897,7 @@ int store_claims_move(Store *st, long long from, long long to, long long proposa
 	sqlite3_bind_int64(q, 2, to);
 	sqlite3_bind_int64(q, 3, proposal_id);
 	sqlite3_bind_int64(q, 4, claim_id);
-	if (step_done(st, q, "move claims"))
+	if (store_step_done(st, q, "move claims"))
 		return -1;
 	return sqlite3_changes(st->db);
 }
@@ -936,7 +909,7 @@ int store_claim_set_group(Store *st, long long claim_id, int group)
 		return -1;
 	sqlite3_bind_int64(q, 1, claim_id);
 	sqlite3_bind_int(q, 2, group);
-	return step_done(st, q, "group claim");
+	return store_step_done(st, q, "group claim");
 }
 
 /* ---- proposals ---- */
@@ -1016,7 +989,7 @@ int store_proposals_each(Store *st, const char *state, long long report_id, Prop
 		return -1;
 	store_bind_text(q, 1, state);
 	sqlite3_bind_int64(q, 2, report_id);
-	return walk(st, q, "list proposals", proposal_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list proposals", proposal_cb, (void *)fn, ctx);
 }
 
 typedef int (*AcceptedFn)(long long incident, long long appeal, void *ctx);
@@ -1035,7 +1008,7 @@ int store_report_accepted_each(Store *st, long long report, const char *type, Ac
 		return -1;
 	sqlite3_bind_int64(q, 1, report);
 	store_bind_text(q, 2, type);
-	return walk(st, q, "list accepted proposals", accepted_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list accepted proposals", accepted_cb, (void *)fn, ctx);
 }
 
 int store_proposal_review(Store *st, long long id, const char *state, long long incident_id,
@@ -1046,7 +1019,7 @@ int store_proposal_review(Store *st, long long id, const char *state, long long 
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
 	store_bind_text(q, 2, state);
-	if (step_done(st, q, "review proposal"))
+	if (store_step_done(st, q, "review proposal"))
 		return -1;
 	q = store_stmt(st, "INSERT OR REPLACE INTO proposal_review(proposal_id, state, incident_id,"
 	                      " appeal_id, who, at, reason) VALUES(?1,?2,?3,?4,?5,?6,?7)");
@@ -1059,7 +1032,7 @@ int store_proposal_review(Store *st, long long id, const char *state, long long 
 	store_bind_text(q, 5, who);
 	store_bind_text(q, 6, now);
 	store_bind_text(q, 7, reason);
-	return step_done(st, q, "review proposal");
+	return store_step_done(st, q, "review proposal");
 }
 
 /* ---- appeals ---- */
@@ -1136,7 +1109,7 @@ int store_appeals_each(Store *st, const char *to, const char *since, AppealFn fn
 		return -1;
 	store_bind_text(q, 1, to);
 	store_bind_text(q, 2, since);
-	return walk(st, q, "list appeals", appeal_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list appeals", appeal_cb, (void *)fn, ctx);
 }
 
 typedef int (*SourceFn)(const AppealSource *s, void *ctx);
@@ -1167,7 +1140,7 @@ int store_appeal_sources_each(Store *st, long long appeal_id, SourceFn fn, void 
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, appeal_id);
-	return walk(st, q, "list appeal sources", source_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list appeal sources", source_cb, (void *)fn, ctx);
 }
 
 typedef int (*LinkFn)(long long appeal, long long incident, void *ctx);
@@ -1191,7 +1164,7 @@ int store_appeal_links_each(Store *st, long long appeal_id, long long incident_i
 		if (!q)
 			return -1;
 		sqlite3_bind_int64(q, 1, appeal_id);
-		return walk(st, q, "list appeal links", link_cb, (void *)fn, ctx);
+		return store_walk(st, q, "list appeal links", link_cb, (void *)fn, ctx);
 	}
 	/* an incident's appeals, sorted here: the index on incident_id gives them in rowid
 	   order, and an ORDER BY set up a sorter on every incident page, for the few or none
@@ -1233,7 +1206,7 @@ int store_appeal_new(Store *st, const Appeal *a, long long *id)
 	store_bind_text(q, 3, a->to);
 	store_bind_text(q, 4, a->demand);
 	store_bind_text(q, 5, a->created_at);
-	if (step_done(st, q, "new appeal"))
+	if (store_step_done(st, q, "new appeal"))
 		return -1;
 	*id = sqlite3_last_insert_rowid(st->db);
 	return 0;
@@ -1256,7 +1229,7 @@ int store_appeal_update(Store *st, const Appeal *a)
 	bind_id(q, 8, a->response_report);
 	store_bind_text(q, 9, a->response_note);
 	store_bind_text(q, 10, a->updated_at);
-	return step_done(st, q, "update appeal");
+	return store_step_done(st, q, "update appeal");
 }
 
 int store_appeal_source_add(Store *st, const AppealSource *s)
@@ -1273,7 +1246,7 @@ int store_appeal_source_add(Store *st, const AppealSource *s)
 	bind_num(q, 6, s->quote ? s->end : -1);
 	bind_num(q, 7, s->quote ? s->orig_start : -1);
 	bind_num(q, 8, s->quote ? s->orig_end : -1);
-	return step_done(st, q, "add appeal source");
+	return store_step_done(st, q, "add appeal source");
 }
 
 int store_appeal_link(Store *st, long long appeal_id, long long incident_id)
@@ -1283,7 +1256,7 @@ int store_appeal_link(Store *st, long long appeal_id, long long incident_id)
 		return -1;
 	sqlite3_bind_int64(q, 1, appeal_id);
 	sqlite3_bind_int64(q, 2, incident_id);
-	return step_done(st, q, "link appeal");
+	return store_step_done(st, q, "link appeal");
 }
 
 int store_appeal_links_move(Store *st, long long from_incident, long long to_incident)
@@ -1294,13 +1267,13 @@ int store_appeal_links_move(Store *st, long long from_incident, long long to_inc
 		return -1;
 	sqlite3_bind_int64(q, 1, from_incident);
 	sqlite3_bind_int64(q, 2, to_incident);
-	if (step_done(st, q, "move appeal links"))
+	if (store_step_done(st, q, "move appeal links"))
 		return -1;
 	q = store_stmt(st, "DELETE FROM appeal_incident WHERE incident_id=?1");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, from_incident);
-	return step_done(st, q, "move appeal links");
+	return store_step_done(st, q, "move appeal links");
 }
 
 /* ---- population ---- */
@@ -1341,7 +1314,7 @@ int store_population_each(Store *st, const char *place, PopFn fn, void *ctx)
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, place);
-	return walk(st, q, "list population", pop_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list population", pop_cb, (void *)fn, ctx);
 }
 
 int store_population_add(Store *st, const PopulationFact *p, long long *id)
@@ -1365,7 +1338,7 @@ int store_population_add(Store *st, const PopulationFact *p, long long *id)
 	bind_num(q, 12, p->quote ? p->orig_end : -1);
 	store_bind_text(q, 13, p->who);
 	store_bind_text(q, 14, p->at);
-	if (step_done(st, q, "add population fact"))
+	if (store_step_done(st, q, "add population fact"))
 		return -1;
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
@@ -1424,7 +1397,7 @@ int store_places_each(Store *st, PlaceFn fn, void *ctx)
 	sqlite3_stmt *q = store_stmt(st, "SELECT " PLACE_COLS " FROM place p ORDER BY p.name");
 	if (!q)
 		return -1;
-	return walk(st, q, "list places", place_cb, (void *)fn, ctx);
+	return store_walk(st, q, "list places", place_cb, (void *)fn, ctx);
 }
 
 /* Runs a one-row place or actor query bound to (id or name). */
@@ -1463,7 +1436,7 @@ static int put_names(Store *st, int place, long long id, const char *name, const
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
-	if (step_done(st, q, "names"))
+	if (store_step_done(st, q, "names"))
 		return -1;
 	Blob all = BLOB_INIT;
 	blob_puts(&all, name ? name : "");
@@ -1485,7 +1458,7 @@ static int put_names(Store *st, int place, long long id, const char *name, const
 			else {
 				store_bind_text(q, 1, s);
 				sqlite3_bind_int64(q, 2, id);
-				rc = step_done(st, q, "names");
+				rc = store_step_done(st, q, "names");
 			}
 		}
 		s = bar ? bar + 1 : NULL;
@@ -1576,7 +1549,7 @@ int store_place_put(Store *st, const Place *p, long long *id)
 	if (p->geo_precision > 0)
 		sqlite3_bind_int(q, 9, p->geo_precision);
 	store_bind_text(q, 10, now);
-	if (step_done(st, q, "store place"))
+	if (store_step_done(st, q, "store place"))
 		return -1;
 	long long pid = p->id > 0 ? p->id : sqlite3_last_insert_rowid(st->db);
 	if (id)
@@ -1747,7 +1720,7 @@ int store_actor_put(Store *st, const Actor *a, long long *id)
 	store_bind_text(q, 4, a->group);
 	store_bind_text(q, 5, a->country);
 	store_bind_text(q, 6, now);
-	if (step_done(st, q, "store actor"))
+	if (store_step_done(st, q, "store actor"))
 		return -1;
 	long long aid = a->id > 0 ? a->id : sqlite3_last_insert_rowid(st->db);
 	if (id)
@@ -1773,7 +1746,7 @@ int store_tally_months(Store *st, MonthFn fn, void *ctx)
 	                                    " AND length(date_start)>=7 GROUP BY m ORDER BY m");
 	if (!q)
 		return -1;
-	return walk(st, q, "tally months", month_cb, (void *)fn, ctx);
+	return store_walk(st, q, "tally months", month_cb, (void *)fn, ctx);
 }
 
 /* ---- report signatures (independence) and settings ---- */
@@ -1806,7 +1779,7 @@ int store_report_sig_put(Store *st, long long report_id, const char *publisher_k
 	sqlite3_bind_int64(q, 1, report_id);
 	store_bind_text(q, 2, publisher_key);
 	sqlite3_bind_blob(q, 3, sig, (int)sig_len, SQLITE_TRANSIENT);
-	return step_done(st, q, "store report signature");
+	return store_step_done(st, q, "store report signature");
 }
 
 int store_meta_get(Store *st, const char *key, Blob *out)
@@ -1832,7 +1805,7 @@ int store_meta_put(Store *st, const char *key, const char *value)
 		return -1;
 	store_bind_text(q, 1, key);
 	store_bind_text(q, 2, value);
-	return step_done(st, q, "store setting");
+	return store_step_done(st, q, "store setting");
 }
 
 /* ---- the ledger ---- */
@@ -1871,7 +1844,7 @@ int store_ledger_each(Store *st, const char *record, long long from_seq,
 	if (record)
 		store_bind_text(q, 1, record);
 	sqlite3_bind_int64(q, 2, from_seq);
-	return walk(st, q, "read ledger", ledger_cb, (void *)fn, ctx);
+	return store_walk(st, q, "read ledger", ledger_cb, (void *)fn, ctx);
 }
 
 int store_ledger_head(Store *st, long long *seq, char hash[65])
@@ -1909,7 +1882,7 @@ int store_ledger_insert(Store *st, const LedgerEntry *e)
 	store_bind_text(q, 6, e->payload);
 	store_bind_text(q, 7, e->prev);
 	store_bind_text(q, 8, e->hash);
-	if (step_done(st, q, "append to the ledger"))
+	if (store_step_done(st, q, "append to the ledger"))
 		return -1;
 	/* the index of records to entries: "type/id=digest type/id=digest" */
 	q = store_stmt(st, "INSERT OR IGNORE INTO ledger_ref(record, seq) VALUES(?1, ?2)");

@@ -34,19 +34,6 @@ void account_free(Account *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* Steps a statement that returns nothing; 0, or -1 with what in the error. */
-static int step_done(Store *st, sqlite3_stmt *q, const char *what)
-{
-	int rc = sqlite3_step(q);
-	store_release(st, q);
-	if (rc != SQLITE_DONE) {
-		blob_reset(&st->err);
-		blob_appendf(&st->err, "%s: %s", what, sqlite3_errstr(rc));
-		return -1;
-	}
-	return 0;
-}
-
 #define ACCOUNT_COLS "id, name, role, disabled, pwhash, created_at, last_login"
 
 /* Reads an account row selected with ACCOUNT_COLS. */
@@ -129,7 +116,7 @@ static int account_set(Store *st, const char *sql, long long id, const char *tex
 		store_bind_text(q, 2, text);
 	else
 		sqlite3_bind_int64(q, 2, num);
-	return step_done(st, q, "update account");
+	return store_step_done(st, q, "update account");
 }
 
 int store_account_set_password(Store *st, long long id, const char *pwhash)
@@ -152,24 +139,21 @@ int store_account_logged_in(Store *st, long long id, const char *when)
 	return account_set(st, "UPDATE account SET last_login=?2 WHERE id=?1", id, when, 0);
 }
 
+static int account_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	Account a;
+	account_row(q, &a);
+	int stop = ((int (*)(const Account *, void *))fn)(&a, ctx);
+	account_free(&a);
+	return stop;
+}
+
 int store_accounts_each(Store *st, int (*fn)(const Account *a, void *ctx), void *ctx)
 {
 	sqlite3_stmt *q = store_stmt(st, "SELECT " ACCOUNT_COLS " FROM account ORDER BY name");
 	if (!q)
 		return -1;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		Account a;
-		account_row(q, &a);
-		int stop = fn(&a, ctx);
-		account_free(&a);
-		if (stop) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_release(st, q);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "list accounts");
+	return store_walk(st, q, "list accounts", account_cb, (void *)fn, ctx);
 }
 
 long long store_account_count(Store *st, int min_role)
@@ -195,7 +179,7 @@ int store_session_add(Store *st, const char *token_hash, long long account_id, c
 	sqlite3_bind_int64(q, 2, account_id);
 	store_bind_text(q, 3, csrf);
 	sqlite3_bind_int64(q, 4, now);
-	return step_done(st, q, "add session");
+	return store_step_done(st, q, "add session");
 }
 
 int store_session_find(Store *st, const char *token_hash, long long min_seen, long long min_created,
@@ -233,7 +217,7 @@ int store_session_touch(Store *st, const char *token_hash, long long now)
 		return -1;
 	store_bind_text(q, 1, token_hash);
 	sqlite3_bind_int64(q, 2, now);
-	return step_done(st, q, "update session");
+	return store_step_done(st, q, "update session");
 }
 
 int store_session_delete(Store *st, const char *token_hash)
@@ -242,7 +226,7 @@ int store_session_delete(Store *st, const char *token_hash)
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, token_hash);
-	return step_done(st, q, "end session");
+	return store_step_done(st, q, "end session");
 }
 
 int store_sessions_end(Store *st, long long account_id)
@@ -251,7 +235,7 @@ int store_sessions_end(Store *st, long long account_id)
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, account_id);
-	return step_done(st, q, "end sessions");
+	return store_step_done(st, q, "end sessions");
 }
 
 int store_sessions_expire(Store *st, long long min_seen, long long min_created)
@@ -261,7 +245,7 @@ int store_sessions_expire(Store *st, long long min_seen, long long min_created)
 		return -1;
 	sqlite3_bind_int64(q, 1, min_seen);
 	sqlite3_bind_int64(q, 2, min_created);
-	return step_done(st, q, "expire sessions");
+	return store_step_done(st, q, "expire sessions");
 }
 
 int store_token_add(Store *st, long long account_id, const char *label, const char *token_hash,
@@ -278,7 +262,7 @@ int store_token_add(Store *st, long long account_id, const char *label, const ch
 	store_bind_text(q, 3, token_hash);
 	store_bind_text(q, 4, prefix);
 	store_bind_text(q, 5, now);
-	if (step_done(st, q, "add token") != 0)
+	if (store_step_done(st, q, "add token") != 0)
 		return -1;
 	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
@@ -316,7 +300,18 @@ int store_token_used(Store *st, long long token_id, const char *when)
 		return -1;
 	sqlite3_bind_int64(q, 1, token_id);
 	store_bind_text(q, 2, when);
-	return step_done(st, q, "update token");
+	return store_step_done(st, q, "update token");
+}
+
+static int token_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	ApiToken t = {
+		sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
+		(char *)sqlite3_column_text(q, 2), (char *)sqlite3_column_text(q, 3),
+		(char *)sqlite3_column_text(q, 4), (char *)sqlite3_column_text(q, 5),
+		(char *)sqlite3_column_text(q, 6),
+	};
+	return ((int (*)(const ApiToken *, void *))fn)(&t, ctx);
 }
 
 int store_tokens_each(Store *st, long long account_id, int (*fn)(const ApiToken *t, void *ctx), void *ctx)
@@ -327,21 +322,7 @@ int store_tokens_each(Store *st, long long account_id, int (*fn)(const ApiToken 
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, account_id);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		ApiToken t = {
-			sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
-			(char *)sqlite3_column_text(q, 2), (char *)sqlite3_column_text(q, 3),
-			(char *)sqlite3_column_text(q, 4), (char *)sqlite3_column_text(q, 5),
-			(char *)sqlite3_column_text(q, 6),
-		};
-		if (fn(&t, ctx)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_release(st, q);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "list tokens");
+	return store_walk(st, q, "list tokens", token_cb, (void *)fn, ctx);
 }
 
 int store_token_delete(Store *st, long long token_id, long long account_id)
@@ -351,7 +332,7 @@ int store_token_delete(Store *st, long long token_id, long long account_id)
 		return -1;
 	sqlite3_bind_int64(q, 1, token_id);
 	sqlite3_bind_int64(q, 2, account_id);
-	if (step_done(st, q, "revoke token") != 0)
+	if (store_step_done(st, q, "revoke token") != 0)
 		return -1;
 	return sqlite3_changes(st->db) > 0;
 }
@@ -365,19 +346,17 @@ int store_reports_page(Store *st, long long offset, int limit,
 		return -1;
 	sqlite3_bind_int(q, 1, limit);
 	sqlite3_bind_int64(q, 2, offset);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		Report r;
-		store_report_row(q, &r);
-		int stop = fn(&r, ctx);
-		report_free(&r);
-		if (stop) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_release(st, q);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "list reports");
+	return store_walk(st, q, "list reports", store_report_cb, (void *)fn, ctx);
+}
+
+static int search_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	SearchHit h = {
+		sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
+		(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
+		(const char *)sqlite3_column_text(q, 4),
+	};
+	return ((int (*)(const SearchHit *, void *))fn)(&h, ctx);
 }
 
 /* Runs a search statement (query, limit, offset bound as ?1 ?2 ?3) whose rows are id,
@@ -391,24 +370,7 @@ static int search_walk(Store *st, const char *sql, const char *query, long long 
 	store_bind_text(q, 1, query);
 	sqlite3_bind_int(q, 2, limit);
 	sqlite3_bind_int64(q, 3, offset);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		SearchHit h = {
-			sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
-			(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
-			(const char *)sqlite3_column_text(q, 4),
-		};
-		if (fn(&h, ctx)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_release(st, q);
-	if (rc == SQLITE_DONE)
-		return 0;
-	blob_reset(&st->err);
-	blob_appendf(&st->err, "query: %s", sqlite3_errmsg(st->db));
-	return -1;
+	return store_walk(st, q, "query", search_cb, (void *)fn, ctx);
 }
 
 int store_search_reports(Store *st, const char *query, long long offset, int limit,
@@ -463,6 +425,11 @@ void report_source_free(ReportSource *r)
 	memset(r, 0, sizeof *r);
 }
 
+static int id_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	return ((int (*)(long long, void *))fn)(sqlite3_column_int64(q, 0), ctx);
+}
+
 int store_fulfilled_by(Store *st, long long incident, int (*fn)(long long id, void *ctx), void *ctx)
 {
 	sqlite3_stmt *q = store_stmt(st, "SELECT id FROM incident WHERE fulfilled_by=?1 AND merged_into IS NULL"
@@ -470,14 +437,17 @@ int store_fulfilled_by(Store *st, long long incident, int (*fn)(long long id, vo
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, incident);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		if (fn(sqlite3_column_int64(q, 0), ctx)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	store_release(st, q);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "list fulfilled threats");
+	return store_walk(st, q, "list fulfilled threats", id_cb, (void *)fn, ctx);
+}
+
+static int proposal_row_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	ProposalRow p = {
+		sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
+		(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
+		(const char *)sqlite3_column_text(q, 4), (const char *)sqlite3_column_text(q, 5),
+	};
+	return ((int (*)(const ProposalRow *, void *))fn)(&p, ctx);
 }
 
 int store_proposals_page(Store *st, const char *state, long long report_id, long long offset, int limit,
@@ -492,20 +462,7 @@ int store_proposals_page(Store *st, const char *state, long long report_id, long
 	sqlite3_bind_int64(q, 2, report_id);
 	sqlite3_bind_int(q, 3, limit > 0 ? limit : -1);
 	sqlite3_bind_int64(q, 4, offset);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		ProposalRow p = {
-			sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1),
-			(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
-			(const char *)sqlite3_column_text(q, 4), (const char *)sqlite3_column_text(q, 5),
-		};
-		if (fn(&p, ctx)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_release(st, q);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "list proposals");
+	return store_walk(st, q, "list proposals", proposal_row_cb, (void *)fn, ctx);
 }
 
 long long store_proposals_count(Store *st, const char *state)
@@ -539,6 +496,21 @@ long long store_appeal_count(Store *st)
 	return n;
 }
 
+static int year_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	return ((int (*)(int, long long, void *))fn)(sqlite3_column_int(q, 0), sqlite3_column_int64(q, 1), ctx);
+}
+
+static int dot_cb(sqlite3_stmt *q, void *fn, void *ctx)
+{
+	IncidentDot d = {
+		sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
+		(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
+		(const char *)sqlite3_column_text(q, 4),
+	};
+	return ((int (*)(const IncidentDot *, void *))fn)(&d, ctx);
+}
+
 int store_incident_years(Store *st, int (*fn)(int year, long long n, void *ctx), void *ctx)
 {
 	sqlite3_stmt *q = store_stmt(st, "SELECT CAST(substr(day_first, 1, 4) AS INTEGER) AS y, count(*)"
@@ -546,14 +518,7 @@ int store_incident_years(Store *st, int (*fn)(int year, long long n, void *ctx),
 	                                    " GROUP BY y ORDER BY y");
 	if (!q)
 		return -1;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		if (fn(sqlite3_column_int(q, 0), sqlite3_column_int64(q, 1), ctx)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	store_release(st, q);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "count incidents by year");
+	return store_walk(st, q, "count incidents by year", year_cb, (void *)fn, ctx);
 }
 
 int store_incident_dots(Store *st, int year, int (*fn)(const IncidentDot *d, void *ctx), void *ctx)
@@ -568,18 +533,5 @@ int store_incident_dots(Store *st, int year, int (*fn)(const IncidentDot *d, voi
 		return -1;
 	store_bind_text(q, 1, lo);
 	store_bind_text(q, 2, hi);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		IncidentDot d = {
-			sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
-			(const char *)sqlite3_column_text(q, 2), (const char *)sqlite3_column_text(q, 3),
-			(const char *)sqlite3_column_text(q, 4),
-		};
-		if (fn(&d, ctx)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_release(st, q);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "list incidents of a year");
+	return store_walk(st, q, "list incidents of a year", dot_cb, (void *)fn, ctx);
 }
