@@ -264,6 +264,14 @@ int store_step_done(Store *st, sqlite3_stmt *q, const char *what)
 	return 0;
 }
 
+/* The first column of q's first row as an integer (-1 when there is none), q handed back. */
+long long store_one(Store *st, sqlite3_stmt *q)
+{
+	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	store_release(st, q);
+	return n;
+}
+
 /* Runs a walk: steps q, calling row(q, fn, ctx) for each row until it returns non-zero. */
 int store_walk(Store *st, sqlite3_stmt *q, const char *what,
                int (*row)(sqlite3_stmt *q, void *fn, void *ctx), void *fn, void *ctx)
@@ -767,12 +775,10 @@ int store_reports_each(Store *st, int (*fn)(const Report *r, void *ctx), void *c
 
 long long store_report_count(Store *st)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM report");
+	sqlite3_stmt *q = store_stmt(st, "SELECT count(*) FROM report");
 	if (!q)
 		return -1;
-	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
-	return n;
+	return store_one(st, q);
 }
 
 int store_proposal_add(Store *st, long long report_id, const char *type, const char *json,
@@ -799,11 +805,9 @@ int store_proposal_add(Store *st, long long report_id, const char *type, const c
 
 long long store_proposal_count(Store *st, long long report_id)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT count(*) FROM proposal WHERE report_id=?1 OR ?1=0");
+	sqlite3_stmt *q = store_stmt(st, "SELECT count(*) FROM proposal WHERE report_id=?1 OR ?1=0");
 	if (!q)
 		return -1;
 	sqlite3_bind_int64(q, 1, report_id);
-	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
-	return n;
+	return store_one(st, q);
 }

@@ -31,6 +31,8 @@ int store_step_done(Store *st, sqlite3_stmt *q, const char *what);
    back: 0, or -1 with "what: …" recorded. fn is the caller's callback, passed through. */
 int store_walk(Store *st, sqlite3_stmt *q, const char *what,
                int (*row)(sqlite3_stmt *q, void *fn, void *ctx), void *fn, void *ctx);
+/* The first column of q's first row as an integer (-1 when there is none), q handed back. */
+long long store_one(Store *st, sqlite3_stmt *q);
 /* Runs SQL without results; -1 with the error recorded on failure. */
 int store_exec(Store *st, const char *sql);
 /* Prepares one statement, or records the error and returns NULL. */

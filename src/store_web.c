@@ -163,9 +163,7 @@ long long store_account_count(Store *st, int min_role)
 	if (!q)
 		return -1;
 	sqlite3_bind_int(q, 1, min_role);
-	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	store_release(st, q);
-	return n;
+	return store_one(st, q);
 }
 
 int store_session_add(Store *st, const char *token_hash, long long account_id, const char *csrf,
@@ -471,9 +469,7 @@ long long store_proposals_count(Store *st, const char *state)
 	if (!q)
 		return -1;
 	store_bind_text(q, 1, state);
-	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	store_release(st, q);
-	return n;
+	return store_one(st, q);
 }
 
 long long store_data_version(Store *st)
@@ -481,9 +477,7 @@ long long store_data_version(Store *st)
 	sqlite3_stmt *q = store_stmt(st, "PRAGMA data_version");
 	if (!q)
 		return -1;
-	long long v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	store_release(st, q);
-	return v;
+	return store_one(st, q);
 }
 
 long long store_appeal_count(Store *st)
@@ -491,9 +485,7 @@ long long store_appeal_count(Store *st)
 	sqlite3_stmt *q = store_stmt(st, "SELECT count(*) FROM appeal");
 	if (!q)
 		return -1;
-	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	store_release(st, q);
-	return n;
+	return store_one(st, q);
 }
 
 static int year_cb(sqlite3_stmt *q, void *fn, void *ctx)
