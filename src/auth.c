@@ -386,18 +386,25 @@ static int account_ledger(Store *st, const char *action, const char *account, co
 	return rc;
 }
 
+/* The arguments of "vigil user ACTION NAME [OPT VALUE]": the name (required) and the
+   option's value (left as it is when not given); -1 on anything else. */
+static int name_and_option(int argc, char **argv, const char *opt, const char **name, const char **value)
+{
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], opt) == 0 && i + 1 < argc)
+			*value = argv[++i];
+		else if (!*name && argv[i][0] != '-')
+			*name = argv[i];
+		else
+			return -1;
+	}
+	return *name ? 0 : -1;
+}
+
 static int user_add(Store *st, int argc, char **argv)
 {
 	const char *name = NULL, *rolearg = "viewer";
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--role") == 0 && i + 1 < argc)
-			rolearg = argv[++i];
-		else if (!name && argv[i][0] != '-')
-			name = argv[i];
-		else
-			return cli_usage("user");
-	}
-	if (!name)
+	if (name_and_option(argc, argv, "--role", &name, &rolearg) != 0)
 		return cli_usage("user");
 	const char *problem = auth_name_problem(name);
 	int role = role_parse(rolearg);
@@ -509,15 +516,7 @@ static int user_list(Store *st, int json)
 static int user_token(Store *st, int argc, char **argv)
 {
 	const char *name = NULL, *label = NULL;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--label") == 0 && i + 1 < argc)
-			label = argv[++i];
-		else if (!name && argv[i][0] != '-')
-			name = argv[i];
-		else
-			return cli_usage("user");
-	}
-	if (!name)
+	if (name_and_option(argc, argv, "--label", &name, &label) != 0)
 		return cli_usage("user");
 	Account a;
 	int found = find_account(st, name, &a);
