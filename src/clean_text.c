@@ -401,9 +401,12 @@ static size_t wrap_width(const TLine *v, size_t nl, const char *s)
 	return w;
 }
 
-/* Whether a line starts an item of a list: "- ", "* ", "• ", "1. ", "12) ". */
+/* Whether a line starts an item of a list: "- ", "* ", "• ", "1. ", "12) ", or an entry
+   of a log opening with its time: "[10/07/2012, 22:49] ". */
 static int list_item(const char *t, size_t n)
 {
+	if (n >= 2 && t[0] == '[' && isdigit((unsigned char)t[1]))
+		return 1;
 	if (n >= 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ')
 		return 1;
 	if (n >= 4 && memcmp(t, "\xe2\x80\xa2 ", 4) == 0)

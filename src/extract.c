@@ -84,6 +84,8 @@ typedef struct Place {
 	uint8_t type, prep, anaphor;
 	uint8_t in_party;      /* part of a party's name ("Special Representative for Iraq") */
 	uint8_t qualifier;     /* the larger place a smaller one is in ("Dilling in South Kordofan") */
+	uint8_t seat;          /* where a body named just before sits ("the support committee in
+	                          Cologne", "our office in Bunia"): not where things happen */
 } Place;
 
 typedef struct DateIt {
@@ -945,7 +947,18 @@ static void add_place(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t 
 		w->ti[u].cover |= CV_PLACE;
 	/* "the camp" is the camp being told about, not where people fled to or came from
 	   ("… and residents fled to the nearby Beddawi camp. Troops surrounded the camp") */
-	int aside = p.prep == PP_TO || p.prep == PP_FROM || distance_ref(d, t0);
+	/* "the support committee in Cologne", "our team based in Juba" */
+	if (t0 >= s->t0 + 2 && (tok_eq(d, t0 - 1, "in") || tok_eq(d, t0 - 1, "at"))) {
+		static const char *const body[] = {"office", "offices", "team", "teams", "committee", "headquarters",
+		                                   "embassy", "bureau", "staff", "colleagues", "correspondent",
+		                                   "based", "spokesman", "spokeswoman", "spokesperson", NULL};
+		uint32_t b = t0 - 2;
+		int seat = 0;
+		for (int i = 0; body[i] && !seat; i++)
+			seat = tok_eq(d, b, body[i]);
+		w->place.v[w->place.n - 1].seat = (uint8_t)seat;
+	}
+	int aside = p.prep == PP_TO || p.prep == PP_FROM || distance_ref(d, t0) || w->place.v[w->place.n - 1].seat;
 	if (type == P_CAMP && !(aside && d->last_camp >= 0))
 		d->last_camp = (int32_t)w->place.n - 1;
 	else if ((type == P_TOWN || type == P_CITY || type == P_DISTRICT) && !(aside && d->last_town >= 0))
@@ -1542,7 +1555,7 @@ static void find_main_place(Doc *d)
 				continue;
 			/* not where people went or came from, nor a point of reference ("15 km north
 			   of Bunia"): the report is about what happened elsewhere */
-			if (distance_ref(d, q->t0))
+			if (distance_ref(d, q->t0) || q->seat)
 				continue;
 			if ((p->entry && q->entry == p->entry) || (!p->entry && !q->entry && strcasecmp(ex_str(d->x, p->name), ex_str(d->x, q->name)) == 0))
 				score += q->sent == 0 ? 2 : 1;
@@ -2962,6 +2975,13 @@ static void read_events(Doc *d, uint32_t si)
 					dsv.end.y++;
 				dsv.flags |= DS_FUTURE;
 			}
+			/* a threat's bare weekday ("by Sunday or they will cut the electricity", "would
+			   come on Thursday") is the coming one, not the one just past */
+			if (em.ev.status == ST_THREATENED && (dsv.flags & DS_WEEKDAY) && dref.y && dsv.start.d &&
+			    ymd_cmp(dsv.start, dref) < 0 && !dsv.end.y) {
+				dsv.start = ymd_weekday_after(dref, ymd_weekday(dsv.start.y, dsv.start.m, dsv.start.d));
+				dsv.flags |= DS_FUTURE;
+			}
 			int ahead = (ds->flags & (DS_FUTURE | DS_UNTIL)) || (d->ref.y && ds->start.y && ymd_cmp(ds->start, d->ref) > 0);
 			if (ds->start.y && (em.ev.status == ST_THREATENED ? ahead : !(ds->flags & DS_FUTURE) &&
 			                    !(d->ref.y && ymd_cmp(ds->start, d->ref) > 0))) {
@@ -3055,7 +3075,7 @@ static void read_events(Doc *d, uint32_t si)
 			for (uint32_t p = pj->place1; p > pj->place0; p--) {
 				const Place *pl = &w->place.v[p - 1];
 				if (pl->name && !pl->in_party && pl->type != P_COUNTRY && pl->prep != PP_FROM &&
-				    pl->prep != PP_TO && !distance_ref(d, pl->t0)) {
+				    pl->prep != PP_TO && !distance_ref(d, pl->t0) && !pl->seat) {
 					/* not where people fled to or came from, nor a point of reference */
 					pk = (int32_t)(p - 1);
 					break;
@@ -3336,6 +3356,12 @@ static int sent_headline(const Doc *d, uint32_t si)
 	int line = (s->t0 == 0 || (w->tok.v[s->t0].flags & (TK_NL | TK_PARA))) &&
 	           (s->t1 >= w->tok.n || (w->tok.v[s->t1].flags & (TK_NL | TK_PARA)));
 	if (!alone && !line)
+		return 0;
+	/* an entry of a log opens with its time ("[10/07/2012, 22:49] Clinic: …", "22:31 -
+	   …"): a message, whatever it ends with */
+	if (s->t0 + 2 < s->t1 && ((is_punct(d, s->t0, '[') && (w->tok.v[s->t0 + 1].flags & TK_NUM)) ||
+	                          ((w->tok.v[s->t0].flags & TK_NUM) && is_punct(d, s->t0 + 1, ':') &&
+	                           (w->tok.v[s->t0 + 2].flags & TK_NUM))))
 		return 0;
 	uint32_t last = s->t1 - 1;
 	while (last > s->t0 && (w->tok.v[last].flags & TK_PUNCT) &&

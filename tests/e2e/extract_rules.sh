@@ -29,6 +29,9 @@ json "len(j['events']) == 0"
 # Threats to cut water; beatings.
 report water "Karun, 2 May 2023 – The militia has threatened to cut the pipeline that brings drinking water to the Talen camp if the families do not leave by the end of the month."
 json "any(e['kind'] == 'blockade' and e['status'] == 'threatened' for e in j['events'])"
+# An ultimatum's bare weekday is the coming one, not the one just past.
+report ultimatum "Velmar, Wednesday 6 March 2024 – The camp manager says that if the families do not hand over the two water pumps by Sunday the militia will cut the electricity to the Talen camp."
+json "any(e['kind'] == 'blockade' and e['status'] == 'threatened' and e['date']['start'] == '2024-03-10' for e in j['events'])"
 report beat "Karun, 2 May 2023 – Border guards beat several of the refugees with sticks at the Talen crossing on Sunday, the refugees said."
 json "any(e['kind'] == 'attack' and e['status'] == 'occurred' for e in j['events'])"
 
@@ -60,12 +63,29 @@ report daylog "Camp committee chat log, exported 05/08/2012 10:00.
 [04/08/2012, 18:40] Clinic: mortar rounds hit the Pemba camp, two residents wounded."
 json "j['document']['published'] == '2012-08-05'"
 json "any(e['kind'] == 'shelling' and e['date']['start'] == '2012-08-04' for e in j['events'])"
+# A log's entries are lines of their own, each dated by its time, and a message that
+# ends without a full stop is no headline.
+report chatlog "Pemba camp committee - group chat log
+
+[04/03/2024, 07:40] Gate: soldiers turning back the fuel trucks again
+[04/03/2024, 21:15] Clinic: mortar rounds hit the clinic, two residents wounded
+[05/03/2024, 08:00] Committee: still no fuel"
+json "any(e['kind'] == 'shelling' and e['date']['start'] == '2024-03-04' and e['evidence'][0]['quote'].startswith('[04/03/2024, 21:15]') for e in j['events'])"
 report monthlog "Posted 12/21/2012. Mortar rounds hit the Pemba camp on 03/08/2012, wounding two residents."
 json "any(e['kind'] == 'shelling' and e['date']['start'] == '2012-03-08' for e in j['events'])"
 report state "Police raided the Pemba camp on Monday and detained 40 men, residents said. Human rights groups in Myanmar said the raids on camps in Myanmar must stop."
 json "j['events'][0]['perpetrators'][0]['name'] == 'police (Myanmar)'"
 report residents "The displaced people of Velmar camp have lived through a blockade of fuel and medicine since March, the committee said."
 json "j['events'][0]['place']['name'] == 'Velmar camp'"
+
+# Where the body that writes sits ("our support committee in Amman") is not where the
+# incident told next happened.
+report seat "Camp Talen residents' log
+
+Posted by our support committee in Amman with permission.
+
+Police turned back the fuel trucks at the gate again on Monday."
+json "any(e['kind'] == 'blockade' for e in j['events']) and not any(e['place'] and e['place']['name'] == 'Amman' for e in j['events'])"
 
 # Countries addressed by name are their governments.
 report countries "Geneva, 27 June 2022 – UN experts urged both Spain and Morocco to ensure accountability for the deaths at the border fence."
