@@ -127,6 +127,8 @@ typedef struct AppMent {
 	uint8_t has_date;
 	uint8_t we;       /* "we ask": the author, who may have named itself just before */
 	uint8_t heading;  /* "To the Government of Iraq: stop …": one item of a list */
+	uint8_t named;    /* a name the tables do not know appeals ("Open Hands Medical calls on") */
+	uint8_t noun;     /* told by a letter or petition sent ("we will hand the petition to …") */
 } AppMent;
 
 #define DEFVEC(T) typedef struct T##Vec { T *v; size_t n, cap; } T##Vec
@@ -2255,6 +2257,10 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 		}
 	}
 	am.we = (uint8_t)we;
+	am.noun = cls == C_APPEAL_NOUN;
+	for (uint32_t t = s->t0 + 1; t < c0 && by < 0 && !we; t++)
+		if ((w->tok.v[t].flags & TK_CAP) && (w->tok.v[t].flags & TK_WORD))
+			am.named = 1;
 	am.heading = (uint8_t)heading;
 	am.sent = si;
 	am.block = s->block;
@@ -3631,24 +3637,28 @@ static void merge_appeals(Doc *d)
 		ExAppeal *into = NULL;
 		if (am->cont && x->nappeals)
 			into = &x->appeals[x->nappeals - 1];
-		/* "We ask …" right after an appeal: the same appellant goes on */
+		/* "We ask …" right after an appeal: the same appellant goes on, and asks the same
+		   people unless it names others ("We call on A … We also urge B …": two appeals; but
+		   "Open Hands Medical calls on A … We ask B …", an organisation naming itself and
+		   going on, and a letter or petition handed to others, stay one) */
 		if (!into && !am->by_key && i > 0 && x->nappeals) {
 			const AppMent *prev = &w->apm.v[i - 1];
 			if (am->sent <= prev->sent + 2 && am->block <= prev->block + 1 &&
-			    !(am->heading && new_addressees(x, &x->appeals[x->nappeals - 1], a)))
+			    !((am->heading || (!am->noun && !prev->named)) && new_addressees(x, &x->appeals[x->nappeals - 1], a)))
 				into = &x->appeals[x->nappeals - 1];
 		}
-		/* appeals with no appellant named: the author's, one per date (each item of a list of
-		   recommendations to different addressees its own) */
+		/* appeals with no appellant named: the author's, one per date and addressees (each
+		   item of a list of recommendations, each sentence asking others, its own) */
 		for (size_t j = 0; !into && !am->by_key && j < x->nappeals; j++) {
 			ExAppeal *o = &x->appeals[j];
 			if (!o->nby && ymd_cmp(o->date, a->date) == 0 && date_precision(o->date) == date_precision(a->date) &&
-			    !(am->heading && new_addressees(x, o, a)))
+			    !((am->heading || !am->noun) && new_addressees(x, o, a)))
 				into = o;
 		}
 		for (size_t j = 0; !into && j < x->nappeals; j++) {
 			ExAppeal *o = &x->appeals[j];
 			if (am->by_key && o->nby && strcmp(ex_str(x, o->by[0].name), ex_str(x, am->by_key)) == 0 &&
+			    !new_addressees(x, o, a) &&
 			    ymd_cmp(o->date, a->date) == 0 && date_precision(o->date) == date_precision(a->date))
 				into = o;
 		}

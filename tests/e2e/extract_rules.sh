@@ -342,6 +342,13 @@ To the EU member states: offer places to the families of the camp.
 To date: no answer has come from the ministry."
 json "len(j['appeals']) == 3"
 json "[a['to'][0]['name'] for a in j['appeals']] == ['Kenyan government', 'UN High Commissioner for Refugees (UNHCR)', 'European Union']"
+# the author's calls in two sentences to different people are two appeals; to the same
+# people, or after an organisation named itself ("Kaldan Aid calls on A … We ask B …"),
+# or a petition handed to others, one
+report twoasks "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday. We call on the Government of Kenya to end the searches of the camp. We also urge the UN High Commissioner for Refugees to visit the camp every week. We ask the Government of Kenya to let medicine in."
+json "[a['to'][0]['name'] for a in j['appeals']] == ['Kenyan government', 'UN High Commissioner for Refugees (UNHCR)']"
+report namedasks "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday. Kaldan Aid calls on the Government of Kenya to end the searches of the camp. We ask the UN High Commissioner for Refugees to visit the camp every week. When we reach 5,000 signatures we will hand the petition to the Embassy of Kenya."
+json "len(j['appeals']) == 1 and len(j['appeals'][0]['to']) == 3"
 # items under a heading of what is asked ("WHAT WE ASK") that start with whom they ask and
 # "to": each its own appeal; the same items under a heading that asks nothing are none
 report asklist "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday.
