@@ -686,7 +686,8 @@ static int count_role(const Doc *d, uint32_t a, uint32_t b, uint32_t s0, uint32_
 				continue;
 			}
 		}
-		if (tok_eq(d, j, "who") || tok_eq(d, j, "which") || tok_eq(d, j, "that")) {
+		/* "A man with heart disease died": what the people have, as a relative clause */
+		if (tok_eq(d, j, "who") || tok_eq(d, j, "which") || tok_eq(d, j, "that") || tok_eq(d, j, "with")) {
 			relative = 1;
 			continue;
 		}
@@ -739,7 +740,7 @@ static void find_counts(Doc *d, uint32_t si, const Sent *s)
 				uint32_t b = t + 1;
 				while (b < s->t1 && !(w->ti[b].cue & BIT(C_PEOPLE)))
 					b++;
-				int role = count_role(d, t, b + 1, s->t0, s->t1, &add);
+				int role = count_role(d, t, b, s->t0, s->t1, &add);
 				if (role == R_KILLED || role == R_WOUNDED) {
 					/* vague: a figure written elsewhere for the incident wins ("six
 					   residents were killed … a man who died in hospital") */

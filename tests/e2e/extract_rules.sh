@@ -442,6 +442,14 @@ report share "Velmar, 3 April 2023 – Since January the guards have let in only
 json "any(e['kind'] == 'blockade' and e['status'] == 'occurred' for e in j['events'])"
 report ambulance "Velmar, 3 April 2023 – Soldiers at the gate of the Pemba camp held the ambulance for three hours on Sunday; the boy inside died before it reached Velmar."
 json "any(e['kind'] == 'blockade' for e in j['events'])"
+# an ambulance held back, a vehicle not let leave, access to hospital denied; "a man with
+# kidney disease died" counts one dead
+report heldback "Velmar, 3 April 2023 – A man with kidney disease died in the Pemba camp on Sunday after the guards held back the ambulance that his sons had called."
+json "any(e['kind'] == 'blockade' and e['killed'] and e['killed']['min'] == 1 for e in j['events'])"
+report letleave "Velmar, 3 April 2023 – The guards of the Pemba camp would not let the vehicle leave for the hospital on Sunday, the committee said."
+json "any(e['kind'] == 'blockade' for e in j['events'])"
+report access "Velmar, 3 April 2023 – Four residents of the Pemba camp have died this year after being denied access to hospital, the committee said."
+json "any(e['kind'] == 'blockade' for e in j['events'])"
 report hospitaltown "Velmar, 3 April 2023 – Soldiers shelled the Pemba camp on Sunday. Four of the wounded were taken to the district hospital in Ostra after the soldiers held the ambulances at the gate for two hours."
 json "not any(e['kind'] == 'blockade' and (e['place'] or {}).get('name') == 'Ostra' for e in j['events'])"
 report convoy "Velmar, 3 April 2023 – A convoy of trucks with flour for the Pemba camp was held at a checkpoint for eleven hours on Monday, the agency said."
