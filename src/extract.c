@@ -2797,8 +2797,18 @@ static void read_events(Doc *d, uint32_t si)
 		if (!best)
 			continue;
 		size_t bi = (size_t)(best - w->trig.v) - it->trig0;
-		if (best->date < 0 || (bi < 64 && bd < tdist[bi])) {
+		/* "from mid-August until (at least) the end of October": the end of a span does
+		   not take the place of its start */
+		int until = (di->d.flags & DS_UNTIL) != 0;
+		for (uint32_t u = di->t0, q = 0; !until && u > s->t0 && q < 3 && !(w->tok.v[u - 1].flags & TK_PUNCT); q++, u--)
+			until = tok_eq(d, u - 1, "until") || tok_eq(d, u - 1, "till");
+		if (best->date < 0 || (bi < 64 && bd < tdist[bi] && !until)) {
 			best->date = (int32_t)k;
+			/* the span's start right before it dates it, however far from the trigger */
+			const DateIt *pk = k > it->date0 ? &w->date.v[k - 1] : NULL;
+			if (until && pk && pk->t1 <= di->t0 && pk->t1 + 4 >= di->t0 && !pk->dateline && !pk->speech &&
+			    pk->d.start.y)
+				best->date = (int32_t)k - 1;
 			if (bi < 64)
 				tdist[bi] = bd;
 		}
@@ -3716,6 +3726,18 @@ static Ymd date_from_text(Doc *d, int banner_too)
 		if (other <= (h.weekday >= 0 ? 9 : 0) && !banner_too)
 			continue;
 		return h.date;
+	}
+	/* "Published March 2013", "Issued: June 2019": a month said to be the report's */
+	for (size_t si = 0; si < w->sent.n && si < 8 && !banner_too; si++) {
+		const Sent *s = &w->sent.v[si];
+		if (s->t1 < s->t0 + 3 || !(tok_eq(d, s->t0, "published") || tok_eq(d, s->t0, "issued") ||
+		                            tok_eq(d, s->t0, "released") || tok_eq(d, s->t0, "updated")))
+			continue;
+		size_t at, n = s->end - s->start;
+		DateHit h;
+		size_t k = date_find(d->text + s->start, n, none, &at, &h);
+		if (k && h.has_year && h.date.m && h.date.y >= 1900 && h.date.y <= 2100 && at < 16)
+			return h.date;
 	}
 	return none;
 }

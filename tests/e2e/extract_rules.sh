@@ -115,6 +115,17 @@ json "j['appeals'][0]['to'][0]['name'] == 'Velmar government'"
 # Each incident keeps the date nearest to it.
 report nearest "Ortavo, 20 May 2024 – The ultimatum of the militia of 30 January, to leave by 15 February, was followed by the attack of 17 February on the Pemba camp."
 json "any(e['kind'] == 'attack' and (e['date'] or {}).get('start') == '2024-02-17' for e in j['events'])"
+# A span's start dates it, not its end ("from mid-May until at least the end of July"); a
+# report "Published February 2020" puts an "In April" of its text in 2019.
+report span "ANNUAL REVIEW 2019
+Published February 2020
+
+From mid-May until at least the end of July, the camp administration let in only about a third of the water the Pemba camp needs.
+
+In April, police searched the shelters of the Pemba camp for six hours."
+json "j['document']['published'] == '2020-02'"
+json "any(e['kind'] == 'blockade' and (e['date'] or {}).get('start', '')[:7] == '2019-05' for e in j['events'])"
+json "any(e['kind'] == 'raid' and (e['date'] or {}).get('start', '')[:7] == '2019-04' for e in j['events'])"
 
 # Regions of every country (data/regions.tsv, from ISO 3166-2): a force there is that
 # country's; "the Assam government" is addressed by its name.
