@@ -2611,6 +2611,21 @@ static int told_before(const Work *w, uint32_t sj, const Sent *s)
 	return w->sent.v[sj].block == s->block || w->sent.v[sj + 1].block == s->block;
 }
 
+/* Whether sentence sj is in a question just before the answer s opens ("Q: You were at
+   Ashraf during the raid in 2009. Do you see any change?" / "In July 2009, the soldiers
+   came in …"): what the question names, the answer speaks of. */
+static int asked_before(const Doc *d, uint32_t sj, const Sent *s)
+{
+	const Work *w = d->w;
+	uint32_t last = sj;
+	while (last + 1 < w->sent.n && w->sent.v[last + 1].block == w->sent.v[sj].block)
+		last++;
+	if (last + 1 >= w->sent.n || w->sent.v[last + 1].block != s->block || w->sent.v[last + 1].t0 != s->t0)
+		return 0;
+	const Sent *q = &w->sent.v[last];
+	return q->t1 > q->t0 && is_punct(d, q->t1 - 1, '?');
+}
+
 static void read_events(Doc *d, uint32_t si)
 {
 	Work *w = d->w;
@@ -3045,6 +3060,21 @@ static void read_events(Doc *d, uint32_t si)
 			}
 		}
 		if (!em.ev.date_start.y && em.ev.status == ST_OCCURRED) {
+			/* "BAGHDAD, Nov 19 - At least five people were killed when rockets struck a
+			   camp …": a wire's lead that gives no day tells that day's news; a date the
+			   report gives it later holds */
+			for (uint32_t k = it->date0; k < it->date1; k++) {
+				const DateIt *di = &w->date.v[k];
+				if (di->dateline && di->d.start.d && !di->d.end.y &&
+				    !(di->d.flags & (DS_SINCE | DS_UNTIL | DS_FUTURE)) && di->t1 <= first->t0) {
+					em.ev.date_start = di->d.start;
+					em.ev.date_flags = (uint8_t)(di->d.flags | DS_INFERRED);
+					em.ev.date_borrowed = 1;
+					break;
+				}
+			}
+		}
+		if (!em.ev.date_start.y && em.ev.status == ST_OCCURRED) {
 			/* "On 27 August soldiers came to our village. They set fire to the houses
 			   first.": the day or month a sentence of the paragraph just before gave its
 			   narrative (not a dateline, a source's day, a span from "since" or ahead) */
@@ -3084,9 +3114,9 @@ static void read_events(Doc *d, uint32_t si)
 			pk = best_place(d, it, first, -1);
 		/* the place just named in the paragraph ("… the village. When people ran out, they
 		   shot at them.") */
-		for (uint32_t sj = si, back = 0; pk < 0 && sj > 0 && back < 2; back++) {
+		for (uint32_t sj = si, back = 0; pk < 0 && sj > 0 && back < 3; back++) {
 			sj--;
-			if (!told_before(w, sj, s))
+			if (!told_before(w, sj, s) && !asked_before(d, sj, s))
 				break;
 			const SentItems *pj = &w->si.v[sj];
 			for (uint32_t p = pj->place1; p > pj->place0; p--) {
@@ -3293,9 +3323,17 @@ static int dates_merge(const ExEvent *a, const ExEvent *b)
 {
 	if (a->status == ST_THREATENED)
 		return 1; /* a threat repeated with another deadline is the same threat */
-	if (!a->date_start.y || !b->date_start.y || a->date_ongoing || b->date_ongoing || a->date_borrowed ||
-	    b->date_borrowed)
+	if (!a->date_start.y || !b->date_start.y || a->date_ongoing || b->date_ongoing)
 		return 1;
+	/* a date borrowed from the sentence before gives way, but not to one more than a year
+	   away ("what happened on Monday night. … mortar shells fell" is not the raid "in July
+	   2009" recalled later) */
+	if (a->date_borrowed || b->date_borrowed) {
+		Ymd ae0 = a->date_end.y ? a->date_end : a->date_start, be0 = b->date_end.y ? b->date_end : b->date_start;
+		long gap1 = (b->date_start.y - ae0.y) * 12L + (b->date_start.m ? b->date_start.m : 1) - (ae0.m ? ae0.m : 12);
+		long gap2 = (a->date_start.y - be0.y) * 12L + (a->date_start.m ? a->date_start.m : 1) - (be0.m ? be0.m : 12);
+		return gap1 <= 12 && gap2 <= 12;
+	}
 	Ymd ae = a->date_end.y ? a->date_end : a->date_start, be = b->date_end.y ? b->date_end : b->date_start;
 	if ((a->date_flags & DS_SINCE) || (b->date_flags & DS_SINCE))
 		return ymd_cmp(a->date_start, b->date_start) == 0;

@@ -73,6 +73,16 @@ report chatlog "Pemba camp committee - group chat log
 json "any(e['kind'] == 'shelling' and e['date']['start'] == '2024-03-04' and e['evidence'][0]['quote'].startswith('[04/03/2024, 21:15]') for e in j['events'])"
 report monthlog "Posted 12/21/2012. Mortar rounds hit the Pemba camp on 03/08/2012, wounding two residents."
 json "any(e['kind'] == 'shelling' and e['date']['start'] == '2012-03-08' for e in j['events'])"
+# A wire's lead that gives no day tells the dateline's day.
+report leadday "Rockets hit Pemba camp
+
+KALDAN, March 4 (Delta Wire) - Rockets struck the Pemba camp near the airport, killing three residents and wounding 20, camp officials said.
+
+© 2024 Delta Wire"
+json "any(e['kind'] == 'shelling' and e['date']['start'] == '2024-03-04' for e in j['events'])"
+# A day borrowed from the sentence before does not give way to background years earlier.
+report background "Brussels, Friday, 2 August 2013 – We are here because of what happened on Monday night. Shortly before midnight, mortar shells fell on the Pemba camp, wounding two residents. In July 2009 soldiers attacked the same camp and beat dozens of residents."
+json "any(e['kind'] == 'shelling' and e['date']['start'] == '2013-07-29' for e in j['events'])"
 report state "Police raided the Pemba camp on Monday and detained 40 men, residents said. Human rights groups in Myanmar said the raids on camps in Myanmar must stop."
 json "j['events'][0]['perpetrators'][0]['name'] == 'police (Myanmar)'"
 report residents "The displaced people of Velmar camp have lived through a blockade of fuel and medicine since March, the committee said."
@@ -86,6 +96,16 @@ Posted by our support committee in Amman with permission.
 
 Police turned back the fuel trucks at the gate again on Monday."
 json "any(e['kind'] == 'blockade' for e in j['events']) and not any(e['place'] and e['place']['name'] == 'Amman' for e in j['events'])"
+
+# An answer's incident without a place is where the question just asked about.
+report qaplace "Briefing on the Talen camp, 4 March 2024
+
+The Talen camp committee answered questions from journalists about the Talen camp.
+
+QUESTION: You lived in the Pemba camp in 2019. What do you remember?
+
+ANSWER: In May 2019 soldiers came in at night and beat dozens of residents with sticks."
+json "any(e['kind'] == 'attack' and e['place']['name'] == 'Pemba camp' for e in j['events'])"
 
 # Countries addressed by name are their governments.
 report countries "Geneva, 27 June 2022 – UN experts urged both Spain and Morocco to ensure accountability for the deaths at the border fence."
