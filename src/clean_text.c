@@ -417,17 +417,46 @@ static int list_item(const char *t, size_t n)
 	return d && d + 1 < n && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ';
 }
 
+/* How deep an e-mail line is quoted: the '>' it starts with ("> > text" is 2). */
+static size_t quote_depth(const char *t, size_t n)
+{
+	size_t d = 0;
+	for (size_t i = 0; i < n && (t[i] == '>' || t[i] == ' '); i++)
+		d += t[i] == '>';
+	return d;
+}
+
+/* Whether a line is a row of columns: a tab or three spaces in a row between its words. */
+static int in_columns(const char *t, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	for (; i < n; i++)
+		if (t[i] == '\t' || (i + 3 < n && t[i] == ' ' && t[i + 1] == ' ' && t[i + 2] == ' '))
+			return 1;
+	return 0;
+}
+
 /* Whether line b continues line a of a text wrapped at column w: the first word of b
    would not have fitted at the end of a (with a tenth of w to spare: people and mail
-   programs wrap a little short of their column), and b starts no item of a list. */
+   programs wrap a little short of their column), and b starts no item of a list. Lines
+   that are records of their own are not joined however long they are: rows of a table
+   set in columns, two lines that both start with a figure (a chronology's dates, a
+   casualty list's rows) or with '[' (a chat log's times), a quoted reply under the
+   answer ("> ", a depth of quoting of its own). */
 static int wrapped_into(const char *s, TLine a, TLine b, size_t w)
 {
-	const char *t = s + b.a;
-	size_t n = b.z - b.a, word = 0;
+	const char *t = s + b.a, *p = s + a.a;
+	size_t n = b.z - b.a, pn = a.z - a.a, word = 0;
 	while (word < n && t[word] != ' ' && t[word] != '\t')
 		word++;
-	if (list_item(t, n) || !has_lower(t, n, 1) || !has_lower(s + a.a, a.z - a.a, 1))
+	if (list_item(t, n) || !has_lower(t, n, 1) || !has_lower(p, pn, 1))
 		return 0; /* a list goes on, or a rule of ==== */
+	if (in_columns(t, n) || in_columns(p, pn) || quote_depth(t, n) != quote_depth(p, pn))
+		return 0;
+	if (n && pn && ((isdigit((unsigned char)t[0]) && isdigit((unsigned char)p[0])) || (t[0] == '[' && p[0] == '[')))
+		return 0;
 	return (utf8_count(s + a.a, a.z - a.a) + 1 + utf8_count(t, word)) * 10 > w * 9;
 }
 

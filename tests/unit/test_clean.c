@@ -164,6 +164,43 @@ static void test_hard_wrapped(void **state)
 	blob_free(&err);
 }
 
+/* Lines that are records of their own in a text whose lines run to one column near 105:
+   a chronology of one dated entry a line, a table set in columns, a quoted reply under
+   the answer. None joins the line before (each had become one sentence of them all),
+   while the wrapped answer still does. */
+static void test_wrapped_records(void **state)
+{
+	(void)state;
+	const char *t =
+	    "Events at the Tallow Creek settlement, as the residents' committee wrote them down\n"
+	    "3 February 2019 - police officers entered the eastern block at dawn and arrested four young men\n"
+	    "5 February 2019 - the water supply to the settlement was cut by the municipal contractor for two days\n"
+	    "14 February 2019 - masked men set fire to two shelters near the school; a child was treated for burns\n"
+	    "20 February 2019 - the municipality announced that the settlement would be cleared before the end of March\n"
+	    "Date        Name              Age  Injury                                  Outcome recorded\n"
+	    "02/03/2021  unnamed man       50   burns from the fire in shelter block C   died on 10 March\n"
+	    "05/03/2021  a girl            19   head injury after a beating by guards    admitted to hospital\n"
+	    "Thanks for this. I can confirm that the raid took place on the morning of 4 April and that three\n"
+	    "men were detained by the police; they were released the same evening without any charge at all.\n"
+	    "> We have heard that there was a raid on the Ostend Road site early yesterday morning; can anyone\n"
+	    "> confirm the details? We were told that several men were taken away and shelters were damaged.\n";
+	CleanDoc d = {0};
+	Blob err = BLOB_INIT;
+	assert_int_equal(clean_bytes(t, strlen(t), "chronology.txt", &d, &err), 0);
+	assert_true(has(&d, "four young men\n\n5 February 2019"));
+	assert_true(has(&d, "for two days\n\n14 February 2019"));
+	assert_true(has(&d, "treated for burns\n\n20 February 2019"));
+	assert_true(has(&d, "Outcome recorded\n\n02/03/2021"));
+	assert_true(has(&d, "died on 10 March\n\n05/03/2021"));
+	assert_true(has(&d, "that three\nmen were detained"));
+	assert_true(has(&d, "without any charge at all.\n\n> We have heard"));
+	assert_true(has(&d, "can anyone\n> confirm the details?"));
+	Blob b = {(char *)t, strlen(t), 0};
+	check_map(&d, &b);
+	clean_free(&d);
+	blob_free(&err);
+}
+
 static void test_wire_copy(void **state)
 {
 	(void)state;
@@ -842,6 +879,7 @@ int main(void)
 		cmocka_unit_test(test_news_page),
 		cmocka_unit_test(test_saved_statement),
 		cmocka_unit_test(test_hard_wrapped),
+		cmocka_unit_test(test_wrapped_records),
 		cmocka_unit_test(test_wire_copy),
 		cmocka_unit_test(test_mail_plain),
 		cmocka_unit_test(test_mail_html),
