@@ -2162,6 +2162,10 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 		while (e < s->t1 && !(heading && t == c0) &&
 		       !(w->ti[e - 1].cue_end & (BIT(C_APPEAL) | BIT(C_APPEAL_NOUN) | BIT(C_APPEAL_FOR))))
 			e++;
+		/* "ask them to press the Government of Iraq to …", "write to your MP and ask them to
+		   press …": asked to ask another, whom the appeal asks is the first */
+		if (t > c0 && dem < s->t1 && t > dem && tok_eq(d, t - 1, "to") && (am.ap.nto || them))
+			continue;
 		int noun = (c & BIT(C_APPEAL_NOUN)) && !(c & BIT(C_APPEAL));
 		/* "I am sending a copy of this letter to X": X gets a copy, nothing is asked of X */
 		if (noun && t >= s->t0 + 2 && (is_copy(d, t - 2) || (t >= s->t0 + 3 && is_copy(d, t - 3))))
@@ -3680,6 +3684,7 @@ static void merge_appeals(Doc *d)
 {
 	Work *w = d->w;
 	Extraction *x = d->x;
+	uint8_t *by_letter = xcalloc(w->apm.n + 1, 1); /* the appeal began as a letter or petition */
 	for (size_t i = 0; i < w->apm.n; i++) {
 		AppMent *am = &w->apm.v[i];
 		ExAppeal *a = &am->ap;
@@ -3689,11 +3694,12 @@ static void merge_appeals(Doc *d)
 		/* "We ask …" right after an appeal: the same appellant goes on, and asks the same
 		   people unless it names others ("We call on A … We also urge B …": two appeals; but
 		   "Open Hands Medical calls on A … We ask B …", an organisation naming itself and
-		   going on, and a letter or petition handed to others, stay one) */
+		   going on, and a letter or petition with the asks around it, stay one) */
 		if (!into && !am->by_key && i > 0 && x->nappeals) {
 			const AppMent *prev = &w->apm.v[i - 1];
 			if (am->sent <= prev->sent + 2 && am->block <= prev->block + 1 &&
-			    !((am->heading || (!am->noun && !prev->named)) && new_addressees(x, &x->appeals[x->nappeals - 1], a)))
+			    !((am->heading || (!am->noun && !(prev->noun && !sent_headline(d, prev->sent)) && !prev->named)) &&
+			      new_addressees(x, &x->appeals[x->nappeals - 1], a)))
 				into = &x->appeals[x->nappeals - 1];
 		}
 		/* appeals with no appellant named: the author's, one per date and addressees (each
@@ -3701,7 +3707,7 @@ static void merge_appeals(Doc *d)
 		for (size_t j = 0; !into && !am->by_key && j < x->nappeals; j++) {
 			ExAppeal *o = &x->appeals[j];
 			if (!o->nby && ymd_cmp(o->date, a->date) == 0 && date_precision(o->date) == date_precision(a->date) &&
-			    !((am->heading || !am->noun) && new_addressees(x, o, a)))
+			    !((am->heading || (!am->noun && !by_letter[j])) && new_addressees(x, o, a)))
 				into = o;
 		}
 		for (size_t j = 0; !into && j < x->nappeals; j++) {
@@ -3732,8 +3738,10 @@ static void merge_appeals(Doc *d)
 			x->capappeals = x->capappeals ? x->capappeals * 2 : 8;
 			x->appeals = xrealloc(x->appeals, x->capappeals * sizeof *x->appeals);
 		}
+		by_letter[x->nappeals] = am->noun && !sent_headline(d, am->sent);
 		x->appeals[x->nappeals++] = *a;
 	}
+	free(by_letter);
 }
 
 /* When the cleaner found no publication date: the first full date near the top of the

@@ -380,6 +380,17 @@ report twoasks "Kaldan, 4 May 2022 – Police searched the Ostra camp for six ho
 json "[a['to'][0]['name'] for a in j['appeals']] == ['Kenyan government', 'UN High Commissioner for Refugees (UNHCR)']"
 report namedasks "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday. Kaldan Aid calls on the Government of Kenya to end the searches of the camp. We ask the UN High Commissioner for Refugees to visit the camp every week. When we reach 5,000 signatures we will hand the petition to the Embassy of Kenya."
 json "len(j['appeals']) == 1 and len(j['appeals'][0]['to']) == 3"
+# asked to ask another: the appeal is to the first ("write to your MP … and ask them to
+# press the Government of Kenya": members of parliament); a petition with the asks around
+# it stays one appeal
+report nestedask "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday. Please write to your MP and ask them to press the Government of Kenya to end the searches."
+json "[t['name'] for t in j['appeals'][0]['to']] == ['member of parliament']"
+report petitionplus "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday.
+
+1. Sign our petition to the Government of Kenya.
+
+2. Write to your member of parliament. Ask them to demand an end to the searches."
+json "len(j['appeals']) == 1"
 # items under a heading of what is asked ("WHAT WE ASK") that start with whom they ask and
 # "to": each its own appeal; the same items under a heading that asks nothing are none
 report asklist "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday.
