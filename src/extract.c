@@ -1687,7 +1687,7 @@ static int trig_status(Doc *d, const SentItems *it, const Sent *s, const Trig *t
 	if (tr->t1 < s->t1 && (tok_eq(d, tr->t1, "order") || tok_eq(d, tr->t1, "orders") || tok_eq(d, tr->t1, "notice") ||
 	                       tok_eq(d, tr->t1, "notices")))
 		return ST_THREATENED;
-	for (uint32_t j = tr->t1; j < s->t1 && j < tr->t1 + 4; j++) {
+	for (uint32_t j = tr->t1; j < s->t1 && j < tr->t1 + 6; j++) {
 		if (has_cue(d, j, C_THREAT_AFTER))
 			return ST_THREATENED;
 		if (w->tok.v[j].flags & TK_PUNCT)

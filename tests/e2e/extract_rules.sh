@@ -32,6 +32,12 @@ json "any(e['kind'] == 'blockade' and e['status'] == 'threatened' for e in j['ev
 # An ultimatum's bare weekday is the coming one, not the one just past.
 report ultimatum "Velmar, Wednesday 6 March 2024 – The camp manager says that if the families do not hand over the two water pumps by Sunday the militia will cut the electricity to the Talen camp."
 json "any(e['kind'] == 'blockade' and e['status'] == 'threatened' and e['date']['start'] == '2024-03-10' for e in j['events'])"
+# What would be unacceptable has not happened; leaflets telling people to leave within
+# hours are a threat of expulsion.
+report counterfactual "Kaldan, 22 April 2024 – The minister should tell the governor that a forcible transfer of the Pemba camp residents would be unacceptable."
+json "not any(e['status'] == 'occurred' for e in j['events'])"
+report leaflets "Kaldan, 22 April 2024 – On Monday leaflets signed by the militia were found in the Talen camp, telling the \"Ostra families\" to leave within 48 hours."
+json "any(e['kind'] == 'relocation' and e['status'] == 'threatened' for e in j['events'])"
 report beat "Karun, 2 May 2023 – Border guards beat several of the refugees with sticks at the Talen crossing on Sunday, the refugees said."
 json "any(e['kind'] == 'attack' and e['status'] == 'occurred' for e in j['events'])"
 
