@@ -11,7 +11,7 @@
 # binary; every fuzz/fuzz_*.c is a fuzz target. New files need no change here.
 
 CC      ?= cc
-PKGS    := libsodium gumbo libpcre2-8 libutf8proc jansson
+PKGS    := libsodium gumbo libpcre2-8 libutf8proc jansson libdeflate
 # Headers only: vigil loads these with dlopen when a command first needs them (src/lazy.h)
 LAZY_PKGS := sqlite3 nettle libmicrohttpd gmime-3.0 libarchive libcurl
 OPT     ?= -O2

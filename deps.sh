@@ -6,7 +6,7 @@ set -eu
 PKGS="build-essential pkg-config clang libclang-rt-14-dev
 libsqlite3-dev sqlite3 libmicrohttpd-dev libsodium-dev libgumbo-dev
 libcurl4-openssl-dev libpcre2-dev libutf8proc-dev libgmime-3.0-dev libcmocka-dev
-libjansson-dev libarchive-dev nettle-dev python3 curl wrk hyperfine chromium ca-certificates time
+libjansson-dev libdeflate-dev libarchive-dev nettle-dev python3 curl wrk hyperfine chromium ca-certificates time
 iso-codes"
 
 missing=""

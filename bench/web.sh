@@ -3,8 +3,9 @@
 # three claims each and WEB_REPORTS (50,000) reports (bench/webgen.py, invented text; kept
 # in build/bench-web/ between runs), the server with --public, and wrk with 200
 # connections for WEB_SECONDS (10) against /incidents, /incident/N (one N, then N random),
-# /api/incidents and /search?q= (a few queries in turn), then /incident/N and random pages of /incidents
-# again with the response cache off (--cache-mb 0: what making a page costs). Prints
+# /api/incidents and /search?q= (a few queries in turn), /api/incidents and random
+# /incident/N as browsers ask for them (Accept-Encoding: gzip), then /incident/N and random
+# pages of /incidents again with the response cache off (--cache-mb 0: what making a page costs). Prints
 # requests/s, p50, p99, errors, the server's CPU milliseconds per request (from /proc:
 # what a page costs, whatever else runs) and its peak RSS (GNU time). Goals: p99 < 10 ms,
 # no errors, RSS < 64 MB. wrk and the server share the machine's cores, so requests/s and
@@ -85,15 +86,16 @@ for p in /incidents /api/incidents /incident/1 "/search?q=tamar"; do
 	for k in 1 2 3 4 5 6 7 8; do curl -s -o /dev/null "$url$p"; done
 done
 
-# run NAME PATH [SCRIPT] — wrk against one path; one line of figures.
+# run NAME PATH [SCRIPT [HEADER]] — wrk against one path; one line of figures.
 # cpu — the server's user + system clock ticks so far (/proc/PID/stat fields 14 and 15).
 cpu() { sed 's/^.*) //' /proc/$vpid/stat | awk '{print $12 + $13}'; }
 run() {
 	cpu0=$(cpu)
-	if [ -n "${3:-}" ]; then
-		wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$3" "$url$2" >"$dir/wrk.txt" 2>&1
+	set -- "$1" "$2" "${3:-}" "${4:-X-Bench: 1}"
+	if [ -n "$3" ]; then
+		wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -H "$4" -s "$3" "$url$2" >"$dir/wrk.txt" 2>&1
 	else
-		wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$url$2" >"$dir/wrk.txt" 2>&1
+		wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -H "$4" "$url$2" >"$dir/wrk.txt" 2>&1
 	fi
 	rss=$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/$vpid/status)
 	ticks=$(($(cpu) - cpu0))
@@ -129,6 +131,9 @@ run "/incidents" /incidents
 run "/incident/$((NINC / 2)) (one id)" "/incident/$((NINC / 2))"
 run "/incident/N (random N)" /incident/1 "$dir/incident.lua"
 run "/api/incidents" /api/incidents
+# as browsers ask (Accept-Encoding: gzip): cached pages compressed once, random ones each time
+run "/api/incidents (gzip)" /api/incidents "" "Accept-Encoding: gzip"
+run "/incident/N (random N, gzip)" /incident/1 "$dir/incident.lua" "Accept-Encoding: gzip"
 run "/search?q=" "/search?q=tamar" "$dir/search.lua"
 stop
 lines=$(wc -l < "$dir/access.log")

@@ -17,6 +17,7 @@
 #include "auth.h"
 #include "clean.h"
 #include "cli.h"
+#include "gzip.h"
 #include "lazy_mhd.h"
 #include "util.h"
 #include "web.h"
@@ -122,6 +123,7 @@ typedef struct Conn {
 	uint64_t cache_gen;
 	WebCached cached;     /* the response found in the cache */
 	int from_cache;
+	int gzip;             /* the client accepts gzip (Accept-Encoding) */
 	struct MHD_PostProcessor *pp;
 	size_t posted;
 	int too_big, bad_form;
@@ -539,7 +541,7 @@ static void dispatch(Conn *c)
 			/* the Host is part of the key: the feeds link to the site by it, and a request
 			   with a forged Host must not leave its links in the page everyone else gets */
 			const char *host = req_host(q);
-			blob_appendf(&key, "%d %d %s %s?", q->api, q->role, host ? host : "", q->url);
+			blob_appendf(&key, "%d %d %d %s %s?", q->api, q->role, c->gzip, host ? host : "", q->url);
 			req_query_string(q, &key, NULL);
 			c->cache_gen = gen;
 			if (webcache_get(blob_str(&key), &c->cached)) {
@@ -628,7 +630,7 @@ static enum MHD_Result respond(struct MHD_Connection *conn, Conn *c)
 	struct MHD_Response *resp;
 	if (q->body_file) {
 		/* a body written to a file: small ones (the feeds) are read back so they can be
-		   cached; large ones (the exports) are sent from the file */
+		   cached or compressed; large ones (the exports) are sent from the file */
 		FILE *f = q->body_file;
 		q->body_file = NULL;
 		long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
@@ -636,7 +638,7 @@ static enum MHD_Result respond(struct MHD_Connection *conn, Conn *c)
 			fclose(f);
 			return MHD_NO;
 		}
-		if (!c->cache_key || size > (1L << 20)) {
+		if ((!c->cache_key && !c->gzip) || size > (1L << 20)) {
 			int fd = dup(fileno(f));
 			fclose(f);
 			resp = fd >= 0 ? MHD_create_response_from_fd((uint64_t)size, fd) : NULL;
@@ -652,6 +654,19 @@ static enum MHD_Result respond(struct MHD_Connection *conn, Conn *c)
 		blob_reserve(&q->body, (size_t)size + 1);
 		q->body.len = fread(q->body.data, 1, (size_t)size, f);
 		fclose(f);
+	}
+	if (!c->from_cache && gzip_worth(ctype, q->body.len) && !strstr(blob_str(&q->headers), "ETag:")) {
+		/* compressed once for the cache, or for this one client; Vary tells the caches
+		   between that the bytes depend on Accept-Encoding. The static files (with an
+		   ETag: one value for one representation) go as they are, kept a day by browsers */
+		req_header(q, "Vary", "Accept-Encoding");
+		Blob z = BLOB_INIT;
+		if (c->gzip && gzip_body(q->body.data, q->body.len, &z) == 0 && z.len < q->body.len) {
+			blob_free(&q->body);
+			q->body = z;
+			req_header(q, "Content-Encoding", "gzip");
+		} else
+			blob_free(&z);
 	}
 	size_t len = q->body.len;
 	if (c->cache_key && status == 200 && !q->set_cookie[0] && !q->location)
@@ -774,6 +789,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		c->q.method = xstrdup(method);
 		c->q.conn = conn;
 		c->q.ip = c->ip;
+		c->gzip = gzip_accepted(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding"));
 		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 		if (ci && ci->client_addr) {
 			const struct sockaddr *sa = ci->client_addr;

@@ -5,8 +5,8 @@
 ** CSRF token of their session.
 **
 ** Every change moves the generation on: the server's own writes (webcache_changed after
-** any POST) and other processes' (serve.c compares each connection's PRAGMA data_version
-** before a lookup). An entry is used only at the generation it was made at, and for at
+** any POST) and other processes' (serve.c compares each connection's PRAGMA data_version,
+** once a millisecond of its requests). An entry is used only at the generation it was made at, and for at
 ** most a minute (threats fall due with the date, not with a change).
 */
 #ifndef VIGIL_WEBCACHE_H

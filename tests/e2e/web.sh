@@ -288,6 +288,21 @@ get /api/reports
 json_body "j['total'] == 5"
 get /reports
 contains "$BODY" "<small>5 stored</small>" "cached page refreshed after another process wrote"
+# compressed for clients that ask (bad networks): the same bytes once inflated, from the
+# page maker and from the cache, and a feed (written to a file); as they are for the others
+# and for gzip;q=0
+for p in /reports /api/reports /reports /api/reports /feed/incidents.atom; do
+	req "$URL$p"
+	plain=$(md5sum < body.txt)
+	[ -z "$(header Content-Encoding)" ] || die "$p: compressed without being asked"
+	want=gzip; [ "$(wc -c < body.txt)" -ge 512 ] || want="" # below 512 bytes: as it is
+	req --compressed "$URL$p"
+	equals "$(header Content-Encoding)" "$want" "$p compressed for a client that asks (if 512 bytes or more)"
+	[ -z "$want" ] || equals "$(header Vary)" "Accept-Encoding" "$p varies by Accept-Encoding"
+	equals "$(md5sum < body.txt)" "$plain" "$p inflates to the same bytes"
+done
+req -H 'Accept-Encoding: gzip;q=0, identity' "$URL/reports"
+equals "$(header Content-Encoding)" "" "gzip;q=0 refuses it"
 
 # --- too many failed logins
 rm -f jar.r; req -b jar.r -c jar.r "$URL/login"; c=$(csrf_of)
