@@ -2630,6 +2630,52 @@ static int asked_before(const Doc *d, uint32_t sj, const Sent *s)
 	return q->t1 > q->t0 && is_punct(d, q->t1 - 1, '?');
 }
 
+/* "The government blamed the Houthis.": who is blamed (before token lim) after the
+   incident just told did it, when that told nobody. */
+static void blame_previous(Doc *d, uint32_t si, const Sent *s, const SentItems *it, uint32_t lim)
+{
+	Work *w = d->w;
+	/* the incident last told, up to three sentences before (an aside on the toll between) */
+	if (!w->evm.n || w->evm.v[w->evm.n - 1].ev.evidence[0].sentence + 3 < si || w->evm.v[w->evm.n - 1].ev.nperps)
+		return;
+	ExEvent *e = &w->evm.v[w->evm.n - 1].ev;
+	uint32_t b = s->t1;
+	for (uint32_t t = s->t0; t < s->t1 && b == s->t1; t++)
+		if (has_cue(d, t, C_BLAME) && !(t > s->t0 && (w->ti[t - 1].cue_end & BIT(C_NEGATION))))
+			b = t;
+	for (uint32_t p = it->party0; p < it->party1 && b < s->t1; p++) {
+		const Party *pa = &w->party.v[p];
+		if (pa->t0 <= b || pa->t0 >= lim || w->ti[pa->t0].clause != w->ti[b].clause || !perp_group(pa->group) ||
+		    (!pa->actor && !pa->named && !(pa->flags & (PF_COUNTRY | PF_CAPITAL))) || (pa->role & PR_SOURCE))
+			continue;
+		ExParty ep;
+		party_copy(d, pa, &ep);
+		party_push(e->perps, &e->nperps, EX_MAX_PARTIES, &ep, d->x);
+	}
+}
+
+/* A figure or an account said to be superseded: "An earlier version of this article said
+   eleven people had been killed", "the group had at first said eleven had died",
+   "initially reported". It tells no incident, and its counts are not the incident's. */
+static int superseded(const Doc *d, const Sent *s)
+{
+	int cue = 0;
+	for (uint32_t t = s->t0; t + 1 < s->t1; t++) {
+		if ((tok_eq(d, t, "earlier") || tok_eq(d, t, "previous") || tok_eq(d, t, "original") ||
+		     tok_eq(d, t, "first")) &&
+		    tok_eq(d, t + 1, "version"))
+			cue = 1;
+		else if ((tok_eq(d, t, "at") && tok_eq(d, t + 1, "first")) || tok_eq(d, t, "initially") ||
+		         tok_eq(d, t, "originally") || (tok_eq(d, t, "first") && t > s->t0 && tok_eq(d, t - 1, "had")))
+			cue = 2;
+		else if (cue && (tok_eq(d, t, "said") || tok_eq(d, t, "reported") || tok_eq(d, t, "stated") ||
+		                 tok_eq(d, t, "gave") || tok_eq(d, t, "put") || tok_eq(d, t, "claimed") ||
+		                 tok_eq(d, t, "counted") || tok_eq(d, t, "spoke")))
+			return 1;
+	}
+	return 0;
+}
+
 static void read_events(Doc *d, uint32_t si)
 {
 	Work *w = d->w;
@@ -2664,7 +2710,7 @@ static void read_events(Doc *d, uint32_t si)
 	}
 
 	/* the triggers that name an incident, and how */
-	int nvalid = 0;
+	int nvalid = 0, sup = superseded(d, s);
 	for (uint32_t k = it->trig0; k < it->trig1; k++) {
 		Trig *tr = &w->trig.v[k];
 		tr->dropped = 0;
@@ -2677,7 +2723,7 @@ static void read_events(Doc *d, uint32_t si)
 			if (k2 != k && !o->needcamp && o->t0 <= tr->t0 && o->t1 >= tr->t1 && o->t1 - o->t0 > tr->t1 - tr->t0)
 				inside = 1;
 		}
-		if (inside || (tr->needcamp && !camp_follows(d, it, tr)) || trig_negated(d, s, tr) || against_state(d, it, tr) ||
+		if (inside || sup || (tr->needcamp && !camp_follows(d, it, tr)) || trig_negated(d, s, tr) || against_state(d, it, tr) ||
 		    (tr->kind == K_OTHER && !people_follow(d, it, tr)) || (tr->needpeople && !people_moved(d, it, s, tr)) ||
 		    general_statement(d, s, tr)) {
 			tr->dropped = 1;
@@ -2742,30 +2788,26 @@ static void read_events(Doc *d, uint32_t si)
 	}
 	if (!nvalid) {
 		/* "One of the wounded died later.": a count for the incident just told */
-		if (w->evm.n && w->evm.v[w->evm.n - 1].ev.evidence[0].sentence + 1 == si)
+		if (w->evm.n && w->evm.v[w->evm.n - 1].ev.evidence[0].sentence + 1 == si && !sup)
 			for (uint32_t k = it->count0; k < it->count1; k++)
 				if (w->count.v[k].role != R_RESIDENTS)
 					count_apply(&w->evm.v[w->evm.n - 1].ev, &w->count.v[k]);
-		/* "The government blamed the Houthis.": who is blamed after the incident just
-		   told did it, when that told nobody */
-		if (w->evm.n && w->evm.v[w->evm.n - 1].ev.evidence[0].sentence + 1 == si &&
-		    !w->evm.v[w->evm.n - 1].ev.nperps) {
-			ExEvent *e = &w->evm.v[w->evm.n - 1].ev;
-			uint32_t b = s->t1;
-			for (uint32_t t = s->t0; t < s->t1 && b == s->t1; t++)
-				if (has_cue(d, t, C_BLAME) && !(t > s->t0 && (w->ti[t - 1].cue_end & BIT(C_NEGATION))))
-					b = t;
-			for (uint32_t p = it->party0; p < it->party1 && b < s->t1; p++) {
-				const Party *pa = &w->party.v[p];
-				if (pa->t0 <= b || w->ti[pa->t0].clause != w->ti[b].clause || !perp_group(pa->group) ||
-				    (!pa->actor && !pa->named && !(pa->flags & (PF_COUNTRY | PF_CAPITAL))) || (pa->role & PR_SOURCE))
-					continue;
-				ExParty ep;
-				party_copy(d, pa, &ep);
-				party_push(e->perps, &e->nperps, EX_MAX_PARTIES, &ep, d->x);
-			}
-		}
+		blame_previous(d, si, s, it, s->t1);
 		return;
+	}
+	/* "Residents blamed the militia X, which had said it fired rockets at the camp in
+	   February": the blame is for the incident just told; the relative clause tells
+	   another */
+	for (uint32_t t = s->t0; t + 3 < s->t1 && t < s->t0 + 12; t++) {
+		if (!has_cue(d, t, C_BLAME) || is_clause_break(d, t))
+			continue;
+		uint32_t rel = t + 1;
+		while (rel < s->t1 && rel < t + 12 && !tok_eq(d, rel, "which") && !tok_eq(d, rel, "who") &&
+		       !w->ti[rel].trig && !is_clause_break(d, rel))
+			rel++;
+		if (rel < s->t1 && (tok_eq(d, rel, "which") || tok_eq(d, rel, "who")))
+			blame_previous(d, si, s, it, rel);
+		break;
 	}
 	/* each date to the nearest trigger of its clause, and each trigger keeps the nearest
 	   date it is given ("the ultimatum of 30 January … was followed by the attack of 17

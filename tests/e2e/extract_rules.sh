@@ -50,6 +50,17 @@ json "len(j['events']) == 1"
 json "j['events'][0]['place']['name'] == 'Pemba camp'"
 json "len(j['events'][0]['evidence']) == 2 and any('militia' in p['name'].lower() for p in j['events'][0]['perpetrators'])"
 
+# A toll said to be superseded ("An earlier version … said", "had at first said") tells no
+# incident and is no count of one; who residents blame, two sentences on, did it, though a
+# relative clause after the name tells of another attack.
+report superseded "Velmar, 3 April 2023 – Mortar shells hit the Pemba camp on Sunday, killing four residents and wounding 20, the UN said.
+
+An earlier version of this report said nine people had been killed. A residents' group had at first said nine had died.
+
+Residents blamed the Northern Militia, which had said it shelled the camp in January."
+json "[e['killed']['min'] for e in j['events'] if e['killed']] == [4] and j['events'][0]['killed']['max'] == 4"
+json "any('ilitia' in p['name'] for p in j['events'][0]['perpetrators'])"
+
 # A wire dateline without a year takes the copyright line's, even when the weekday told
 # is the day of the incident, days before the dateline; a force named without its state
 # takes the report's country when the place is unknown to the gazetteer.
