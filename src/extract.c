@@ -2136,6 +2136,31 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			heading = item = 1;
 		}
 	}
+	/* a post addressed by handles: "@UN Secretary-General, @Refugees UNHCR: give back the
+	   walls" (the handles name whom it asks, what follows the colon is asked) */
+	uint32_t handles_end = 0;
+	if (c0 == s->t1) {
+		uint32_t first = s->t1, colon = s->t1;
+		for (uint32_t t = s->t0; t + 1 < s->t1; t++) {
+			if (is_punct(d, t, '@') && first == s->t1)
+				first = t;
+			if (is_punct(d, t, ':') && first < t) {
+				colon = t;
+				break;
+			}
+		}
+		if (first < colon && colon + 2 < s->t1) {
+			for (uint32_t p = it->party0; p < it->party1 && !handles_end; p++) {
+				const Party *pa = &w->party.v[p];
+				if (pa->t0 > first && pa->t0 <= first + 2 && pa->t0 < colon && party_is_addressee(pa))
+					handles_end = colon + 1;
+			}
+			if (handles_end) {
+				c0 = first;
+				cls = C_APPEAL;
+			}
+		}
+	}
 	if (c0 == s->t1)
 		return 0;
 	/* a parliamentary written question: "To ask the Secretary of State for …, what
@@ -2211,6 +2236,18 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			party_push(am.ap.to, &am.ap.nto, EX_MAX_PARTIES * 2, &ep, d->x);
 		}
 		t = ds > t ? ds - 1 : t;
+	}
+	if (handles_end) {
+		for (uint32_t p = it->party0; p < it->party1; p++) {
+			const Party *pa = &w->party.v[p];
+			if (pa->t0 < c0 + 1 || pa->t0 >= handles_end || !party_is_addressee(pa) ||
+			    !(is_punct(d, pa->t0 - 1, '@') || (pa->t0 >= c0 + 2 && is_punct(d, pa->t0 - 2, '@'))))
+				continue;
+			ExParty ep;
+			party_copy(d, pa, &ep);
+			party_push(am.ap.to, &am.ap.nto, EX_MAX_PARTIES * 2, &ep, d->x);
+		}
+		dem = handles_end;
 	}
 	/* "I urge you to …" in a letter: you are whom its salutation addresses */
 	if (reader && am.ap.nto == 0 && d->letter_to >= 0) {

@@ -408,6 +408,14 @@ report petitionplus "Kaldan, 4 May 2022 – Police searched the Ostra camp for s
 
 2. Write to your member of parliament. Ask them to demand an end to the searches."
 json "len(j['appeals']) == 1"
+# a post addressed by handles asks them what follows the colon; a handle with no colon
+# after it (the author's own) asks nothing
+report handles "CampWatch @CampWatch_EN · May 4, 2022
+3/ @UN Secretary-General, @Refugees UNHCR: stop the searches of the Ostra camp NOW and send monitors."
+json "[t['name'] for t in j['appeals'][0]['to']] == ['UN Secretary-General', 'UNHCR']"
+report handlesno "CampWatch @CampWatch_EN · May 4, 2022
+3/ Police searched the Ostra camp for six hours, say @UNHCR staff."
+json "len(j['appeals']) == 0"
 # items under a heading of what is asked ("WHAT WE ASK") that start with whom they ask and
 # "to": each its own appeal; the same items under a heading that asks nothing are none
 report asklist "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday.
