@@ -175,6 +175,9 @@ typedef struct Doc {
 	Ymd line_date;     /* with no publication date: the first full date near the top, even
 	                      on a line of its own ("Wednesday, 24 July 2013"); dates appeals only */
 	int day_first;     /* the text writes numeric dates day first (dates_day_first) */
+	Ymd hdate;         /* the day of the last heading read ("DAY 10 - Saturday, 12 March 2011"): */
+	uint32_t hdate_block; /* the entries below it, dated by nothing else, are of that day */
+	int hdays;         /* how many such headings the report has: a diary's are two or more */
 } Doc;
 
 /* ---- parts of a big text ---- */
@@ -2713,11 +2716,34 @@ static int superseded(const Doc *d, const Sent *s)
 	return 0;
 }
 
+/* A heading that is a day ("DAY 10 - Saturday, 12 March 2011", "Monday 14 May 2012"): a
+   short block of its own with a full date that is not relative, a span or a dateline. */
+static int heading_day(const Doc *d, uint32_t si, Ymd *out)
+{
+	const Work *w = d->w;
+	const Sent *s = &w->sent.v[si];
+	const SentItems *it = &w->si.v[si];
+	if (s->t1 > s->t0 + 12 || (si > 0 && w->sent.v[si - 1].block == s->block) ||
+	    (si + 1 < w->sent.n && w->sent.v[si + 1].block == s->block) || it->trig1 > it->trig0)
+		return 0;
+	for (uint32_t k = it->date0; k < it->date1; k++) {
+		const DateIt *di = &w->date.v[k];
+		if (di->d.start.d && !di->d.end.y && !di->dateline &&
+		    !(di->d.flags & (DS_INFERRED | DS_RELATIVE | DS_SINCE | DS_UNTIL | DS_FUTURE | DS_WEEKDAY))) {
+			*out = di->d.start;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void read_events(Doc *d, uint32_t si)
 {
 	Work *w = d->w;
 	const Sent *s = &w->sent.v[si];
 	SentItems *it = &w->si.v[si];
+	if (d->hdays >= 2 && heading_day(d, si, &d->hdate))
+		d->hdate_block = s->block;
 	uint8_t c = 0;
 	int sub = 0; /* a clause opened by "while", "although", "if" … ends at its comma */
 	for (uint32_t t = s->t0; t < s->t1; t++) {
@@ -3187,6 +3213,12 @@ static void read_events(Doc *d, uint32_t si)
 					break;
 				}
 			}
+		}
+		if (!em.ev.date_start.y && em.ev.status == ST_OCCURRED && d->hdate.y && d->hdate_block < s->block) {
+			/* an entry under a heading that is its day ("DAY 10 - Saturday, 12 March 2011") */
+			em.ev.date_start = d->hdate;
+			em.ev.date_flags = DS_INFERRED;
+			em.ev.date_borrowed = 1;
 		}
 		/* place: its own, else the sentence's best */
 		int32_t pk = first->place;
@@ -3924,6 +3956,10 @@ void extract_doc(const Lexicon *lx, const char *text, size_t len, const char *pu
 		read_sentence(&d, si);
 	find_main_place(&d);
 	find_salutation(&d);
+	for (uint32_t si = 0; si < w->sent.n; si++) {
+		Ymd hd;
+		d.hdays += heading_day(&d, si, &hd);
+	}
 	for (uint32_t si = 0; si < w->sent.n; si++) {
 		size_t before = w->apm.n;
 		read_events(&d, si);

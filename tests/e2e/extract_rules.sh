@@ -80,6 +80,23 @@ report daylog "Camp committee chat log, exported 05/08/2012 10:00.
 [04/08/2012, 18:40] Clinic: mortar rounds hit the Pemba camp, two residents wounded."
 json "j['document']['published'] == '2012-08-05'"
 json "any(e['kind'] == 'shelling' and e['date']['start'] == '2012-08-04' for e in j['events'])"
+# A diary's entries are of the day of the heading above them, however many lines down.
+report diary "Pemba camp committee - daily log, newest first
+
+DAY 3 - Wednesday, 6 March 2024
+
+- Water trucks were turned back at the gate again.
+
+DAY 2 - Tuesday, 5 March 2024
+
+- The kitchen is cooking once a day.
+- The school stayed closed.
+- Soldiers searched the clinic of the Pemba camp and took away two generators.
+
+DAY 1 - Monday, 4 March 2024
+
+- Fuel deliveries stopped."
+json "any(e['kind'] == 'raid' and e['date']['start'] == '2024-03-05' for e in j['events'])"
 # A log's entries are lines of their own, each dated by its time, and a message that
 # ends without a full stop is no headline.
 report chatlog "Pemba camp committee - group chat log
