@@ -626,8 +626,10 @@ static int count_role(const Doc *d, uint32_t a, uint32_t b, uint32_t s0, uint32_
 		   of a range: "killing between three and five" */
 		if ((d->w->ti[j].cue & (BIT(C_MORE) | BIT(C_ABOUT) | BIT(C_UPTO) | BIT(C_LESS))) || tok_eq(d, j, "between"))
 			continue;
+		/* "death toll now 3", "the toll is now seven", "has risen to" */
 		if (tok_eq(d, j, "rose") || tok_eq(d, j, "risen") || tok_eq(d, j, "reached") || tok_eq(d, j, "to") ||
-		    tok_eq(d, j, "at") || tok_eq(d, j, "stood") || tok_eq(d, j, "climbed"))
+		    tok_eq(d, j, "at") || tok_eq(d, j, "stood") || tok_eq(d, j, "climbed") || tok_eq(d, j, "now") ||
+		    tok_eq(d, j, "is") || tok_eq(d, j, "has"))
 			continue;
 		if (is_comma(d, j) || !(d->w->tok.v[j].flags & TK_WORD))
 			break;

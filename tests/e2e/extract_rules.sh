@@ -61,6 +61,12 @@ Residents blamed the Northern Militia, which had said it shelled the camp in Jan
 json "[e['killed']['min'] for e in j['events'] if e['killed']] == [4] and j['events'][0]['killed']['max'] == 4"
 json "any('ilitia' in p['name'] for p in j['events'][0]['perpetrators'])"
 
+# "death toll now 6": the toll told as it stands is the incident's count.
+report tollnow "Velmar, 3 April 2023 – Rockets hit the Pemba camp on Sunday morning.
+
+UPDATE 14:00: death toll now 6."
+json "j['events'][0]['killed'] and j['events'][0]['killed']['min'] == 6"
+
 # A wire dateline without a year takes the copyright line's, even when the weekday told
 # is the day of the incident, days before the dateline; a force named without its state
 # takes the report's country when the place is unknown to the gazetteer.
