@@ -2141,6 +2141,28 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			heading = item = 1;
 		}
 	}
+	/* whom an opinion says what to do: "Secretary of State Hillary Clinton should tell
+	   Baghdad plainly …", "Congress must make aid conditional …" (an addressee opening the
+	   sentence, then "should" or "must" and a verb: not "should be held accountable") */
+	uint32_t modal_at = 0;
+	if (c0 == s->t1 && it->party1 > it->party0) {
+		const Party *pa = &w->party.v[it->party0];
+		uint32_t lead = s->t0;
+		while (lead < pa->t0 && ((w->tok.v[lead].flags & TK_PUNCT) || tok_eq(d, lead, "the")))
+			lead++;
+		uint32_t m = pa->t1;
+		while (m < s->t1 && m < pa->t1 + 4 && ((w->ti[m].cover & (CV_PARTY | CV_PLACE)) || (w->tok.v[m].flags & TK_CAP)))
+			m++;
+		if (lead == pa->t0 && party_is_addressee(pa) && !(pa->flags & (PF_FROM | PF_OF)) && m + 2 < s->t1 &&
+		    (tok_eq(d, m, "should") || tok_eq(d, m, "must")) && (w->tok.v[m + 1].flags & TK_WORD) &&
+		    !tok_eq(d, m + 1, "be") && !tok_eq(d, m + 1, "have") && !tok_eq(d, m + 1, "not") &&
+		    !has_cue(d, m + 1, C_NEGATION)) {
+			c0 = pa->t0;
+			cls = C_APPEAL;
+			heading = item = 1;
+			modal_at = m;
+		}
+	}
 	/* a post addressed by handles: "@UN Secretary-General, @Refugees UNHCR: give back the
 	   walls" (the handles name whom it asks, what follows the colon is asked) */
 	uint32_t handles_end = 0;
@@ -2211,7 +2233,7 @@ static int read_appeal(Doc *d, uint32_t si, uint32_t *demand_from, uint32_t *cue
 			if (e < s->t1 && (w->ti[e].cue & BIT(C_APPEAL)))
 				continue; /* "petition to encourage X": the verb's turn */
 		}
-		uint32_t ds = demand_start(d, s, e);
+		uint32_t ds = modal_at && t == c0 ? modal_at : demand_start(d, s, e);
 		if (ds < dem || dem == s->t1)
 			dem = ds > e ? ds : dem;
 		if (e < s->t1 && (has_cue(d, e, C_READER)))

@@ -431,6 +431,11 @@ report petitionplus "Kaldan, 4 May 2022 – Police searched the Ostra camp for s
 
 2. Write to your member of parliament. Ask them to demand an end to the searches."
 json "len(j['appeals']) == 1"
+# an opinion's "X should/must do": an appeal to X; "X should be held to account" is none
+report should "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday. The Government of Kenya should end the searches of the camp at once."
+json "len(j['appeals']) == 1 and j['appeals'][0]['to'][0]['name'] == 'Kenyan government'"
+report shouldbe "Kaldan, 4 May 2022 – Police searched the Ostra camp for six hours on Monday. The Government of Kenya should be held to account for the searches."
+json "len(j['appeals']) == 0"
 # a post addressed by handles asks them what follows the colon; a handle with no colon
 # after it (the author's own) asks nothing
 report handles "CampWatch @CampWatch_EN · May 4, 2022
