@@ -406,8 +406,9 @@ static int prep_before(const Doc *d, uint32_t t, uint32_t s0)
 			/* "taken to a specialist hospital in Baghdad": where a patient was to go */
 			for (uint32_t k = j, back = 0, hosp = 0; k > s0 + 1 && back < 4; back++) {
 				k--;
-				if (tok_eq(d, k, "hospital") || tok_eq(d, k, "hospitals") || tok_eq(d, k, "clinic"))
-					hosp = 1;
+				if (tok_eq(d, k, "hospital") || tok_eq(d, k, "hospitals") || tok_eq(d, k, "clinic") ||
+				    tok_eq(d, k, "unit") || tok_eq(d, k, "centre") || tok_eq(d, k, "center") || tok_eq(d, k, "ward"))
+					hosp = 1; /* "to a neurosurgical unit in Baghdad" */
 				else if (hosp && (d->w->ti[k].cue_end & BIT(C_DET)) && tok_eq(d, k - 1, "to"))
 					return C_TO;
 				else if (d->w->tok.v[k].flags & TK_PUNCT)

@@ -128,6 +128,12 @@ json "j['events'][0]['perpetrators'][0]['name'] == 'police (Myanmar)'"
 report residents "The displaced people of Velmar camp have lived through a blockade of fuel and medicine since March, the committee said."
 json "j['events'][0]['place']['name'] == 'Velmar camp'"
 
+# Where a patient was to be taken is not where care was held up.
+report careunit "Kaldan, 22 April 2024 – A boy from the Pemba camp was badly burned on Sunday.
+
+The camp doctor asked for him to be taken at once to a burns unit in Erbil. Police held the ambulance for five hours while waiting for a permit."
+json "any(e['kind'] == 'blockade' and e['place']['name'] == 'Pemba camp' for e in j['events'])"
+
 # Where the body that writes sits ("our support committee in Amman") is not where the
 # incident told next happened.
 report seat "Camp Talen residents' log
