@@ -86,6 +86,8 @@ typedef struct Place {
 	uint8_t qualifier;     /* the larger place a smaller one is in ("Dilling in South Kordofan") */
 	uint8_t seat;          /* where a body named just before sits ("the support committee in
 	                          Cologne", "our office in Bunia"): not where things happen */
+	uint8_t ref;           /* a point of reference after a distance ("15 km north of Bunia"):
+	                          distance_ref(), read once (find_main_place compares every pair) */
 } Place;
 
 typedef struct DateIt {
@@ -967,7 +969,8 @@ static void add_place(Doc *d, uint32_t si, const Sent *s, uint32_t t0, uint32_t 
 			seat = tok_eq(d, b, body[i]);
 		w->place.v[w->place.n - 1].seat = (uint8_t)seat;
 	}
-	int aside = p.prep == PP_TO || p.prep == PP_FROM || distance_ref(d, t0) || w->place.v[w->place.n - 1].seat;
+	w->place.v[w->place.n - 1].ref = (uint8_t)distance_ref(d, t0);
+	int aside = p.prep == PP_TO || p.prep == PP_FROM || w->place.v[w->place.n - 1].ref || w->place.v[w->place.n - 1].seat;
 	if (type == P_CAMP && !(aside && d->last_camp >= 0))
 		d->last_camp = (int32_t)w->place.n - 1;
 	else if ((type == P_TOWN || type == P_CITY || type == P_DISTRICT) && !(aside && d->last_town >= 0))
@@ -1564,7 +1567,7 @@ static void find_main_place(Doc *d)
 				continue;
 			/* not where people went or came from, nor a point of reference ("15 km north
 			   of Bunia"): the report is about what happened elsewhere */
-			if (distance_ref(d, q->t0) || q->seat)
+			if (q->ref || q->seat)
 				continue;
 			if ((p->entry && q->entry == p->entry) || (!p->entry && !q->entry && strcasecmp(ex_str(d->x, p->name), ex_str(d->x, q->name)) == 0))
 				score += q->sent == 0 ? 2 : 1;
@@ -2453,7 +2456,7 @@ static int place_fit(Doc *d, const Trig *tr, const Place *pl)
 	int score = pl->prep == PP_LOC ? 4 : pl->prep == PP_NONE ? 3 : 2;
 	/* "the Kabelawa site, about 50 kilometres north of Diffa": a point of reference, named
 	   to say where the place is; it is the incident's only when no other is named */
-	if (distance_ref(d, pl->t0))
+	if (pl->ref)
 		return 1;
 	return score;
 }
@@ -3262,7 +3265,7 @@ static void read_events(Doc *d, uint32_t si)
 			for (uint32_t p = pj->place1; p > pj->place0; p--) {
 				const Place *pl = &w->place.v[p - 1];
 				if (pl->name && !pl->in_party && pl->type != P_COUNTRY && pl->prep != PP_FROM &&
-				    pl->prep != PP_TO && !distance_ref(d, pl->t0) && !pl->seat) {
+				    pl->prep != PP_TO && !pl->ref && !pl->seat) {
 					/* not where people fled to or came from, nor a point of reference */
 					pk = (int32_t)(p - 1);
 					break;
