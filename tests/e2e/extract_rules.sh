@@ -641,6 +641,11 @@ report ukfs "London, 3 April 2023
 
 We urge the Secretary of State for Foreign and Commonwealth Affairs to raise the shelling of the Pemba camp with the Government of Ostra."
 json "len(j['appeals']) == 1 and j['appeals'][0]['to'][0]['country'] == 'GBR'"
+# and "the Foreign Secretary" is the British one (the American is the Secretary of State)
+report ukfs2 "London, 3 April 2023
+
+My Lords, I urge the Foreign Secretary to raise the shelling of the Pemba camp with the Government of Ostra."
+json "len(j['appeals']) == 1 and j['appeals'][0]['to'][0]['name'] == 'UK Foreign Secretary'"
 
 # Threats told as what may come: a weapon with a modal, strikes that "will follow", an
 # offensive "in the coming days", a vow to retake a town; "the next morning" is no threat.
