@@ -1325,12 +1325,22 @@ static size_t lead_name(const char *s, size_t n)
 	return end;
 }
 
-/* A line under a signature: a date, perhaps after a place ("Dovrek, 18 February 2024"). */
+/* A line under a signature: a date, perhaps after a place ("Dovrek, 18 February 2024"),
+   perhaps said to be where it was issued ("Issued in Dovrek, 18/02/2024", "Done at Dovrek
+   on 18 February 2024"). */
 static int sign_date_line(const char *s, size_t n, Ymd *out)
 {
 	if (date_line(s, n, out))
 		return 1;
 	size_t i = 0;
+	static const char *const issued[] = {"Issued ", "Done ", "Dated ", "Given ", "Made ", "Written ", "Signed ", NULL};
+	for (int k = 0; issued[k]; k++) {
+		size_t l = strlen(issued[k]);
+		if (n > l + 3 && strncmp(s, issued[k], l) == 0 && (strncmp(s + l, "in ", 3) == 0 || strncmp(s + l, "at ", 3) == 0)) {
+			i = l + 3;
+			break;
+		}
+	}
 	for (int words = 0; words < 4; words++) {
 		size_t w = upper_at(s, n, i) ? word_at(s, n, i) : 0;
 		if (!w)
@@ -1341,6 +1351,8 @@ static int sign_date_line(const char *s, size_t n, Ymd *out)
 		if (i >= n || s[i] != ' ')
 			return 0;
 		i = skip_sp(s, n, i);
+		if (i > 0 && n - i > 3 && strncmp(s + i, "on ", 3) == 0) /* "Done at Dovrek on 18 …" */
+			return date_line(s + i + 3, n - i - 3, out);
 	}
 	return 0;
 }

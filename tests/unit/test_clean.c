@@ -495,6 +495,30 @@ static void test_meta_signature_note(void **state)
 	blob_free(&b);
 }
 
+/* A statement dated where it was issued at its end ("Issued in X, D/M/Y", "Done at X on
+   D Month Y"), a signature line after it. */
+static void test_meta_issued_in(void **state)
+{
+	(void)state;
+	const char *ends[] = {"Issued in Al-Dovrek, 18/02/2024\n\nSigned: (the names of 41 elders follow)\n",
+	                      "Done at Dovrek on 18 February 2024\n\nSigned: (the names of 41 elders follow)\n"};
+	for (int i = 0; i < 2; i++) {
+		Blob t = BLOB_INIT;
+		blob_puts(&t, "Statement of the elders of Dovrek\n\nOn Friday 12 February the forces of the governor "
+		              "closed the road to the camp. Since the beginning of the month the clinic has been "
+		              "shut.\n\nWe call on the authorities to open the road.\n\n");
+		blob_puts(&t, ends[i]);
+		CleanDoc d = {0};
+		Blob err = BLOB_INIT;
+		assert_int_equal(clean_bytes(t.data, t.len, "statement.txt", &d, &err), 0);
+		assert_non_null(d.published);
+		assert_string_equal(d.published, "2024-02-18");
+		clean_free(&d);
+		blob_free(&err);
+		blob_free(&t);
+	}
+}
+
 /* A petition: "Started DATE" under the headline, not the header's date of the day nor
    the dates of its updates. */
 static void test_meta_petition(void **state)
@@ -891,6 +915,7 @@ int main(void)
 		cmocka_unit_test(test_meta_byline_pipe),
 		cmocka_unit_test(test_meta_dateline_no_year),
 		cmocka_unit_test(test_meta_signature_note),
+		cmocka_unit_test(test_meta_issued_in),
 		cmocka_unit_test(test_meta_petition),
 		cmocka_unit_test(test_meta_lines),
 		cmocka_unit_test(test_meta_mastheads),
