@@ -970,6 +970,15 @@ static int byline_parse(const char *s, size_t n, Byline *b)
 	}
 	if (b->author || (kw && b->date.date.m))
 		return 1;
+	/* "By our Middle East desk | Monday 21 October 2013, last updated 18:05": a byline
+	   naming no one, its date after a bar or a dash */
+	if (first.date.m && n > 3 && strncasecmp(s, "by ", 3) == 0) {
+		size_t e = first_start;
+		while (e && s[e - 1] == ' ')
+			e--;
+		if (e && (s[e - 1] == '|' || s[e - 1] == '-' || (e >= 3 && dash_at(s, n, e - 3))))
+			return 1;
+	}
 	if (first.date.m && masthead(s, n, first_start, first_at, b))
 		return 1;
 	/* nothing but a date, perhaps with a time ("Monday 19 February 2024 | 08:41") */

@@ -466,6 +466,33 @@ static void test_meta_byline_pipe(void **state)
 	blob_free(&b);
 }
 
+/* A byline naming a desk, not a person ("By our Levant desk | Monday 13 October 2025, last
+   updated 18:05 local time"): its date is the publication's; "By Monday 13 October …" opening
+   a sentence is no byline. */
+static void test_meta_byline_desk(void **state)
+{
+	(void)state;
+	const char *lines[] = {"By our Levant desk | Monday 13 October 2025, last updated 18:05 local time",
+	                       "By Monday 13 October 2025 the camp had no fuel left at all"};
+	const char *want[] = {"2025-10-13", NULL};
+	for (int i = 0; i < 2; i++) {
+		Blob t = BLOB_INIT;
+		blob_appendf(&t, "Live: shelling of the Tamsa settlement\n\n%s\n\nShells hit the settlement early "
+		                 "on Monday morning, residents said, and two people were killed at the eastern gate.\n",
+		             lines[i]);
+		CleanDoc d = {0};
+		Blob err = BLOB_INIT;
+		assert_int_equal(clean_bytes(t.data, t.len, "live.txt", &d, &err), 0);
+		if (want[i])
+			assert_string_equal(d.published, want[i]);
+		else
+			assert_null(d.published);
+		clean_free(&d);
+		blob_free(&err);
+		blob_free(&t);
+	}
+}
+
 /* A dateline without a year, in a text that names no year: the year of the page's URL. */
 static void test_meta_dateline_no_year(void **state)
 {
@@ -913,6 +940,7 @@ int main(void)
 		cmocka_unit_test(test_dates_from_text),
 		cmocka_unit_test(test_meta_saved_banner),
 		cmocka_unit_test(test_meta_byline_pipe),
+		cmocka_unit_test(test_meta_byline_desk),
 		cmocka_unit_test(test_meta_dateline_no_year),
 		cmocka_unit_test(test_meta_signature_note),
 		cmocka_unit_test(test_meta_issued_in),
