@@ -551,6 +551,18 @@ report letleave "Velmar, 3 April 2023 – The guards of the Pemba camp would not
 json "any(e['kind'] == 'blockade' for e in j['events'])"
 report access "Velmar, 3 April 2023 – Four residents of the Pemba camp have died this year after being denied access to hospital, the committee said."
 json "any(e['kind'] == 'blockade' for e in j['events'])"
+# a patient not let go to hospital, tankers turned away, no convoy reaching the camp, a
+# road into it closed, sewage trucks stopped at the gate; guests turned away are nothing
+report letgo "Velmar, 3 April 2023 – A woman with heart disease died in the Pemba camp on Sunday after the guards refused to let her go to the hospital in Ostra."
+json "any(e['kind'] == 'blockade' for e in j['events'])"
+report turnedaway "Velmar, 3 April 2023 – Police at the gate of the Pemba camp turned away six water tankers on Monday."
+json "any(e['kind'] == 'blockade' for e in j['events'])"
+report noconvoy "Velmar, 3 April 2023 – No aid convoy has reached the Pemba camp since 2 March, the agency said."
+json "any(e['kind'] == 'blockade' for e in j['events'])"
+report forklifts "Velmar, 3 April 2023 – On Monday the soldiers at the gate of the Pemba camp stopped the forklifts and the sewage trucks the residents had bought."
+json "any(e['kind'] == 'blockade' for e in j['events'])"
+report guests "Velmar, 3 April 2023 – The guests were turned away at the door of the hotel in Ostra on Monday."
+json "len(j['events']) == 0"
 report hospitaltown "Velmar, 3 April 2023 – Soldiers shelled the Pemba camp on Sunday. Four of the wounded were taken to the district hospital in Ostra after the soldiers held the ambulances at the gate for two hours."
 json "not any(e['kind'] == 'blockade' and (e['place'] or {}).get('name') == 'Ostra' for e in j['events'])"
 report convoy "Velmar, 3 April 2023 – A convoy of trucks with flour for the Pemba camp was held at a checkpoint for eleven hours on Monday, the agency said."
