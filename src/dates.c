@@ -418,6 +418,19 @@ size_t date_find(const char *s, size_t n, Ymd ref, size_t *at, DateHit *hit)
 	return 0;
 }
 
+size_t date_next(const char *s, size_t n, size_t *off, size_t *at, DateHit *hit)
+{
+	Ymd none = {0, 0, 0};
+	size_t a, k = *off < n ? date_find(s + *off, n - *off, none, &a, hit) : 0;
+	if (!k) {
+		*off = n;
+		return 0;
+	}
+	*at = *off + a;
+	*off = *at + k;
+	return k;
+}
+
 int dates_day_first(const char *s, size_t n)
 {
 	int day = 0, month = 0, ambiguous = 0;
@@ -450,15 +463,11 @@ int dates_day_first(const char *s, size_t n)
 	if (!ambiguous)
 		return 0;
 	/* the dates written with a month name: a day before it or after it */
-	Ymd none = {0, 0, 0};
 	size_t off = 0, at;
 	DateHit h;
-	while (off < n) {
-		size_t k = date_find(s + off, n - off, none, &at, &h);
-		if (!k)
-			break;
+	while (date_next(s, n, &off, &at, &h)) {
 		if (!h.numeric && h.date.d) {
-			size_t i = off + at, wk;
+			size_t i = at, wk;
 			if (weekday_at(s + i, n - i, &wk) >= 0) {
 				i += wk;
 				while (i < n && (s[i] == ',' || s[i] == ' '))
@@ -469,7 +478,6 @@ int dates_day_first(const char *s, size_t n)
 			else
 				month++;
 		}
-		off += at + k;
 	}
 	return day >= month;
 }

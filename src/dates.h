@@ -53,6 +53,9 @@ size_t date_scan(const char *s, size_t n, Ymd ref, DateHit *hit);
 /* Finds the first date anywhere in s[0..n): returns its offset in *at and its length,
    or 0 when none. Used for titles, metadata values and datelines. */
 size_t date_find(const char *s, size_t n, Ymd ref, size_t *at, DateHit *hit);
+/* Every date written in s in turn (no reference date): from *off, the next one's length,
+   *at its start in s, and *off moved past it; 0 when there is none left. */
+size_t date_next(const char *s, size_t n, size_t *off, size_t *at, DateHit *hit);
 
 /* 1 when the text writes its numeric dates day first (10/07/2012 is 10 July): a numeric
    date that can only be read one way decides; else the order of its dates written with

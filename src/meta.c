@@ -939,14 +939,10 @@ static int byline_parse(const char *s, size_t n, Byline *b)
 	DateHit first = {{0, 0, 0}, 0, -1, 0}, upd = first;
 	size_t upd_end = 0;
 	int nd = 0;
-	while (off < n && nd < 4) {
-		size_t at;
-		DateHit h;
-		size_t k = date_find(s + off, n - off, none, &at, &h);
-		if (!k)
-			break;
+	size_t at, k;
+	DateHit h;
+	while (nd < 4 && (k = date_next(s, n, &off, &at, &h))) {
 		nd++;
-		at += off;
 		if (h.date.d && h.date.m) {
 			if (!update_date(s, at)) {
 				if (!first.date.m) {
@@ -959,7 +955,6 @@ static int byline_parse(const char *s, size_t n, Byline *b)
 				upd_end = at + k;
 			}
 		}
-		off = at + k;
 	}
 	if (first.date.m) {
 		b->date = first;
@@ -985,8 +980,7 @@ static int byline_parse(const char *s, size_t n, Byline *b)
 	if (!b->date.date.m)
 		return 0;
 	size_t st = skip_sp(s, n, 0);
-	DateHit h;
-	size_t k = date_scan(s + st, n - st, none, &h);
+	k = date_scan(s + st, n - st, none, &h);
 	if (!k)
 		return 0;
 	/* after it only a time and separators ("| 08:41", "10:15 GMT") */
@@ -1371,17 +1365,11 @@ static int sign_date_line(const char *s, size_t n, Ymd *out)
    either way round), or 0. */
 static int year_written_for(int m, int d, const char *text, size_t n)
 {
-	Ymd none = {0, 0, 0};
 	size_t off = 0, at;
 	DateHit h;
-	while (off < n) {
-		size_t k = date_find(text + off, n - off, none, &at, &h);
-		if (!k)
-			break;
+	while (date_next(text, n, &off, &at, &h))
 		if (h.has_year && ((h.date.m == m && h.date.d == d) || (h.numeric && h.date.m == d && h.date.d == m)))
 			return h.date.y;
-		off += at + k;
-	}
 	return 0;
 }
 
@@ -1528,22 +1516,16 @@ static void published_day_first(Meta *m, const char *text, size_t n)
 	if (!m->published || strlen(m->published) != 10 || !ymd_parse_iso(m->published, &v) || !v.d ||
 	    v.d > 12 || v.d == v.m || !dates_day_first(text, n))
 		return;
-	Ymd none = {0, 0, 0};
 	size_t off = 0, at;
 	int amb = 0, other = 0;
 	DateHit h;
-	while (off < n) {
-		size_t k = date_find(text + off, n - off, none, &at, &h);
-		if (!k)
-			break;
+	while (date_next(text, n, &off, &at, &h))
 		if (h.has_year && ymd_cmp(h.date, v) == 0 && h.date.d) {
 			if (h.ambiguous)
 				amb = 1;
 			else
 				other = 1;
 		}
-		off += at + k;
-	}
 	if (amb && !other) {
 		Ymd w = {v.y, v.d, v.m};
 		ymd_format(w, m->published); /* the same ten bytes */
